@@ -1,0 +1,323 @@
+// Package check evaluates the catalogue's rules against a tree: evidence
+// kinds are compiled once from rule data, the tree is walked once, and
+// documents are read only when a rule needs them, up to a cap.
+package check
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/textfold"
+)
+
+// Options tune a run. The zero value is the default.
+type Options struct {
+	// Lang is "en" or "fr"; anything else means English.
+	Lang string
+	// MaxRead caps how much of one file is read; 0 means 1 MiB.
+	MaxRead int64
+}
+
+// Checker is a compiled set of rules, ready to run on any number of trees.
+type Checker struct {
+	rules []compiledRule
+	globs *globSet
+}
+
+type compiledRule struct {
+	catalog.Rule
+	evidence []evidence
+}
+
+// evidence is one compiled evidence kind of one rule.
+type evidence interface {
+	// evaluate reports what was found, what was seen but does not count,
+	// and what could not be read.
+	evaluate(r *run) outcome
+	// describe says in a few words what is looked for, in lang.
+	describe(lang string) string
+}
+
+type outcome struct {
+	found    []finding.Evidence
+	rejected []finding.Evidence
+	err      error
+}
+
+// kinds maps the evidence kinds of rule files to their compilers.
+var kinds = map[string]func(catalog.Evidence, *globSet) (evidence, error){
+	"files":        compileFiles,
+	"section":      compileSection,
+	"readme-intro": compileIntro,
+}
+
+// Kinds lists the evidence kinds rule files may use.
+func Kinds() []string {
+	out := make([]string, 0, len(kinds))
+	for k := range kinds {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Compile validates and compiles rules. Every problem names the rule file
+// and line of the evidence at fault.
+func Compile(rules []catalog.Rule) (*Checker, error) {
+	c := &Checker{globs: newGlobSet()}
+	var errs []error
+	for _, r := range rules {
+		cr := compiledRule{Rule: r}
+		for _, ev := range r.Evidence {
+			compile, ok := kinds[ev.Kind]
+			if !ok {
+				msg := fmt.Sprintf("expected one of %s", strings.Join(Kinds(), ", "))
+				if s := catalog.Suggest(ev.Kind, Kinds()); s != "" {
+					msg = fmt.Sprintf("did you mean %q?", s)
+				}
+				errs = append(errs, fmt.Errorf("%s: rule %q: unknown evidence kind %q: %s", ev.Pos, r.ID, ev.Kind, msg))
+				continue
+			}
+			e, err := compile(ev, c.globs)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: rule %q: %s: %w", ev.Pos, r.ID, ev.Kind, err))
+				continue
+			}
+			cr.evidence = append(cr.evidence, e)
+		}
+		c.rules = append(c.rules, cr)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return c, nil
+}
+
+// Describe lists, in lang, what each evidence of a rule looks for.
+func Describe(r catalog.Rule, lang string) ([]string, error) {
+	c, err := Compile([]catalog.Rule{r})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range c.rules[0].evidence {
+		out = append(out, e.describe(lang))
+	}
+	return out, nil
+}
+
+// Run walks the tree once and judges every rule.
+func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
+	if opt.MaxRead <= 0 {
+		opt.MaxRead = 1 << 20
+	}
+	r := &run{
+		tree:    t,
+		opt:     opt,
+		globs:   c.globs,
+		matched: make([][]source.Entry, len(c.globs.written)),
+		docs:    map[string]*docResult{},
+		dirs:    map[string][]*glob{},
+	}
+	if err := t.Walk(r); err != nil {
+		return nil, err
+	}
+	results := make([]finding.Result, 0, len(c.rules))
+	for _, cr := range c.rules {
+		results = append(results, r.judge(cr))
+	}
+	return results, nil
+}
+
+// run is the state of one check of one tree.
+type run struct {
+	tree    source.Tree
+	opt     Options
+	globs   *globSet
+	matched [][]source.Entry // by glob id, in walk order
+	docs    map[string]*docResult
+	// dirs caches the globs that apply to each folder.
+	dirs     map[string][]*glob
+	lastDir  string
+	lastApp  []*glob
+	haveLast bool
+	// vendored lists the folders skipped as bundled copies of other projects.
+	vendored []string
+}
+
+// Dir implements source.Visitor: bundled and generated folders are never
+// entered, so they cannot satisfy the project's rules.
+func (r *run) Dir(p string) bool {
+	if isVendored(textfold.Fold(p)) {
+		r.vendored = append(r.vendored, p)
+		return false
+	}
+	return true
+}
+
+// File implements source.Visitor.
+func (r *run) File(e source.Entry) {
+	fp := textfold.Fold(e.Path)
+	dir, base := "", fp
+	if i := strings.LastIndexByte(fp, '/'); i >= 0 {
+		dir, base = fp[:i], fp[i+1:]
+	}
+	if !r.haveLast || dir != r.lastDir {
+		app, ok := r.dirs[dir]
+		if !ok {
+			app = r.globs.forDir(dir)
+			r.dirs[dir] = app
+		}
+		r.lastDir, r.lastApp, r.haveLast = dir, app, true
+	}
+	matchFile(r.lastApp, fp, base, func(id int) {
+		m := r.matched[id]
+		if len(m) > 0 && m[len(m)-1].Path == e.Path {
+			return
+		}
+		r.matched[id] = append(m, e)
+	})
+}
+
+// vendoredNames are folder names that hold other projects' code or
+// generated output.
+var vendoredNames = map[string]bool{
+	"node_modules": true, "bower_components": true, "jspm_packages": true,
+	"vendor": true, "vendors": true, "third_party": true, "third-party": true,
+	"thirdparty": true, "3rdparty": true, "site-packages": true, ".venv": true,
+	"venv": true, "__pycache__": true, ".tox": true, ".yarn": true,
+	".next": true, ".nuxt": true, "coverage": true, "htmlcov": true,
+	".git": true, ".bundle": true, "_build": true,
+}
+
+// vendoredPaths are folder path endings that hold bundled libraries.
+var vendoredPaths = []string{"static/lib", "static/libs", "static/vendor", "public/lib", "public/libs",
+	"assets/lib", "assets/libs", "assets/vendor", "js/lib", "js/libs", "js/vendor"}
+
+func isVendored(folded string) bool {
+	if vendoredNames[path.Base(folded)] {
+		return true
+	}
+	for _, v := range vendoredPaths {
+		if folded == v || strings.HasSuffix(folded, "/"+v) {
+			return true
+		}
+	}
+	return false
+}
+
+// docResult caches one file's reading: its parsed document, or why it
+// could not be read.
+type docResult struct {
+	doc *doc
+	err error
+	// binary is set for content that is not text.
+	binary bool
+}
+
+// doc reads and parses a file once, whatever the number of rules that look
+// into it.
+func (r *run) doc(e source.Entry) *docResult {
+	if d, ok := r.docs[e.Path]; ok {
+		return d
+	}
+	res := &docResult{}
+	data, _, err := r.tree.Read(e, r.opt.MaxRead)
+	switch {
+	case err != nil:
+		res.err = err
+	default:
+		if txt, ok := decodeText(data); ok {
+			res.doc = parseDoc(e.Path, []byte(txt))
+		} else {
+			res.binary = true
+		}
+	}
+	r.docs[e.Path] = res
+	return res
+}
+
+// isEmpty reports whether a file has no content at all, reading one byte.
+func (r *run) isEmpty(e source.Entry) (bool, error) {
+	data, more, err := r.tree.Read(e, 1)
+	if err != nil {
+		return false, err
+	}
+	return len(data) == 0 && !more, nil
+}
+
+// judge turns a rule's evidence outcomes into its verdict.
+func (r *run) judge(cr compiledRule) finding.Result {
+	lang := r.opt.Lang
+	res := finding.Result{
+		Rule: cr.ID, Group: cr.Group, Severity: cr.Severity,
+		Title: cr.Title.In(lang), Hint: cr.Hint.In(lang), Evidence: []finding.Evidence{},
+	}
+	var found, rejected []finding.Evidence
+	var readErr error
+	for _, e := range cr.evidence {
+		o := e.evaluate(r)
+		found = append(found, o.found...)
+		rejected = append(rejected, o.rejected...)
+		if o.err != nil && readErr == nil {
+			readErr = o.err
+		}
+	}
+	switch {
+	case len(found) > 0:
+		res.Status = finding.Pass
+		res.Evidence = tidy(found)
+		res.Message = fmt.Sprintf(say(lang, "found"), where(res.Evidence[0]))
+	case readErr != nil:
+		res.Status = finding.Skip
+		res.Evidence = tidy(rejected)
+		res.Message = fmt.Sprintf(say(lang, "unreadable"), readErr)
+	default:
+		res.Status = finding.Fail
+		res.Evidence = tidy(rejected)
+		res.Message = cr.Message.In(lang)
+	}
+	return res
+}
+
+// maxEvidence keeps reports readable on repositories with hundreds of docs.
+const maxEvidence = 20
+
+// tidy sorts and de-duplicates evidence, and keeps the first maxEvidence.
+func tidy(ev []finding.Evidence) []finding.Evidence {
+	sort.SliceStable(ev, func(i, j int) bool {
+		if ev[i].Path != ev[j].Path {
+			// The shallowest file first: the root README before a sub-project's.
+			di, dj := strings.Count(ev[i].Path, "/"), strings.Count(ev[j].Path, "/")
+			if di != dj {
+				return di < dj
+			}
+			return ev[i].Path < ev[j].Path
+		}
+		return ev[i].Line < ev[j].Line
+	})
+	out := ev[:0]
+	for i, e := range ev {
+		if i > 0 && e == ev[i-1] {
+			continue
+		}
+		out = append(out, e)
+	}
+	if len(out) > maxEvidence {
+		out = out[:maxEvidence]
+	}
+	return out
+}
+
+func where(e finding.Evidence) string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d (%s)", e.Path, e.Line, e.Detail)
+	}
+	return fmt.Sprintf("%s (%s)", e.Path, e.Detail)
+}

@@ -1,0 +1,168 @@
+package check_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/testrepo"
+	"github.com/passation/passation/rules"
+)
+
+// prose is enough real text for any document to count.
+const prose = "Cette page décrit en détail ce que l'équipe a fait, pourquoi, et comment reprendre le travail après la fin du défi. It explains every step for the next team."
+
+func section(title string) string { return "# Projet\n\n## " + title + "\n\n" + prose + "\n" }
+
+// ruleCases gives, for every rule of the catalogue, a repository that
+// satisfies it and one that does not (a near miss where there is one).
+var ruleCases = []struct {
+	rule       string
+	pass, fail map[string]string
+}{
+	{"astonishment-report", map[string]string{"docs/rapport-d-étonnement.md": prose}, map[string]string{"docs/rapport.md": prose}},
+	{"interview-notes", map[string]string{"docs/entretiens/dgfip-2024-03.md": prose}, map[string]string{"docs/notes.md": prose}},
+	{"stakeholder-list", map[string]string{"README.md": section("Personnes rencontrées")}, map[string]string{"README.md": section("Personnes")}},
+	{"needs-summary", map[string]string{"docs/synthese-des-besoins.md": prose}, map[string]string{"docs/synthese.md": prose}},
+	{"current-state", map[string]string{"README.md": section("État des lieux")}, map[string]string{"README.md": section("État")}},
+	{"functional-description", map[string]string{"README.md": "# Outil\n\n" + prose + " " + prose + "\n"}, map[string]string{"README.md": "# Outil\n\nUn outil.\n"}},
+	{"user-manual", map[string]string{"docs/Manuel utilisateur.md": prose}, map[string]string{"README.md": section("Usage")[:22] + "TODO\n"}},
+	{"technical-docs", map[string]string{"README.md": section("Documentation technique")}, map[string]string{"README.md": section("Documentation")}},
+	{"install-guide", map[string]string{"README.md": "# Outil\n\n## Lancer le projet\n\n```sh\nnpm ci\nnpm start\n```\n"}, map[string]string{"INSTALL.md": "# Installation\n\n[À compléter]\n"}},
+	{"architecture-diagram", map[string]string{"documentation/Archi technique.svg": "<svg/>"}, map[string]string{"docs/logo.svg": "<svg/>"}},
+	{"training-material", map[string]string{"docs/formation/support.pdf": "%PDF-1.4"}, map[string]string{"docs/support.pdf": "%PDF-1.4"}},
+	{"source-code", map[string]string{"src/app.py": "print('ok')\n"}, map[string]string{"notes.txt": prose}},
+	{"project-plan", map[string]string{"docs/planning.md": prose}, map[string]string{"docs/plan.md": prose}},
+	{"progress-reports", map[string]string{"docs/comptes-rendus/2024-01-15.md": prose}, map[string]string{"docs/2024-01-15.md": prose}},
+	{"roadmap", map[string]string{"README.md": section("Feuille de route")}, map[string]string{"ROADMAP.md": ""}},
+	{"related-projects", map[string]string{"README.md": section("Projets connexes")}, map[string]string{"README.md": section("Projets")}},
+	{"presentations", map[string]string{"docs/presentation-dsi.pdf": "%PDF-1.4"}, map[string]string{"docs/dsi.pdf": "%PDF-1.4"}},
+	{"pitch", map[string]string{"docs/pitch-demo-day.pdf": "%PDF-1.4"}, map[string]string{"docs/demo-day.txt": ""}},
+	{"blog-posts", map[string]string{"README.md": section("Articles de blog")}, map[string]string{"README.md": section("Sources")}},
+	{"retrospective", map[string]string{"docs/retrospective.md": prose}, map[string]string{"docs/notes-equipe.md": prose}},
+	{"licence", map[string]string{"LICENCE": "Licence Ouverte / Open Licence version 2.0, see the full text."}, map[string]string{"node_modules/x/LICENSE": "MIT License, permission is hereby granted"}},
+	{"maintainer", map[string]string{".github/CODEOWNERS": "* @equipe-passation\n"}, map[string]string{"README.md": "# Outil\n\n## Maintenance\n\n## Licence\n\nMIT\n"}},
+	{"deployment-guide", map[string]string{"README.md": section("Mise en production")}, map[string]string{"README.md": section("Production")[:27]}},
+	{"incident-response", map[string]string{"docs/runbook.md": prose}, map[string]string{"docs/run.md": prose}},
+	{"sustainability-plan", map[string]string{"docs/note-de-pérennisation.md": prose}, map[string]string{"docs/note.md": prose}},
+	{"dependency-inventory", map[string]string{"backend/requirements.txt": "flask==3.0\n"}, map[string]string{"backend/app.txt": "flask"}},
+	{"contributing", map[string]string{"CONTRIBUTING.md": prose}, map[string]string{"vendor/lib/CONTRIBUTING.md": prose}},
+	{"changelog", map[string]string{"CHANGELOG.md": "# Changelog\n\n## 1.0.0\n\n- première version publique\n"}, map[string]string{"node_modules/react/CHANGELOG.md": prose}},
+	{"publiccode", map[string]string{"publiccode.yml": "publiccodeYmlVersion: \"0.4\"\nname: outil\n"}, map[string]string{"docs/publiccode.yml": "name: outil\n"}},
+}
+
+func loadAll(t *testing.T) (*catalog.Catalog, *check.Checker) {
+	t.Helper()
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		t.Fatalf("embedded catalogue: %v", err)
+	}
+	c, err := check.Compile(cat.Rules)
+	if err != nil {
+		t.Fatalf("compile: %v", err)
+	}
+	return cat, c
+}
+
+func statusOf(t *testing.T, c *check.Checker, files map[string]string, rule string) finding.Result {
+	t.Helper()
+	r := testrepo.New(t).CommitFiles(files)
+	repo, err := source.OpenRepo(r.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := repo.Commit("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := c.Run(tree, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range results {
+		if res.Rule == rule {
+			return res
+		}
+	}
+	t.Fatalf("rule %q not in results", rule)
+	return finding.Result{}
+}
+
+func TestEveryRuleHasCases(t *testing.T) {
+	cat, _ := loadAll(t)
+	have := map[string]bool{}
+	for _, c := range ruleCases {
+		have[c.rule] = true
+	}
+	for _, r := range cat.Rules {
+		if !have[r.ID] {
+			t.Errorf("rule %q has no pass/fail case in ruleCases", r.ID)
+		}
+	}
+	if len(cat.Rules) != 29 {
+		t.Errorf("catalogue has %d rules, want the 29 of the checklist", len(cat.Rules))
+	}
+}
+
+func TestRulePassAndFail(t *testing.T) {
+	_, c := loadAll(t)
+	for _, tc := range ruleCases {
+		t.Run(tc.rule, func(t *testing.T) {
+			t.Parallel()
+			if got := statusOf(t, c, tc.pass, tc.rule); got.Status != finding.Pass {
+				t.Errorf("pass case: status %s, want pass (%s)", got.Status, got.Message)
+			} else if len(got.Evidence) == 0 || got.Evidence[0].Path == "" {
+				t.Errorf("pass case: no evidence named: %+v", got)
+			}
+			if got := statusOf(t, c, tc.fail, tc.rule); got.Status != finding.Fail {
+				t.Errorf("fail case: status %s, want fail (evidence %+v)", got.Status, got.Evidence)
+			}
+		})
+	}
+}
+
+func TestStubsAreReportedNotPassed(t *testing.T) {
+	_, c := loadAll(t)
+	cases := map[string]struct {
+		files  map[string]string
+		rule   string
+		reason string
+	}{
+		"empty file":       {map[string]string{"INSTALL.md": ""}, "install-guide", "present but empty"},
+		"todo template":    {map[string]string{"INSTALL.md": "# Installation\n\nTODO\n"}, "install-guide", "template left unfilled"},
+		"lorem ipsum":      {map[string]string{"ROADMAP.md": "# Roadmap\n\nLorem ipsum dolor sit amet.\n"}, "roadmap", "template left unfilled"},
+		"placeholders":     {map[string]string{"MAINTAINERS.md": "# Mainteneurs\n\n{{ maintainer }}\n"}, "maintainer", "template left unfilled"},
+		"empty section":    {map[string]string{"README.md": "# Outil\n\n## Installation\n\n## Usage\n\nnpm start et voilà tout ce qu'il faut\n"}, "install-guide", "present but empty"},
+		"empty binary doc": {map[string]string{"docs/architecture.png": ""}, "architecture-diagram", "present but empty"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			got := statusOf(t, c, tc.files, tc.rule)
+			if got.Status != finding.Fail {
+				t.Fatalf("status %s, want fail", got.Status)
+			}
+			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0].Detail, tc.reason) {
+				t.Fatalf("evidence %+v does not say %q", got.Evidence, tc.reason)
+			}
+		})
+	}
+}
+
+func TestEvidenceNamesHeadingAndLine(t *testing.T) {
+	_, c := loadAll(t)
+	got := statusOf(t, c, map[string]string{"README.fr.md": "# Outil\n\nIntro.\n\n## Mise en production\n\nLe déploiement se fait avec Ansible sur les serveurs du ministère.\n"}, "deployment-guide")
+	want := finding.Evidence{Path: "README.fr.md", Line: 5, Detail: `section "Mise en production"`}
+	if got.Status != finding.Pass || got.Evidence[0] != want {
+		t.Fatalf("got %s %+v, want pass with %+v", got.Status, got.Evidence, want)
+	}
+}
+
+func TestScriptsDoNotCountAsDocuments(t *testing.T) {
+	_, c := loadAll(t)
+	if got := statusOf(t, c, map[string]string{"install.sh": "#!/bin/sh\nnpm ci && npm run build && npm start\n"}, "install-guide"); got.Status != finding.Fail {
+		t.Fatalf("install.sh counted as an installation guide: %+v", got)
+	}
+}

@@ -1,0 +1,203 @@
+package check
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"github.com/passation/passation/internal/textfold"
+)
+
+// places are the folders where a reader looks for project documents. A
+// pattern without "/" is looked for in each of them.
+var places = []string{"", "docs", "doc", "documentation", ".github"}
+
+// glob is one folded pattern, split so that the folder part is matched once
+// per folder and only the name part once per file.
+type glob struct {
+	id   int    // the pattern as written; several expansions share it
+	dir  string // folder pattern; "" matches the root only
+	base string // file name pattern
+	full string // whole-path pattern, when the name part spans folders (**)
+	lit  string // a literal the name must contain: a cheap pre-filter
+	// exts, when set, are the only extensions the name can end with; with
+	// anyName the pattern is just "*.{exts}" and needs no further matching.
+	exts    map[string]bool
+	anyName bool
+	// below: the pattern was "dir/**": a file anywhere below a folder that
+	// matches dir.
+	below bool
+}
+
+// globSet compiles every pattern of every rule once and matches them all in
+// one pass over the tree.
+type globSet struct {
+	globs   []glob
+	ids     map[string]int // pattern as written → id
+	written []string
+}
+
+func newGlobSet() *globSet { return &globSet{ids: map[string]int{}} }
+
+// add compiles a pattern (folded: case and accents do not matter) and returns
+// its id. Patterns without "/" are looked for in the usual places; a leading
+// "/" anchors a pattern at the root; "X/**" means every file below X.
+func (s *globSet) add(pattern string) (int, error) {
+	p := textfold.Fold(strings.TrimPrefix(strings.TrimSpace(pattern), "./"))
+	if id, ok := s.ids[p]; ok {
+		return id, nil
+	}
+	rooted := strings.HasPrefix(p, "/")
+	body := strings.TrimPrefix(p, "/")
+	if body == "" || strings.HasPrefix(body, "/") || !doublestar.ValidatePattern(body) {
+		return 0, fmt.Errorf("invalid file pattern %q: expected a relative glob such as docs/*.md or **/README*", pattern)
+	}
+	id := len(s.written)
+	s.ids[p] = id
+	s.written = append(s.written, pattern)
+	switch {
+	case !strings.Contains(body, "/") && rooted:
+		s.globs = append(s.globs, nameGlob(id, "", body))
+	case !strings.Contains(body, "/"):
+		for _, place := range places {
+			s.globs = append(s.globs, nameGlob(id, place, body))
+		}
+	case strings.HasSuffix(body, "/**"):
+		g := nameGlob(id, strings.TrimSuffix(body, "/**"), "*")
+		g.below = true
+		s.globs = append(s.globs, g)
+	default:
+		dir, base := path.Split(body)
+		if strings.Contains(base, "**") {
+			s.globs = append(s.globs, glob{id: id, full: body})
+		} else {
+			s.globs = append(s.globs, nameGlob(id, strings.TrimSuffix(dir, "/"), base))
+		}
+	}
+	return id, nil
+}
+
+func nameGlob(id int, dir, base string) glob {
+	g := glob{id: id, dir: dir, base: base, lit: literal(base)}
+	if i := strings.LastIndex(base, "."); i >= 0 {
+		ext := base[i+1:]
+		var alts []string
+		if strings.HasPrefix(ext, "{") && strings.HasSuffix(ext, "}") {
+			alts = strings.Split(ext[1:len(ext)-1], ",")
+		} else {
+			alts = []string{ext}
+		}
+		plain := true
+		for _, a := range alts {
+			plain = plain && a != "" && !strings.ContainsAny(a, "*?[]{}\\/.")
+		}
+		if plain {
+			g.exts = map[string]bool{}
+			for _, a := range alts {
+				g.exts[a] = true
+			}
+			g.anyName = base[:i] == "*"
+		}
+	}
+	return g
+}
+
+// literal returns the longest run of plain characters outside any
+// alternative or class: every name the pattern matches contains it.
+func literal(p string) string {
+	best, cur, depth := "", strings.Builder{}, 0
+	flush := func() {
+		if cur.Len() > len(best) {
+			best = cur.String()
+		}
+		cur.Reset()
+	}
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; c {
+		case '{', '[':
+			depth++
+			flush()
+		case '}', ']':
+			depth--
+			flush()
+		case '*', '?', '\\':
+			flush()
+			if c == '\\' {
+				i++
+			}
+		default:
+			if depth == 0 {
+				cur.WriteByte(c)
+			}
+		}
+	}
+	flush()
+	return best
+}
+
+// forDir returns the globs whose folder part matches the folded folder.
+func (s *globSet) forDir(dir string) []*glob {
+	var out []*glob
+	for i := range s.globs {
+		g := &s.globs[i]
+		if g.full != "" {
+			out = append(out, g)
+			continue
+		}
+		if g.below {
+			// Match the folder itself or any of its ancestors.
+			for p := dir; p != ""; p = parent(p) {
+				if dirMatches(g.dir, p) {
+					out = append(out, g)
+					break
+				}
+			}
+			continue
+		}
+		if dirMatches(g.dir, dir) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// matchFile reports the ids of the globs that match a file, given its
+// folder's applicable globs.
+func matchFile(applicable []*glob, foldedPath, foldedBase string, hit func(id int)) {
+	for _, g := range applicable {
+		if g.full != "" {
+			if doublestar.MatchUnvalidated(g.full, foldedPath) {
+				hit(g.id)
+			}
+			continue
+		}
+		if g.exts != nil {
+			dot := strings.LastIndexByte(foldedBase, '.')
+			if dot < 0 || !g.exts[foldedBase[dot+1:]] {
+				continue
+			}
+			if g.anyName {
+				hit(g.id)
+				continue
+			}
+		}
+		if g.lit != "" && !strings.Contains(foldedBase, g.lit) {
+			continue
+		}
+		if doublestar.MatchUnvalidated(g.base, foldedBase) {
+			hit(g.id)
+		}
+	}
+}
+
+func dirMatches(pattern, dir string) bool {
+	return pattern == dir || (strings.ContainsAny(pattern, "*?[{") && doublestar.MatchUnvalidated(pattern, dir))
+}
+
+func parent(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}

@@ -1,0 +1,35 @@
+package check
+
+// messages are the fixed sentences of verdicts, in both languages. Rule
+// texts live in the rule files; these only frame them.
+var messages = map[string][2]string{
+	"found":        {"Found: %s.", "Trouvé : %s."},
+	"unreadable":   {"Could not decide: %v.", "Impossible de décider : %v."},
+	"intro":        {"introduction (%d words)", "introduction (%d mots)"},
+	"intro-short":  {"introduction too short (%d words)", "introduction trop courte (%d mots)"},
+	"desc-intro":   {"an introduction of at least %d words at the top of the README", "une introduction d'au moins %d mots en tête du README"},
+	"file":         {"file", "fichier"},
+	"section":      {"section %q", "section « %s »"},
+	"stub-empty":   {"present but empty", "présent mais vide"},
+	"stub-short":   {"present but empty: only %d words", "présent mais vide : %d mots seulement"},
+	"stub-tmpl":    {"present but empty: template left unfilled (%q)", "présent mais vide : modèle non rempli (« %s »)"},
+	"sec-empty":    {"section %q present but empty", "section « %s » présente mais vide"},
+	"sec-tmpl":     {"section %q present but empty: template left unfilled (%q)", "section « %s » présente mais vide : modèle non rempli (« %s »)"},
+	"desc-files":   {"a file matching %s", "un fichier correspondant à %s"},
+	"desc-places":  {" (at the root, in docs/, doc/, documentation/ or .github/)", " (à la racine, dans docs/, doc/, documentation/ ou .github/)"},
+	"desc-section": {"a section titled %s in %s", "une section intitulée %s dans %s"},
+	"desc-readme":  {"the README files and docs", "les README et la documentation"},
+	"or":           {" or ", " ou "},
+}
+
+// say returns the fixed sentence key in lang.
+func say(lang, key string) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	if lang == "fr" {
+		return m[1]
+	}
+	return m[0]
+}

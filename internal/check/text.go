@@ -1,0 +1,58 @@
+package check
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/passation/passation/internal/textfold"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// decodeText turns file content into UTF-8: UTF-8 as is, UTF-16 when it
+// starts with a byte-order mark, otherwise Windows-1252 (a superset of the
+// Latin-1 that older French documents use). It reports false for binary
+// content.
+func decodeText(data []byte) (string, bool) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return string(data[3:]), true
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		out, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", false
+		}
+		return string(out), true
+	}
+	head := data
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return "", false
+	}
+	if utf8.Valid(data) {
+		return string(data), true
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", false
+	}
+	return string(out), true
+}
+
+// placeholders are what templates leave behind when nobody filled them in.
+var placeholders = regexp.MustCompile(`(?i)\{\{[^}]*\}\}|\[[^\]]*(a completer|to be completed|todo|tbd|to do|placeholder|insert|votre texte|your text)[^\]]*\]|<[^>]*(a completer|to be completed|todo|placeholder)[^>]*>|lorem ipsum( dolor)?( sit amet)?|\b(todo|tbd|tbc|fixme|wip|xxx)\b|a completer|a rediger|to be completed|to be written|coming soon|en construction|under construction|work in progress|placeholder`)
+
+// substance measures what a text says once template leftovers are taken
+// away: its words, and the first placeholder seen (for the reason shown).
+func substance(text string) (words int, placeholder string) {
+	folded := textfold.Fold(text)
+	if m := placeholders.FindString(folded); m != "" {
+		placeholder = strings.TrimSpace(m)
+	}
+	cleaned := placeholders.ReplaceAllString(folded, " ")
+	return len(textfold.Words(cleaned)), placeholder
+}

@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/report"
+	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/rules"
+)
+
+// checkFlags are the options of `passation check`.
+type checkFlags struct {
+	ref, profile, format, lang, failOn, output string
+	maxRead                                    int64
+}
+
+func runCheck(env *Env, args []string) int {
+	var f checkFlags
+	fs := newFlags(env, "check")
+	fs.StringVar(&f.ref, "ref", "", "branch, tag or commit to check (default HEAD)")
+	fs.StringVar(&f.profile, "profile", "", "rule profile: eig (default) or core")
+	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.lang, "lang", "", "message language: en or fr (default from LANG)")
+	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 when an item at or above this level is missing: error, warning, notice or never")
+	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
+	fs.Int64Var(&f.maxRead, "max-read", 1<<20, "read at most this many bytes of one file")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) > 1 {
+		fmt.Fprintf(env.Stderr, "passation check: expected at most one path, got %d (%s)\n", len(pos), strings.Join(pos, " "))
+		return ExitUsage
+	}
+	path := "."
+	if len(pos) == 1 {
+		path = pos[0]
+	}
+	lng, err := lang(f.lang, env.Getenv)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	failOn, err := finding.ParseSeverity(f.failOn, true)
+	if err != nil {
+		return usageErr(env, fmt.Errorf("--fail-on: %w", err))
+	}
+	if f.format != "text" && f.format != "json" {
+		return usageErr(env, fmt.Errorf("unknown format %q: expected text or json", f.format))
+	}
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	profile := f.profile
+	if profile == "" {
+		profile = cat.DefaultProfile
+	}
+	selected, err := cat.Select(profile)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	checker, err := check.Compile(selected)
+	if err != nil {
+		return usageErr(env, err)
+	}
+
+	tree, code, err := openTree(env, path, f.ref)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		return code
+	}
+	results, err := checker.Run(tree, check.Options{Lang: lng, MaxRead: f.maxRead})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "passation: %s: %v\n", path, err)
+		return ExitUnreadable
+	}
+	rep := &finding.Report{
+		Schema:     finding.Schema,
+		Tool:       finding.Tool{Name: "passation", Version: version()},
+		Repository: tree.Describe(),
+		Profile:    profile,
+		Lang:       lng,
+		Summary:    finding.Summarize(results),
+		Results:    results,
+	}
+
+	var buf bytes.Buffer
+	switch f.format {
+	case "json":
+		err = report.JSON(&buf, rep)
+	default:
+		color := env.StdoutIsTerminal && f.output == "" && env.Getenv("NO_COLOR") == ""
+		err = report.Text(&buf, rep, failOn, report.TextOptions{Lang: lng, Color: color, Groups: groupsOf(cat, lng)})
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		return ExitUnreadable
+	}
+	if err := emit(env, f.output, buf.Bytes()); err != nil {
+		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		return ExitUsage
+	}
+	if len(finding.Failing(results, failOn)) > 0 {
+		return ExitGaps
+	}
+	return ExitOK
+}
+
+// openTree opens what the user pointed at: the git repository around path,
+// at ref; or, outside git and without --ref, the folder itself.
+func openTree(env *Env, path, ref string) (source.Tree, int, error) {
+	repo, err := source.OpenRepo(path)
+	if errors.Is(err, source.ErrNotRepository) {
+		if ref != "" {
+			return nil, ExitUsage, fmt.Errorf("%s is not inside a git repository: --ref needs one", path)
+		}
+		dir, derr := source.OpenDir(path)
+		if derr != nil {
+			return nil, ExitUsage, fmt.Errorf("%s: expected a folder or a git repository: %v", path, derr)
+		}
+		fmt.Fprintf(env.Stderr, "passation: %s is not a git repository: checking the files of the folder instead\n", path)
+		return dir, 0, nil
+	}
+	if err != nil {
+		return nil, ExitUnreadable, err
+	}
+	t, err := repo.Commit(ref)
+	var ue *source.UsageError
+	switch {
+	case errors.As(err, &ue):
+		return nil, ExitUsage, err
+	case err != nil:
+		return nil, ExitUnreadable, err
+	}
+	return t, 0, nil
+}
+
+// emit writes the report to stdout, or whole to a file: written beside it
+// and renamed, so a reader never sees half a report.
+func emit(env *Env, output string, data []byte) error {
+	if output == "" || output == "-" {
+		_, err := env.Stdout.Write(data)
+		return err
+	}
+	return WriteFileAtomic(output, data)
+}
+
+// WriteFileAtomic writes data to a temporary file in the same folder and
+// renames it over name: the file is either the old one or the new one whole.
+func WriteFileAtomic(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+func groupsOf(cat *catalog.Catalog, lang string) []report.Group {
+	out := make([]report.Group, len(cat.Groups))
+	for i, g := range cat.Groups {
+		out[i] = report.Group{ID: g.ID, Title: g.Title.In(lang)}
+	}
+	return out
+}
+
+func usageErr(env *Env, err error) int {
+	fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+	return ExitUsage
+}

@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/rules"
+)
+
+// ruleInfo is one catalogue entry as `passation rules --format json` prints it.
+type ruleInfo struct {
+	ID       string   `json:"id"`
+	Group    string   `json:"group"`
+	Severity string   `json:"severity"`
+	Profiles []string `json:"profiles"`
+	Title    string   `json:"title"`
+	Message  string   `json:"message"`
+	Hint     string   `json:"hint"`
+	Evidence []string `json:"evidence"`
+}
+
+func runRules(env *Env, args []string) int {
+	fs := newFlags(env, "rules")
+	format := fs.String("format", "text", "output format: text or json")
+	lng := fs.String("lang", "", "language: en or fr")
+	profile := fs.String("profile", "", "list only the rules of this profile")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) > 0 {
+		return usageErr(env, fmt.Errorf("rules takes no argument, got %q", pos[0]))
+	}
+	l, err := lang(*lng, env.Getenv)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	list := cat.Rules
+	if *profile != "" {
+		if list, err = cat.Select(*profile); err != nil {
+			return usageErr(env, err)
+		}
+	}
+	infos := make([]ruleInfo, 0, len(list))
+	for _, r := range list {
+		desc, err := check.Describe(r, l)
+		if err != nil {
+			return usageErr(env, err)
+		}
+		infos = append(infos, ruleInfo{
+			ID: r.ID, Group: r.Group, Severity: r.Severity.String(), Profiles: profilesOf(cat, r.ID),
+			Title: r.Title.In(l), Message: r.Message.In(l), Hint: r.Hint.In(l), Evidence: desc,
+		})
+	}
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(infos)
+	case "text":
+		group := ""
+		for _, in := range infos {
+			if in.Group != group {
+				group = in.Group
+				g, _ := cat.Group(group)
+				fmt.Fprintf(env.Stdout, "\n%s\n", g.Title.In(l))
+			}
+			fmt.Fprintf(env.Stdout, "  %-22s %-8s %s\n", in.ID, in.Severity, in.Title)
+		}
+	default:
+		return usageErr(env, fmt.Errorf("unknown format %q: expected text or json", *format))
+	}
+	return ExitOK
+}
+
+func profilesOf(cat *catalog.Catalog, id string) []string {
+	var out []string
+	for _, p := range cat.ProfileIDs() {
+		sel, _ := cat.Select(p)
+		for _, r := range sel {
+			if r.ID == id {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+func runExplain(env *Env, args []string) int {
+	fs := newFlags(env, "explain")
+	lng := fs.String("lang", "", "language: en or fr")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) != 1 {
+		return usageErr(env, fmt.Errorf("explain takes one rule id, e.g. passation explain install-guide"))
+	}
+	l, err := lang(*lng, env.Getenv)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	r, ok := cat.Rule(pos[0])
+	if !ok {
+		ids := make([]string, len(cat.Rules))
+		for i, r := range cat.Rules {
+			ids[i] = r.ID
+		}
+		msg := "passation rules lists them"
+		if s := catalog.Suggest(pos[0], ids); s != "" {
+			msg = fmt.Sprintf("did you mean %q?", s)
+		}
+		return usageErr(env, fmt.Errorf("unknown rule %q: %s", pos[0], msg))
+	}
+	desc, err := check.Describe(r, l)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	g, _ := cat.Group(r.Group)
+	w := env.Stdout
+	labels := map[string][2]string{
+		"group": {"Group", "Groupe"}, "severity": {"Severity", "Sévérité"}, "profiles": {"Profiles", "Profils"},
+		"missing": {"When missing", "Si absent"}, "hint": {"What to add", "Quoi ajouter"},
+		"evidence": {"Passes when any of these is found", "Validé dès que l'un de ces éléments est trouvé"},
+		"defined":  {"Defined in", "Défini dans"},
+	}
+	lab := func(k string) string {
+		if l == "fr" {
+			return labels[k][1]
+		}
+		return labels[k][0]
+	}
+	fmt.Fprintf(w, "%s — %s\n\n", r.ID, r.Title.In(l))
+	fmt.Fprintf(w, "%s: %s\n%s: %s\n%s: %s\n\n", lab("group"), g.Title.In(l), lab("severity"), r.Severity, lab("profiles"), strings.Join(profilesOf(cat, r.ID), ", "))
+	fmt.Fprintf(w, "%s: %s\n%s: %s\n\n%s:\n", lab("missing"), r.Message.In(l), lab("hint"), r.Hint.In(l), lab("evidence"))
+	for _, d := range desc {
+		fmt.Fprintf(w, "  - %s\n", d)
+	}
+	fmt.Fprintf(w, "\n%s: rules/%s\n", lab("defined"), r.Pos)
+	return ExitOK
+}

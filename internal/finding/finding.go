@@ -1,0 +1,178 @@
+// Package finding holds the result types every part of passation speaks:
+// severities, statuses, evidence and the versioned JSON report.
+// It depends on the standard library only, so every other package can use it.
+package finding
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity ranks how much a missing item matters for a handover.
+type Severity int
+
+// Severities, from least to most important. Never is only meaningful as a
+// --fail-on threshold: nothing reaches it.
+const (
+	Notice Severity = iota + 1
+	Warning
+	Error
+	Never
+)
+
+var severityNames = map[Severity]string{Notice: "notice", Warning: "warning", Error: "error", Never: "never"}
+
+// String returns the lower-case name used in rule files, flags and reports.
+func (s Severity) String() string {
+	if n, ok := severityNames[s]; ok {
+		return n
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// ParseSeverity reads "error", "warning", "notice" or, when allowNever is
+// set, "never".
+func ParseSeverity(s string, allowNever bool) (Severity, error) {
+	for sev, name := range severityNames {
+		if name == strings.ToLower(strings.TrimSpace(s)) && (sev != Never || allowNever) {
+			return sev, nil
+		}
+	}
+	if allowNever {
+		return 0, fmt.Errorf("unknown severity %q: expected error, warning, notice or never", s)
+	}
+	return 0, fmt.Errorf("unknown severity %q: expected error, warning or notice", s)
+}
+
+// MarshalText writes the severity by name in JSON.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity by name from JSON.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b), true)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Status is a rule's verdict on one repository.
+type Status string
+
+// The four verdicts of the passation/v1 report.
+const (
+	Pass   Status = "pass"
+	Fail   Status = "fail"
+	Skip   Status = "skip"   // the rule could not decide (missing blob, truncated history)
+	Waived Status = "waived" // a configured waiver covers the gap
+)
+
+// Evidence is one place that made a rule pass, or, on a failing rule, one
+// thing that was found but did not count (a stub, a vendored copy).
+type Evidence struct {
+	Path   string `json:"path"`
+	Line   int    `json:"line,omitempty"`
+	Detail string `json:"detail"`
+}
+
+// Result is one rule's verdict, with its texts already in the report language.
+type Result struct {
+	Rule     string     `json:"rule"`
+	Group    string     `json:"group"`
+	Severity Severity   `json:"severity"`
+	Status   Status     `json:"status"`
+	Title    string     `json:"title"`
+	Message  string     `json:"message"`
+	Hint     string     `json:"hint,omitempty"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Schema is the identifier of the JSON report format this package describes.
+const Schema = "passation/v1"
+
+// Tool names the program that wrote a report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Repository says what was checked: Mode is "commit" (a git tree at a ref),
+// "index" (what the next commit would contain) or "directory" (no git).
+type Repository struct {
+	Path   string `json:"path"`
+	Ref    string `json:"ref,omitempty"`
+	Commit string `json:"commit,omitempty"`
+	Mode   string `json:"mode"`
+}
+
+// Summary counts verdicts; Score is 0–100, see Score.
+type Summary struct {
+	Pass   int `json:"pass"`
+	Fail   int `json:"fail"`
+	Skip   int `json:"skip"`
+	Waived int `json:"waived"`
+	Score  int `json:"score"`
+}
+
+// Report is the whole passation/v1 document.
+type Report struct {
+	Schema     string     `json:"schema"`
+	Tool       Tool       `json:"tool"`
+	Repository Repository `json:"repository"`
+	Profile    string     `json:"profile"`
+	Lang       string     `json:"lang"`
+	Summary    Summary    `json:"summary"`
+	Results    []Result   `json:"results"`
+}
+
+// weight makes a missing core item cost more than a missing blog post.
+func weight(s Severity) int {
+	switch s {
+	case Error:
+		return 3
+	case Warning:
+		return 2
+	default:
+		return 1
+	}
+}
+
+// Summarize counts the verdicts and computes the score: the weighted share of
+// decided rules that pass (error 3, warning 2, notice 1). Skipped and waived
+// rules are left out of the score; a report with no decided rule scores 100.
+func Summarize(results []Result) Summary {
+	var s Summary
+	var got, total int
+	for _, r := range results {
+		switch r.Status {
+		case Pass:
+			s.Pass++
+			got += weight(r.Severity)
+			total += weight(r.Severity)
+		case Fail:
+			s.Fail++
+			total += weight(r.Severity)
+		case Skip:
+			s.Skip++
+		case Waived:
+			s.Waived++
+		}
+	}
+	s.Score = 100
+	if total > 0 {
+		s.Score = (got*100 + total/2) / total
+	}
+	return s
+}
+
+// Failing returns the failing results at or above the threshold.
+func Failing(results []Result, threshold Severity) []Result {
+	var out []Result
+	for _, r := range results {
+		if r.Status == Fail && r.Severity >= threshold {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,182 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/passation/passation/internal/finding"
+)
+
+// Group is a checklist group as reports show it.
+type Group struct {
+	ID    string
+	Title string
+}
+
+// TextOptions tune the terminal output. The zero value is plain English text.
+type TextOptions struct {
+	Lang   string
+	Color  bool
+	Groups []Group // in checklist order; results of other groups come last
+}
+
+const (
+	green  = "\x1b[32m"
+	red    = "\x1b[31m"
+	yellow = "\x1b[33m"
+	dim    = "\x1b[2m"
+	bold   = "\x1b[1m"
+	reset  = "\x1b[0m"
+)
+
+var textWords = map[string][2]string{
+	"header":  {"passation — %s", "passation — %s"},
+	"at":      {"at %s (%s)", "à %s (%s)"},
+	"folder":  {"folder, not a git repository: every file on disk counts", "dossier hors dépôt git : tous les fichiers du disque comptent"},
+	"profile": {"profile %s", "profil %s"},
+	"score":   {"Score %d/100 · %d found · %d missing · %d skipped · %d waived", "Score %d/100 · %d trouvés · %d manquants · %d ignorés · %d dérogations"},
+	"hint":    {"to do:", "à faire :"},
+	"ok":      {"Nothing is missing at or above %s.", "Rien ne manque au niveau %s ou au-dessus."},
+	"missing": {"%d missing at or above %s: %s", "%d manquants au niveau %s ou au-dessus : %s"},
+}
+
+func tw(lang, key string) string {
+	if lang == "fr" {
+		return textWords[key][1]
+	}
+	return textWords[key][0]
+}
+
+// Text writes the human report: per group, found items with their evidence,
+// missing items with what to add.
+func Text(w io.Writer, r *finding.Report, failOn finding.Severity, o TextOptions) error {
+	p := &printer{w: w, color: o.Color}
+	lang := o.Lang
+	p.line(bold, fmt.Sprintf(tw(lang, "header"), r.Repository.Path))
+	switch r.Repository.Mode {
+	case "directory":
+		p.line(dim, "  "+tw(lang, "folder"))
+	case "commit":
+		p.line(dim, "  "+fmt.Sprintf(tw(lang, "at"), r.Repository.Ref, short(r.Repository.Commit)))
+	default:
+		p.line(dim, "  "+r.Repository.Mode)
+	}
+	p.line(dim, "  "+fmt.Sprintf(tw(lang, "profile"), r.Profile))
+	s := r.Summary
+	p.line(bold, fmt.Sprintf(tw(lang, "score"), s.Score, s.Pass, s.Fail, s.Skip, s.Waived))
+
+	byGroup := map[string][]finding.Result{}
+	for _, res := range r.Results {
+		byGroup[res.Group] = append(byGroup[res.Group], res)
+	}
+	groups := o.Groups
+	known := map[string]bool{}
+	for _, g := range groups {
+		known[g.ID] = true
+	}
+	for _, res := range r.Results {
+		if !known[res.Group] {
+			groups = append(groups, Group{ID: res.Group, Title: res.Group})
+			known[res.Group] = true
+		}
+	}
+	for _, g := range groups {
+		results := byGroup[g.ID]
+		if len(results) == 0 {
+			continue
+		}
+		p.blank()
+		p.line(bold, g.Title)
+		for _, res := range results {
+			p.result(res, lang)
+		}
+	}
+	p.blank()
+	failing := finding.Failing(r.Results, failOn)
+	if len(failing) == 0 {
+		p.line(green, fmt.Sprintf(tw(lang, "ok"), failOn))
+	} else {
+		ids := make([]string, len(failing))
+		for i, f := range failing {
+			ids[i] = f.Rule
+		}
+		p.line(red, fmt.Sprintf(tw(lang, "missing"), len(failing), failOn, strings.Join(ids, ", ")))
+	}
+	return p.err
+}
+
+func (p *printer) result(res finding.Result, lang string) {
+	mark, col := "✔", green
+	switch res.Status {
+	case finding.Fail:
+		mark, col = "✘", red
+		if res.Severity < finding.Error {
+			col = yellow
+		}
+	case finding.Skip:
+		mark, col = "?", yellow
+	case finding.Waived:
+		mark, col = "~", dim
+	}
+	head := fmt.Sprintf("  %s %-22s %s", mark, res.Rule, res.Title)
+	if res.Status == finding.Fail {
+		head += fmt.Sprintf(" [%s]", res.Severity)
+	}
+	p.line(col, head)
+	switch res.Status {
+	case finding.Pass, finding.Waived:
+		for i, e := range res.Evidence {
+			if i == 3 {
+				p.line(dim, fmt.Sprintf("      … +%d", len(res.Evidence)-3))
+				break
+			}
+			p.line(dim, "      "+evidence(e))
+		}
+	case finding.Skip:
+		p.line("", "      "+res.Message)
+	default:
+		for _, e := range res.Evidence {
+			p.line(dim, "      · "+evidence(e))
+		}
+		if res.Hint != "" && res.Status == finding.Fail {
+			p.line("", "      → "+res.Hint)
+		}
+	}
+}
+
+func evidence(e finding.Evidence) string {
+	loc := e.Path
+	if e.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", e.Path, e.Line)
+	}
+	if loc == "" {
+		return e.Detail
+	}
+	return loc + "  " + e.Detail
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}
+
+type printer struct {
+	w     io.Writer
+	color bool
+	err   error
+}
+
+func (p *printer) line(col, s string) {
+	if p.err != nil {
+		return
+	}
+	if p.color && col != "" {
+		s = col + s + reset
+	}
+	_, p.err = fmt.Fprintln(p.w, s)
+}
+
+func (p *printer) blank() { p.line("", "") }

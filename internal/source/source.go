@@ -1,0 +1,78 @@
+// Package source turns every input passation reads — a git tree at a ref, a
+// plain folder, later the index or a fresh clone — into one small view: a
+// walk over file entries and a capped read of one file. It is the only
+// package that knows about go-git.
+package source
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/passation/passation/internal/finding"
+)
+
+// Kind says what a tree entry is; only regular files carry content that
+// passation reads.
+type Kind uint8
+
+// Entry kinds.
+const (
+	File Kind = iota
+	Executable
+	Symlink   // never followed: it could point out of the repository
+	Submodule // another repository's commit, not this project's content
+)
+
+// Entry is one file of a tree. Path uses "/" and is relative to the
+// repository root.
+type Entry struct {
+	Path string
+	Kind Kind
+	// id lets the tree find the content again without a path lookup:
+	// the blob hash for git trees.
+	id [20]byte
+}
+
+// Visitor receives the walk. Dir is called before a folder's entries (never
+// for the root); returning false skips the folder and all below it.
+type Visitor interface {
+	Dir(path string) bool
+	File(e Entry)
+}
+
+// Tree is what a check reads: one walk, and capped reads of chosen files.
+type Tree interface {
+	// Walk visits every entry once, folders before their content.
+	Walk(v Visitor) error
+	// Read returns at most max bytes of a regular file, and whether the file
+	// was longer. Symlinks and submodules cannot be read.
+	Read(e Entry, max int64) (data []byte, truncated bool, err error)
+	// Describe says what this tree is, for reports.
+	Describe() finding.Repository
+}
+
+// Errors a caller can tell apart with errors.Is.
+var (
+	// ErrNotRepository: the path is not inside a git repository.
+	ErrNotRepository = errors.New("not a git repository")
+	// ErrNoCommits: the repository exists but HEAD points to no commit yet.
+	ErrNoCommits = errors.New("the repository has no commits yet")
+	// ErrUnknownRef: the ref names no commit.
+	ErrUnknownRef = errors.New("unknown ref")
+	// ErrMissingObject: the object is not in the repository (a partial,
+	// shallow or damaged clone).
+	ErrMissingObject = errors.New("object missing from the repository")
+	// ErrNotReadable: the entry is a symlink or submodule.
+	ErrNotReadable = errors.New("not a regular file")
+)
+
+// UsageError marks errors caused by what the user asked for (a bad ref), as
+// opposed to a repository that cannot be read.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func usagef(wrapped error, format string, args ...any) error {
+	return &UsageError{fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), wrapped)}
+}
