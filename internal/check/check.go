@@ -321,3 +321,31 @@ func where(e finding.Evidence) string {
 	}
 	return fmt.Sprintf("%s (%s)", e.Path, e.Detail)
 }
+
+// Meta describes a run for its report.
+type Meta struct {
+	Profile string
+	Tool    finding.Tool
+}
+
+// Report runs the checker on a tree and wraps the results in a
+// passation/v1 report.
+func (c *Checker) Report(t source.Tree, opt Options, meta Meta) (*finding.Report, error) {
+	results, err := c.Run(t, opt)
+	if err != nil {
+		return nil, err
+	}
+	lang := opt.Lang
+	if lang != "fr" {
+		lang = "en"
+	}
+	return &finding.Report{
+		Schema:     finding.Schema,
+		Tool:       meta.Tool,
+		Repository: t.Describe(),
+		Profile:    meta.Profile,
+		Lang:       lang,
+		Summary:    finding.Summarize(results),
+		Results:    results,
+	}, nil
+}

@@ -77,20 +77,13 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 		return code
 	}
-	results, err := checker.Run(tree, check.Options{Lang: lng, MaxRead: f.maxRead})
+	rep, err := checker.Report(tree, check.Options{Lang: lng, MaxRead: f.maxRead},
+		check.Meta{Profile: profile, Tool: finding.Tool{Name: "passation", Version: version()}})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "passation: %s: %v\n", path, err)
 		return ExitUnreadable
 	}
-	rep := &finding.Report{
-		Schema:     finding.Schema,
-		Tool:       finding.Tool{Name: "passation", Version: version()},
-		Repository: tree.Describe(),
-		Profile:    profile,
-		Lang:       lng,
-		Summary:    finding.Summarize(results),
-		Results:    results,
-	}
+	results := rep.Results
 
 	var buf bytes.Buffer
 	switch f.format {
