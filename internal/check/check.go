@@ -96,6 +96,7 @@ func Compile(rules []catalog.Rule) (*Checker, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	c.globs.index()
 	return c, nil
 }
 
@@ -125,7 +126,7 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 		docs:    map[string]*docResult{},
 		dirs:    map[string][]*glob{},
 	}
-	if err := t.Walk(r); err != nil {
+	if err := r.walk(); err != nil {
 		return nil, err
 	}
 	results := make([]finding.Result, 0, len(c.rules))
@@ -151,6 +152,52 @@ type run struct {
 	vendored []string
 }
 
+// walk decodes the tree in this goroutine while another matches the
+// entries against the patterns: the two costs overlap instead of adding up.
+func (r *run) walk() error {
+	entries := make(chan []source.Entry, 16)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for batch := range entries {
+			for _, e := range batch {
+				r.match(e)
+			}
+		}
+	}()
+	w := &walker{run: r, out: entries}
+	err := r.tree.Walk(w)
+	if len(w.batch) > 0 {
+		entries <- w.batch
+	}
+	close(entries)
+	<-done
+	return err
+}
+
+// walker is the source.Visitor of a run: it prunes bundled folders and
+// hands file entries over in batches.
+type walker struct {
+	run   *run
+	batch []source.Entry
+	out   chan<- []source.Entry
+}
+
+const batchSize = 512
+
+func (w *walker) Dir(p string) bool { return w.run.Dir(p) }
+
+func (w *walker) File(e source.Entry) {
+	if w.batch == nil {
+		w.batch = make([]source.Entry, 0, batchSize)
+	}
+	w.batch = append(w.batch, e)
+	if len(w.batch) == batchSize {
+		w.out <- w.batch
+		w.batch = nil
+	}
+}
+
 // Dir implements source.Visitor: bundled and generated folders are never
 // entered, so they cannot satisfy the project's rules.
 func (r *run) Dir(p string) bool {
@@ -161,8 +208,8 @@ func (r *run) Dir(p string) bool {
 	return true
 }
 
-// File implements source.Visitor.
-func (r *run) File(e source.Entry) {
+// match records which patterns a file matches.
+func (r *run) match(e source.Entry) {
 	fp := textfold.Fold(e.Path)
 	dir, base := "", fp
 	if i := strings.LastIndexByte(fp, '/'); i >= 0 {

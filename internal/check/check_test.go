@@ -54,7 +54,7 @@ var ruleCases = []struct {
 	{"publiccode", map[string]string{"publiccode.yml": "publiccodeYmlVersion: \"0.4\"\nname: outil\n"}, map[string]string{"docs/publiccode.yml": "name: outil\n"}},
 }
 
-func loadAll(t *testing.T) (*catalog.Catalog, *check.Checker) {
+func loadAll(t testing.TB) (*catalog.Catalog, *check.Checker) {
 	t.Helper()
 	cat, err := catalog.Load(rules.FS)
 	if err != nil {

@@ -25,6 +25,8 @@ type glob struct {
 	// anyName the pattern is just "*.{exts}" and needs no further matching.
 	exts    map[string]bool
 	anyName bool
+	// exact, when set, is the whole name: compared, not matched.
+	exact string
 	// below: the pattern was "dir/**": a file anywhere below a folder that
 	// matches dir.
 	below bool
@@ -34,6 +36,10 @@ type glob struct {
 // one pass over the tree.
 type globSet struct {
 	globs   []glob
+	// byDir holds the globs whose folder part is a plain path; wild the
+	// ones whose folder part must be matched.
+	byDir map[string][]*glob
+	wild  []*glob
 	ids     map[string]int // pattern as written → id
 	written []string
 }
@@ -58,49 +64,131 @@ func (s *globSet) add(pattern string) (int, error) {
 	s.written = append(s.written, pattern)
 	switch {
 	case !strings.Contains(body, "/") && rooted:
-		s.globs = append(s.globs, nameGlob(id, "", body))
+		s.globs = append(s.globs, nameGlobs(id, "", body)...)
 	case !strings.Contains(body, "/"):
 		for _, place := range places {
-			s.globs = append(s.globs, nameGlob(id, place, body))
+			s.globs = append(s.globs, nameGlobs(id, place, body)...)
 		}
 	case strings.HasSuffix(body, "/**"):
-		g := nameGlob(id, strings.TrimSuffix(body, "/**"), "*")
-		g.below = true
-		s.globs = append(s.globs, g)
+		for _, g := range nameGlobs(id, strings.TrimSuffix(body, "/**"), "*") {
+			g.below = true
+			s.globs = append(s.globs, g)
+		}
 	default:
 		dir, base := path.Split(body)
 		if strings.Contains(base, "**") {
 			s.globs = append(s.globs, glob{id: id, full: body})
 		} else {
-			s.globs = append(s.globs, nameGlob(id, strings.TrimSuffix(dir, "/"), base))
+			s.globs = append(s.globs, nameGlobs(id, strings.TrimSuffix(dir, "/"), base)...)
 		}
 	}
 	return id, nil
 }
 
-func nameGlob(id int, dir, base string) glob {
-	g := glob{id: id, dir: dir, base: base, lit: literal(base)}
+// nameGlobs compiles a file name pattern into one or more globs: a final
+// ".{a,b}" becomes an extension set checked with one map lookup, and other
+// alternatives are expanded so each gets its own literal pre-filter. This
+// keeps doublestar's costly alternative matching off the per-file path.
+func nameGlobs(id int, dir, base string) []glob {
+	var exts map[string]bool
+	stem := base
 	if i := strings.LastIndex(base, "."); i >= 0 {
 		ext := base[i+1:]
-		var alts []string
+		alts := []string{ext}
 		if strings.HasPrefix(ext, "{") && strings.HasSuffix(ext, "}") {
 			alts = strings.Split(ext[1:len(ext)-1], ",")
-		} else {
-			alts = []string{ext}
 		}
 		plain := true
 		for _, a := range alts {
 			plain = plain && a != "" && !strings.ContainsAny(a, "*?[]{}\\/.")
 		}
-		if plain {
-			g.exts = map[string]bool{}
+		if plain && !strings.ContainsAny(base[:i], "{}") || plain && balanced(base[:i]) {
+			exts = map[string]bool{}
 			for _, a := range alts {
-				g.exts[a] = true
+				exts[a] = true
 			}
-			g.anyName = base[:i] == "*"
+			stem = base[:i]
 		}
 	}
-	return g
+	var out []glob
+	for _, st := range expandBraces(stem, 64) {
+		g := glob{id: id, dir: dir, base: st, exts: exts}
+		if exts != nil {
+			g.base = st + ".*"
+			g.anyName = st == "*"
+		}
+		if !strings.ContainsAny(g.base, "*?[]{}\\") {
+			g.exact = g.base
+		}
+		g.lit = literal(g.base)
+		out = append(out, g)
+	}
+	return out
+}
+
+// balanced reports whether every "{" of s is closed within s.
+func balanced(s string) bool {
+	depth := 0
+	for _, c := range s {
+		switch c {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// expandBraces expands "{a,b}" alternatives (nested too) into plain
+// patterns, unless that would give more than limit patterns.
+func expandBraces(p string, limit int) []string {
+	open := strings.IndexByte(p, '{')
+	if open < 0 {
+		return []string{p}
+	}
+	depth, close := 0, -1
+	var commas []int
+	for i := open; i < len(p) && close < 0; i++ {
+		switch p[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				close = i
+			}
+		case ',':
+			if depth == 1 {
+				commas = append(commas, i)
+			}
+		case '\\':
+			i++
+		}
+	}
+	if close < 0 {
+		return []string{p}
+	}
+	var alts []string
+	prev := open + 1
+	for _, c := range commas {
+		alts = append(alts, p[prev:c])
+		prev = c + 1
+	}
+	alts = append(alts, p[prev:close])
+	var out []string
+	for _, a := range alts {
+		for _, rest := range expandBraces(p[:open]+a+p[close+1:], limit) {
+			out = append(out, rest)
+			if len(out) > limit {
+				return []string{p}
+			}
+		}
+	}
+	return out
 }
 
 // literal returns the longest run of plain characters outside any
@@ -138,14 +226,12 @@ func literal(p string) string {
 
 // forDir returns the globs whose folder part matches the folded folder.
 func (s *globSet) forDir(dir string) []*glob {
-	var out []*glob
-	for i := range s.globs {
-		g := &s.globs[i]
-		if g.full != "" {
+	out := append([]*glob(nil), s.byDir[dir]...)
+	for _, g := range s.wild {
+		switch {
+		case g.full != "":
 			out = append(out, g)
-			continue
-		}
-		if g.below {
+		case g.below:
 			// Match the folder itself or any of its ancestors.
 			for p := dir; p != ""; p = parent(p) {
 				if dirMatches(g.dir, p) {
@@ -153,13 +239,36 @@ func (s *globSet) forDir(dir string) []*glob {
 					break
 				}
 			}
-			continue
-		}
-		if dirMatches(g.dir, dir) {
+		case dirMatches(g.dir, dir):
 			out = append(out, g)
 		}
 	}
 	return out
+}
+
+// index sorts the globs by folder part; called once all rules are compiled,
+// so that a Checker is read-only and safe to share between runs.
+func (s *globSet) index() {
+	s.byDir = map[string][]*glob{}
+	for i := range s.globs {
+		g := &s.globs[i]
+		if g.full == "" && !g.below && !strings.ContainsAny(g.dir, "*?[{") {
+			s.byDir[g.dir] = append(s.byDir[g.dir], g)
+		} else {
+			s.wild = append(s.wild, g)
+		}
+	}
+}
+
+func dirMatches(pattern, dir string) bool {
+	return pattern == dir || (strings.ContainsAny(pattern, "*?[{") && doublestar.MatchUnvalidated(pattern, dir))
+}
+
+func parent(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
 }
 
 // matchFile reports the ids of the globs that match a file, given its
@@ -182,6 +291,12 @@ func matchFile(applicable []*glob, foldedPath, foldedBase string, hit func(id in
 				continue
 			}
 		}
+		if g.exact != "" {
+			if foldedBase == g.exact {
+				hit(g.id)
+			}
+			continue
+		}
 		if g.lit != "" && !strings.Contains(foldedBase, g.lit) {
 			continue
 		}
@@ -189,15 +304,4 @@ func matchFile(applicable []*glob, foldedPath, foldedBase string, hit func(id in
 			hit(g.id)
 		}
 	}
-}
-
-func dirMatches(pattern, dir string) bool {
-	return pattern == dir || (strings.ContainsAny(pattern, "*?[{") && doublestar.MatchUnvalidated(pattern, dir))
-}
-
-func parent(p string) string {
-	if i := strings.LastIndexByte(p, '/'); i >= 0 {
-		return p[:i]
-	}
-	return ""
 }

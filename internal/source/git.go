@@ -5,8 +5,13 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 
+	"github.com/go-git/go-billy/v5"
+	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -15,8 +20,10 @@ import (
 
 // Repo is an opened git repository.
 type Repo struct {
-	Path string // as given by the user
-	git  *git.Repository
+	Path    string // as given by the user
+	git     *git.Repository
+	storage *filesystem.Storage
+	fs      billy.Filesystem // the .git folder, to open more readers
 }
 
 // OpenRepo opens the repository containing dir: any folder inside a work
@@ -30,7 +37,34 @@ func OpenRepo(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
-	return &Repo{Path: dir, git: r}, nil
+	// Reopen the same storage with the options a one-pass reader wants:
+	// pack files kept open (go-git reopens them for every object otherwise),
+	// a small object cache (trees are read once), and alternates resolved
+	// from the file system root, where `git clone --shared` points them.
+	st, ok := r.Storer.(*filesystem.Storage)
+	if !ok {
+		return &Repo{Path: dir, git: r}, nil
+	}
+	fs := st.Filesystem()
+	st = newStorage(fs)
+	r, err = git.Open(st, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	return &Repo{Path: dir, git: r, storage: st, fs: fs}, nil
+}
+
+func newStorage(fs billy.Filesystem) *filesystem.Storage {
+	return filesystem.NewStorageWithOptions(fs, cache.NewObjectLRU(8*cache.MiByte),
+		filesystem.Options{KeepDescriptors: true, AlternatesFS: osfs.New("/")})
+}
+
+// Close releases the files the repository keeps open.
+func (r *Repo) Close() error {
+	if r.storage != nil {
+		return r.storage.Close()
+	}
+	return nil
 }
 
 // Git gives the underlying go-git repository to the packages that read
@@ -81,38 +115,53 @@ type CommitTree struct {
 // Describe implements Tree.
 func (t *CommitTree) Describe() finding.Repository { return t.info }
 
-// Walk implements Tree. It decodes each tree object once and never reads a
-// blob.
+// Walk implements Tree. It never reads a blob. Tree objects are decoded
+// ahead by parallel readers, each with its own storage (go-git's pack
+// readers are not safe for concurrent use), while this goroutine visits the
+// folders in a fixed depth-first order: the output is the same on every run.
 func (t *CommitTree) Walk(v Visitor) error {
-	return t.walk(t.tree, "", v)
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	if t.repo.fs == nil {
+		workers = 0 // no file system to open more readers: decode inline
+	}
+	p := newPrefetcher(t.repo, workers)
+	defer p.close()
+	return t.walk(p, t.tree, "", v)
 }
 
-func (t *CommitTree) walk(tree *object.Tree, prefix string, v Visitor) error {
+func (t *CommitTree) walk(p *prefetcher, tree *object.Tree, prefix string, v Visitor) error {
+	type pending struct {
+		path string
+		fut  *future
+	}
+	var subs []pending
 	for _, e := range tree.Entries {
-		p := e.Name
+		path := e.Name
 		if prefix != "" {
-			p = prefix + "/" + e.Name
+			path = prefix + "/" + e.Name
 		}
 		switch e.Mode {
 		case filemode.Dir:
-			if !v.Dir(p) {
-				continue
-			}
-			sub, err := t.repo.git.TreeObject(e.Hash)
-			if err != nil {
-				return fmt.Errorf("read folder %q: %w", p, missing(err))
-			}
-			if err := t.walk(sub, p, v); err != nil {
-				return err
+			if v.Dir(path) {
+				subs = append(subs, pending{path, p.request(e.Hash)})
 			}
 		case filemode.Symlink:
-			v.File(Entry{Path: p, Kind: Symlink, id: e.Hash})
+			v.File(Entry{Path: path, Kind: Symlink, id: e.Hash})
 		case filemode.Submodule:
-			v.File(Entry{Path: p, Kind: Submodule, id: e.Hash})
+			v.File(Entry{Path: path, Kind: Submodule, id: e.Hash})
 		case filemode.Executable:
-			v.File(Entry{Path: p, Kind: Executable, id: e.Hash})
+			v.File(Entry{Path: path, Kind: Executable, id: e.Hash})
 		default:
-			v.File(Entry{Path: p, Kind: File, id: e.Hash})
+			v.File(Entry{Path: path, Kind: File, id: e.Hash})
+		}
+	}
+	for _, s := range subs {
+		sub, err := s.fut.wait()
+		if err != nil {
+			return fmt.Errorf("read folder %q: %w", s.path, missing(err))
+		}
+		if err := t.walk(p, sub, s.path, v); err != nil {
+			return err
 		}
 	}
 	return nil
