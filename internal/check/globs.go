@@ -35,11 +35,11 @@ type glob struct {
 // globSet compiles every pattern of every rule once and matches them all in
 // one pass over the tree.
 type globSet struct {
-	globs   []glob
+	globs []glob
 	// byDir holds the globs whose folder part is a plain path; wild the
 	// ones whose folder part must be matched.
-	byDir map[string][]*glob
-	wild  []*glob
+	byDir   map[string][]*glob
+	wild    []*glob
 	ids     map[string]int // pattern as written → id
 	written []string
 }
