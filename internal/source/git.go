@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 
@@ -31,6 +32,9 @@ type Repo struct {
 // objects/info/alternates are read like the repository's own.
 func OpenRepo(dir string) (*Repo, error) {
 	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) && isBare(dir) {
+		r, err = git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{})
+	}
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotRepository)
 	}
@@ -57,6 +61,17 @@ func OpenRepo(dir string) (*Repo, error) {
 func newStorage(fs billy.Filesystem) *filesystem.Storage {
 	return filesystem.NewStorageWithOptions(fs, cache.NewObjectLRU(8*cache.MiByte),
 		filesystem.Options{KeepDescriptors: true, AlternatesFS: osfs.New("/")})
+}
+
+// isBare reports whether dir looks like a bare repository (HEAD, objects/
+// and refs/ at its top), which go-git's upward search for ".git" misses.
+func isBare(dir string) bool {
+	for _, name := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // Close releases the files the repository keeps open.
