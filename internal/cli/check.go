@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +21,7 @@ import (
 type checkFlags struct {
 	ref, profile, format, lang, failOn, output string
 	maxRead                                    int64
+	staged                                     bool
 }
 
 func runCheck(env *Env, args []string) int {
@@ -27,11 +29,12 @@ func runCheck(env *Env, args []string) int {
 	fs := newFlags(env, "check")
 	fs.StringVar(&f.ref, "ref", "", "branch, tag or commit to check (default HEAD)")
 	fs.StringVar(&f.profile, "profile", "", "rule profile: eig (default) or core")
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.format, "format", "", "output format: text, compact or json (default text; compact with --staged)")
 	fs.StringVar(&f.lang, "lang", "", "message language: en or fr (default from LANG)")
 	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 when an item at or above this level is missing: error, warning, notice or never")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.Int64Var(&f.maxRead, "max-read", 1<<20, "read at most this many bytes of one file")
+	fs.BoolVar(&f.staged, "staged", false, "check what the next commit would contain (the git index); print only the gaps, nothing when all is well")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -52,8 +55,18 @@ func runCheck(env *Env, args []string) int {
 	if err != nil {
 		return usageErr(env, fmt.Errorf("--fail-on: %w", err))
 	}
-	if f.format != "text" && f.format != "json" {
-		return usageErr(env, fmt.Errorf("unknown format %q: expected text or json", f.format))
+	if f.format != "" && f.format != "text" && f.format != "json" && f.format != "compact" {
+		return usageErr(env, fmt.Errorf("unknown format %q: expected text, compact or json", f.format))
+	}
+	if f.staged && f.ref != "" {
+		return usageErr(env, fmt.Errorf("--staged checks the index, --ref a commit: use one or the other"))
+	}
+	format := f.format
+	switch {
+	case format == "" && f.staged:
+		format = "compact"
+	case format == "":
+		format = "text"
 	}
 	cat, err := catalog.Load(rules.FS)
 	if err != nil {
@@ -72,7 +85,15 @@ func runCheck(env *Env, args []string) int {
 		return usageErr(env, err)
 	}
 
-	tree, code, err := openTree(env, path, f.ref)
+	var (
+		tree source.Tree
+		code int
+	)
+	if f.staged {
+		tree, code, err = openIndex(env, path)
+	} else {
+		tree, code, err = openTree(env, path, f.ref)
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 		return code
@@ -86,11 +107,13 @@ func runCheck(env *Env, args []string) int {
 	results := rep.Results
 
 	var buf bytes.Buffer
-	switch f.format {
+	color := env.StdoutIsTerminal && f.output == "" && env.Getenv("NO_COLOR") == ""
+	switch format {
 	case "json":
 		err = report.JSON(&buf, rep)
+	case "compact":
+		err = compact(&buf, tree, rep, failOn, report.CompactOptions{Lang: lng, Color: color})
 	default:
-		color := env.StdoutIsTerminal && f.output == "" && env.Getenv("NO_COLOR") == ""
 		err = report.Text(&buf, rep, failOn, report.TextOptions{Lang: lng, Color: color, Groups: groupsOf(cat, lng)})
 	}
 	if err != nil {
@@ -134,6 +157,43 @@ func openTree(env *Env, path, ref string) (source.Tree, int, error) {
 		return nil, ExitUnreadable, err
 	}
 	return t, 0, nil
+}
+
+// openIndex opens what the next commit of the repository around path would
+// contain. While git runs a pre-commit hook for "git commit -a" or "git
+// commit PATH", GIT_INDEX_FILE names the index about to be committed.
+func openIndex(env *Env, path string) (source.Tree, int, error) {
+	repo, err := source.OpenRepo(path)
+	if errors.Is(err, source.ErrNotRepository) {
+		return nil, ExitUsage, fmt.Errorf("%s is not inside a git repository: --staged needs one", path)
+	}
+	if err != nil {
+		return nil, ExitUnreadable, err
+	}
+	t, err := repo.Index(env.Getenv("GIT_INDEX_FILE"))
+	if err != nil {
+		return nil, ExitUnreadable, err
+	}
+	return t, 0, nil
+}
+
+// compact writes the short report, telling apart what the commit being
+// prepared stages: only then is the index compared with HEAD.
+func compact(w io.Writer, tree source.Tree, rep *finding.Report, failOn finding.Severity, o report.CompactOptions) error {
+	if idx, ok := tree.(*source.IndexTree); ok {
+		o.Conflicts = idx.Conflicts()
+		if rep.Summary.Fail > 0 {
+			changes, err := idx.Changes()
+			if err != nil {
+				return err
+			}
+			o.Staged = map[string]bool{}
+			for _, c := range changes {
+				o.Staged[c.Path] = true
+			}
+		}
+	}
+	return report.Compact(w, rep, failOn, o)
 }
 
 // emit writes the report to stdout, or whole to a file: written beside it

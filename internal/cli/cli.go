@@ -37,7 +37,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"check", "check [PATH] [--ref REF] [--profile P] [--format text|json] [--lang en|fr] [--fail-on LEVEL]", runCheck},
+		{"check", "check [PATH] [--ref REF | --staged] [--profile P] [--format text|compact|json] [--lang en|fr] [--fail-on LEVEL]", runCheck},
 		{"rules", "rules [--format text|json] [--lang en|fr] [--profile P]", runRules},
 		{"explain", "explain RULE [--lang en|fr]", runExplain},
 		{"version", "version", runVersion},

@@ -35,6 +35,8 @@ var textWords = map[string][2]string{
 	"at":      {"at %s (%s)", "à %s (%s)"},
 	"folder":  {"folder, not a git repository: every file on disk counts", "dossier hors dépôt git : tous les fichiers du disque comptent"},
 	"profile": {"profile %s", "profil %s"},
+	"index":   {"the index: what the next commit would contain, on top of %s", "l'index : ce que contiendrait le prochain commit, après %s"},
+	"first":   {"the index: what the first commit would contain", "l'index : ce que contiendrait le premier commit"},
 	"score":   {"Score %d/100 · %d found · %d missing · %d skipped · %d waived", "Score %d/100 · %d trouvés · %d manquants · %d ignorés · %d dérogations"},
 	"hint":    {"to do:", "à faire :"},
 	"ok":      {"Nothing is missing at or above %s.", "Rien ne manque au niveau %s ou au-dessus."},
@@ -59,6 +61,12 @@ func Text(w io.Writer, r *finding.Report, failOn finding.Severity, o TextOptions
 		p.line(dim, "  "+tw(lang, "folder"))
 	case "commit":
 		p.line(dim, "  "+fmt.Sprintf(tw(lang, "at"), r.Repository.Ref, short(r.Repository.Commit)))
+	case "index":
+		if r.Repository.Commit == "" {
+			p.line(dim, "  "+tw(lang, "first"))
+		} else {
+			p.line(dim, "  "+fmt.Sprintf(tw(lang, "index"), short(r.Repository.Commit)))
+		}
 	default:
 		p.line(dim, "  "+r.Repository.Mode)
 	}

@@ -78,3 +78,13 @@ func (r *Repo) CommitFiles(files map[string]string) *Repo {
 	r.t.Helper()
 	return r.Write(files).Commit("add files")
 }
+
+// Command prepares git args in dir with the fixed test environment, for
+// tests that expect git to fail (a merge conflict) or need to add to its
+// environment.
+func Command(dir string, args ...string) *exec.Cmd {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = Env()
+	return cmd
+}

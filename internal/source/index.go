@@ -1,0 +1,287 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/passation/passation/internal/finding"
+)
+
+// Index stages as git writes them. go-git's index.Merged constant is 1, but
+// the decoder stores the raw stage bits, which are 0 for a merged entry.
+const (
+	stageMerged = 0
+	stageOurs   = 2
+)
+
+// IndexTree is what the next commit would contain: the entries of the git
+// index (the staging area). It reads only the index file and, when a rule
+// needs it, the blobs the index names; it never hashes the work tree.
+type IndexTree struct {
+	repo    *Repo
+	entries []indexEntry // sorted by path, one per path
+	// head is the commit the next one would follow; zero before the first.
+	head      plumbing.Hash
+	conflicts []string
+	info      finding.Repository
+}
+
+type indexEntry struct {
+	path string
+	mode filemode.FileMode
+	hash plumbing.Hash
+}
+
+// Index opens the index of the repository. indexFile, when not empty,
+// names another index file to read instead of the repository's own, as git
+// does with GIT_INDEX_FILE while it runs a pre-commit hook for "git commit
+// -a" or "git commit PATH": that file is what will be committed.
+func (r *Repo) Index(indexFile string) (*IndexTree, error) {
+	idx, err := r.readIndex(indexFile)
+	if err != nil {
+		return nil, err
+	}
+	t := &IndexTree{repo: r}
+	abs, _ := filepath.Abs(r.Path)
+	t.info = finding.Repository{Path: abs, Mode: "index"}
+	if ref, err := r.git.Head(); err == nil {
+		t.head = ref.Hash()
+		t.info.Commit = ref.Hash().String()
+	} else if !errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return nil, fmt.Errorf("%s: read HEAD: %w", r.Path, err)
+	}
+	t.entries, t.conflicts = effective(idx.Entries)
+	return t, nil
+}
+
+func (r *Repo) readIndex(indexFile string) (*index.Index, error) {
+	var (
+		idx  *index.Index
+		err  error
+		name = indexFile
+	)
+	if indexFile == "" {
+		name = "the index"
+		idx, err = r.git.Storer.Index()
+	} else {
+		idx = &index.Index{}
+		var f *os.File
+		if f, err = os.Open(indexFile); err == nil {
+			err = index.NewDecoder(f).Decode(idx)
+			f.Close()
+		}
+	}
+	switch {
+	case errors.Is(err, index.ErrUnknownExtension):
+		return nil, fmt.Errorf("%s: %s uses a format passation cannot read yet (a sparse or split index): "+
+			"run git config index.sparse false and git config core.splitIndex false, then git sparse-checkout reapply or git update-index --no-split-index: %w", r.Path, name, err)
+	case err != nil:
+		return nil, fmt.Errorf("%s: read %s: %w", r.Path, name, err)
+	}
+	return idx, nil
+}
+
+// effective keeps one entry per path, the one the next commit would hold.
+// An unmerged path (a merge conflict: stages 1 to 3) is judged as "ours"
+// (stage 2), the side the commit is made on, and listed among the
+// conflicts; git itself refuses to commit until they are resolved. Entries
+// added with "git add -N" only announce a file and are left out, as git
+// leaves them out of the commit.
+func effective(all []*index.Entry) ([]indexEntry, []string) {
+	out := make([]indexEntry, 0, len(all))
+	var conflicts []string
+	for _, e := range all {
+		switch {
+		case e.IntentToAdd:
+			continue
+		case e.Stage == stageMerged, e.Stage == stageOurs:
+			out = append(out, indexEntry{path: e.Name, mode: e.Mode, hash: e.Hash})
+		}
+		if e.Stage != stageMerged && (len(conflicts) == 0 || conflicts[len(conflicts)-1] != e.Name) {
+			conflicts = append(conflicts, e.Name)
+		}
+	}
+	// Git keeps the index sorted; sorting again costs little and makes the
+	// walk's folder grouping independent of whoever wrote the file.
+	if !sort.SliceIsSorted(out, func(i, j int) bool { return out[i].path < out[j].path }) {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].path < out[j].path })
+	}
+	sort.Strings(conflicts)
+	return out, conflicts
+}
+
+// Describe implements Tree. Commit is the commit the next one would follow
+// (empty before the first commit).
+func (t *IndexTree) Describe() finding.Repository { return t.info }
+
+// Conflicts lists the paths left unmerged by a merge, sorted.
+func (t *IndexTree) Conflicts() []string { return t.conflicts }
+
+// Len is the number of files the next commit would contain.
+func (t *IndexTree) Len() int { return len(t.entries) }
+
+// Walk implements Tree. The index is a sorted list of paths: folders are
+// announced to the visitor when the walk enters them, and a folder the
+// visitor declines is skipped whole.
+func (t *IndexTree) Walk(v Visitor) error {
+	var open []string // folders entered, outermost first
+	skip := ""        // a declined folder, with its trailing "/"
+	for _, e := range t.entries {
+		if skip != "" && strings.HasPrefix(e.path, skip) {
+			continue
+		}
+		skip = ""
+		dir := ""
+		if i := strings.LastIndexByte(e.path, '/'); i >= 0 {
+			dir = e.path[:i]
+		}
+		// Leave the folders this entry is not in.
+		for len(open) > 0 && !within(dir, open[len(open)-1]) {
+			open = open[:len(open)-1]
+		}
+		// Enter the folders between the innermost open one and the entry.
+		declined := false
+		for len(open) == 0 && dir != "" || len(open) > 0 && open[len(open)-1] != dir {
+			next := dir
+			if len(open) > 0 {
+				base := open[len(open)-1] + "/"
+				if i := strings.IndexByte(dir[len(base):], '/'); i >= 0 {
+					next = dir[:len(base)+i]
+				}
+			} else if i := strings.IndexByte(dir, '/'); i >= 0 {
+				next = dir[:i]
+			}
+			if !v.Dir(next) {
+				skip, declined = next+"/", true
+				break
+			}
+			open = append(open, next)
+		}
+		if declined {
+			continue
+		}
+		t.visit(e, v)
+	}
+	return nil
+}
+
+// within reports whether folder dir is folder parent or below it.
+func within(dir, parent string) bool {
+	return dir == parent || strings.HasPrefix(dir, parent+"/")
+}
+
+func (t *IndexTree) visit(e indexEntry, v Visitor) {
+	switch e.mode {
+	case filemode.Symlink:
+		v.File(Entry{Path: e.path, Kind: Symlink, id: e.hash})
+	case filemode.Submodule:
+		v.File(Entry{Path: e.path, Kind: Submodule, id: e.hash})
+	case filemode.Executable:
+		v.File(Entry{Path: e.path, Kind: Executable, id: e.hash})
+	default:
+		v.File(Entry{Path: e.path, Kind: File, id: e.hash})
+	}
+}
+
+// Read implements Tree: the staged content, from the object store, where
+// "git add" wrote it.
+func (t *IndexTree) Read(e Entry, max int64) ([]byte, bool, error) {
+	if e.Kind != File && e.Kind != Executable {
+		return nil, false, fmt.Errorf("%s: %w", e.Path, ErrNotReadable)
+	}
+	return readBlob(t.repo.git, e, max)
+}
+
+// ChangeKind says how a staged path differs from HEAD.
+type ChangeKind uint8
+
+// Staged change kinds.
+const (
+	Added ChangeKind = iota + 1
+	Modified
+	Deleted
+)
+
+func (k ChangeKind) String() string {
+	switch k {
+	case Added:
+		return "added"
+	case Modified:
+		return "modified"
+	case Deleted:
+		return "deleted"
+	}
+	return "unknown"
+}
+
+// Change is one path the next commit changes.
+type Change struct {
+	Path string
+	Kind ChangeKind
+}
+
+// Changes compares the index with HEAD by hash and mode, without reading
+// any blob: what "git diff --cached" would list. Before the first commit
+// every entry is added. Only callers that show what is staged pay for the
+// walk of HEAD's tree.
+func (t *IndexTree) Changes() ([]Change, error) {
+	head := map[string]indexEntry{}
+	if !t.head.IsZero() {
+		c, err := t.repo.git.CommitObject(t.head)
+		if err != nil {
+			return nil, fmt.Errorf("%s: read HEAD commit: %w", t.repo.Path, missing(err))
+		}
+		tree, err := c.Tree()
+		if err != nil {
+			return nil, fmt.Errorf("%s: read HEAD tree: %w", t.repo.Path, missing(err))
+		}
+		if err := t.flatten(tree, "", head); err != nil {
+			return nil, err
+		}
+	}
+	var out []Change
+	for _, e := range t.entries {
+		h, ok := head[e.path]
+		switch {
+		case !ok:
+			out = append(out, Change{e.path, Added})
+		case h.hash != e.hash || h.mode != e.mode:
+			out = append(out, Change{e.path, Modified})
+		}
+		delete(head, e.path)
+	}
+	for p := range head {
+		out = append(out, Change{p, Deleted})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+func (t *IndexTree) flatten(tree *object.Tree, prefix string, into map[string]indexEntry) error {
+	for _, e := range tree.Entries {
+		p := e.Name
+		if prefix != "" {
+			p = prefix + "/" + e.Name
+		}
+		if e.Mode != filemode.Dir {
+			into[p] = indexEntry{path: p, mode: e.Mode, hash: e.Hash}
+			continue
+		}
+		sub, err := t.repo.git.TreeObject(e.Hash)
+		if err != nil {
+			return fmt.Errorf("read folder %q of HEAD: %w", p, missing(err))
+		}
+		if err := t.flatten(sub, p, into); err != nil {
+			return err
+		}
+	}
+	return nil
+}
