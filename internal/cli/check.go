@@ -25,11 +25,38 @@ type checkFlags struct {
 }
 
 func runCheck(env *Env, args []string) int {
+	f, path, code := parseCheck(env, args)
+	if code != ExitOK {
+		return code
+	}
+	ev, code := evaluate(env, f, path)
+	if ev == nil {
+		return code
+	}
+	var buf bytes.Buffer
+	if err := render(&buf, env, f, ev); err != nil {
+		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		return ExitUnreadable
+	}
+	if err := emit(env, f.output, buf.Bytes()); err != nil {
+		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		return ExitUsage
+	}
+	if len(finding.Failing(ev.rep.Results, ev.failOn)) > 0 {
+		return ExitGaps
+	}
+	return ExitOK
+}
+
+// parseCheck reads the flags of `passation check` (also what the GitHub
+// Action mode passes on) and returns them, the format resolved, with the
+// path to check.
+func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	var f checkFlags
 	fs := newFlags(env, "check")
 	fs.StringVar(&f.ref, "ref", "", "branch, tag or commit to check (default HEAD)")
 	fs.StringVar(&f.profile, "profile", "", "rule profile: eig (default) or core")
-	fs.StringVar(&f.format, "format", "", "output format: text, compact or json (default text; compact with --staged)")
+	fs.StringVar(&f.format, "format", "", "output format: text, compact, json or sarif (default text; compact with --staged)")
 	fs.StringVar(&f.lang, "lang", "", "message language: en or fr (default from LANG)")
 	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 when an item at or above this level is missing: error, warning, notice or never")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
@@ -37,40 +64,57 @@ func runCheck(env *Env, args []string) int {
 	fs.BoolVar(&f.staged, "staged", false, "check what the next commit would contain (the git index); print only the gaps, nothing when all is well")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return f, "", ExitUsage
 	}
 	if len(pos) > 1 {
 		fmt.Fprintf(env.Stderr, "passation check: expected at most one path, got %d (%s)\n", len(pos), strings.Join(pos, " "))
-		return ExitUsage
+		return f, "", ExitUsage
 	}
 	path := "."
 	if len(pos) == 1 {
 		path = pos[0]
 	}
+	switch f.format {
+	case "", "text", "json", "compact", "sarif":
+	default:
+		return f, "", usageErr(env, fmt.Errorf("unknown format %q: expected text, compact, json or sarif", f.format))
+	}
+	if f.staged && f.ref != "" {
+		return f, "", usageErr(env, fmt.Errorf("--staged checks the index, --ref a commit: use one or the other"))
+	}
+	switch {
+	case f.format == "" && f.staged:
+		f.format = "compact"
+	case f.format == "":
+		f.format = "text"
+	}
+	return f, path, ExitOK
+}
+
+// evaluation is one check of one tree, with what every output needs.
+type evaluation struct {
+	cat    *catalog.Catalog
+	rules  []catalog.Rule // the profile's rules, severities applied
+	tree   source.Tree
+	rep    *finding.Report
+	lang   string
+	failOn finding.Severity
+}
+
+// evaluate loads the catalogue, opens the tree and runs the checklist. On
+// failure it has said why on stderr and returns the exit code.
+func evaluate(env *Env, f checkFlags, path string) (*evaluation, int) {
 	lng, err := lang(f.lang, env.Getenv)
 	if err != nil {
-		return usageErr(env, err)
+		return nil, usageErr(env, err)
 	}
 	failOn, err := finding.ParseSeverity(f.failOn, true)
 	if err != nil {
-		return usageErr(env, fmt.Errorf("--fail-on: %w", err))
-	}
-	if f.format != "" && f.format != "text" && f.format != "json" && f.format != "compact" {
-		return usageErr(env, fmt.Errorf("unknown format %q: expected text, compact or json", f.format))
-	}
-	if f.staged && f.ref != "" {
-		return usageErr(env, fmt.Errorf("--staged checks the index, --ref a commit: use one or the other"))
-	}
-	format := f.format
-	switch {
-	case format == "" && f.staged:
-		format = "compact"
-	case format == "":
-		format = "text"
+		return nil, usageErr(env, fmt.Errorf("--fail-on: %w", err))
 	}
 	cat, err := catalog.Load(rules.FS)
 	if err != nil {
-		return usageErr(env, err)
+		return nil, usageErr(env, err)
 	}
 	profile := f.profile
 	if profile == "" {
@@ -78,11 +122,11 @@ func runCheck(env *Env, args []string) int {
 	}
 	selected, err := cat.Select(profile)
 	if err != nil {
-		return usageErr(env, err)
+		return nil, usageErr(env, err)
 	}
 	checker, err := check.Compile(selected)
 	if err != nil {
-		return usageErr(env, err)
+		return nil, usageErr(env, err)
 	}
 
 	var (
@@ -96,38 +140,30 @@ func runCheck(env *Env, args []string) int {
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
-		return code
+		return nil, code
 	}
 	rep, err := checker.Report(tree, check.Options{Lang: lng, MaxRead: f.maxRead},
 		check.Meta{Profile: profile, Tool: finding.Tool{Name: "passation", Version: version()}})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "passation: %s: %v\n", path, err)
-		return ExitUnreadable
+		return nil, ExitUnreadable
 	}
-	results := rep.Results
+	return &evaluation{cat: cat, rules: selected, tree: tree, rep: rep, lang: lng, failOn: failOn}, ExitOK
+}
 
-	var buf bytes.Buffer
+// render writes the report in f.format.
+func render(w io.Writer, env *Env, f checkFlags, ev *evaluation) error {
 	color := env.StdoutIsTerminal && f.output == "" && env.Getenv("NO_COLOR") == ""
-	switch format {
+	switch f.format {
 	case "json":
-		err = report.JSON(&buf, rep)
+		return report.JSON(w, ev.rep)
+	case "sarif":
+		return report.SARIF(w, ev.rep, sarifOptions(ev, f.maxRead))
 	case "compact":
-		err = compact(&buf, tree, rep, failOn, report.CompactOptions{Lang: lng, Color: color})
+		return compact(w, ev.tree, ev.rep, ev.failOn, report.CompactOptions{Lang: ev.lang, Color: color})
 	default:
-		err = report.Text(&buf, rep, failOn, report.TextOptions{Lang: lng, Color: color, Groups: groupsOf(cat, lng)})
+		return report.Text(w, ev.rep, ev.failOn, report.TextOptions{Lang: ev.lang, Color: color, Groups: groupsOf(ev.cat, ev.lang)})
 	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
-		return ExitUnreadable
-	}
-	if err := emit(env, f.output, buf.Bytes()); err != nil {
-		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
-		return ExitUsage
-	}
-	if len(finding.Failing(results, failOn)) > 0 {
-		return ExitGaps
-	}
-	return ExitOK
 }
 
 // openTree opens what the user pointed at: the git repository around path,
