@@ -40,6 +40,7 @@ func commands() []command {
 		{"check", "check [PATH] [--ref REF | --staged] [--profile P] [--format text|compact|json] [--lang en|fr] [--fail-on LEVEL]", runCheck},
 		{"rules", "rules [--format text|json] [--lang en|fr] [--profile P]", runRules},
 		{"explain", "explain RULE [--lang en|fr]", runExplain},
+		{"hook", "hook install|uninstall [PATH]   (git pre-commit hook running check --staged)", runHook},
 		{"version", "version", runVersion},
 	}
 }
