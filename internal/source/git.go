@@ -25,6 +25,15 @@ type Repo struct {
 	git     *git.Repository
 	storage *filesystem.Storage
 	fs      billy.Filesystem // the .git folder, to open more readers
+	// name, when set, is what reports call the repository instead of its
+	// absolute path: the URL of a clone kept in a temporary folder.
+	name string
+}
+
+// FromGit wraps a repository opened elsewhere (a fresh clone) so that it is
+// checked like any other; reports call it name.
+func FromGit(name string, g *git.Repository) *Repo {
+	return &Repo{Path: name, git: g, name: name}
 }
 
 // OpenRepo opens the repository containing dir: any folder inside a work
@@ -109,7 +118,10 @@ func (r *Repo) Commit(ref string) (*CommitTree, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: read tree of %s: %w", r.Path, h, missing(err))
 	}
-	abs, _ := filepath.Abs(r.Path)
+	abs := r.name
+	if abs == "" {
+		abs, _ = filepath.Abs(r.Path)
+	}
 	return &CommitTree{repo: r, tree: t, info: finding.Repository{Path: abs, Ref: rev, Commit: h.String(), Mode: "commit"}}, nil
 }
 

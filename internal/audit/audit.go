@@ -1,0 +1,432 @@
+package audit
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/source"
+)
+
+// Options tune an audit. The zero value is the default.
+type Options struct {
+	// Jobs is how many repositories are fetched and checked at once;
+	// 0 means the number of CPUs.
+	Jobs int
+	// Timeout bounds the fetch and check of one repository; 0 means 10
+	// minutes.
+	Timeout time.Duration
+	// CacheDir keeps the bare clones between audits, updated by the next
+	// audit instead of cloned again; "" clones into temporary folders that
+	// are removed afterwards.
+	CacheDir string
+	// TempDir is where temporary clones go; "" is the system's.
+	TempDir string
+	// MaxRead caps how much of one file is read; 0 means 1 MiB.
+	MaxRead int64
+	// MaxFiles stops the walk of a tree after that many files, so a
+	// repository of a million files is reported, not fatal; 0 means 200,000.
+	MaxFiles int
+	// Lang is the report language, "en" or "fr" ("" is English).
+	Lang string
+	// Profile is the rule profile of targets that name none; "" is the
+	// catalogue's default.
+	Profile string
+	// Tool names the program, for the reports.
+	Tool finding.Tool
+	// Getenv reads credentials (GITHUB_TOKEN, GITLAB_TOKEN,
+	// PASSATION_TOKEN_<HOST>); nil means no credentials.
+	Getenv func(string) string
+	// Progress, when set, is called after each repository, from one
+	// goroutine at a time.
+	Progress func(Event)
+}
+
+// Event reports one finished repository.
+type Event struct {
+	Done, Total int
+	Repository  *Repository
+	// How is "cloned", "updated" (from the cache) or "local".
+	How     string
+	Elapsed time.Duration
+}
+
+// Auditor runs audits of one catalogue with fixed options.
+type Auditor struct {
+	cat      *catalog.Catalog
+	opt      Options
+	checkers map[string]*check.Checker
+	creds    credentials
+}
+
+// New validates the options and compiles the profiles the targets use; an
+// unknown profile names the line of the cohort list that asked for it.
+func New(cat *catalog.Catalog, targets []Target, opt Options) (*Auditor, error) {
+	if opt.Jobs <= 0 {
+		opt.Jobs = runtime.NumCPU()
+	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = 10 * time.Minute
+	}
+	if opt.MaxRead <= 0 {
+		opt.MaxRead = 1 << 20
+	}
+	if opt.MaxFiles <= 0 {
+		opt.MaxFiles = 200_000
+	}
+	if opt.Lang != "fr" {
+		opt.Lang = "en"
+	}
+	if opt.Profile == "" {
+		opt.Profile = cat.DefaultProfile
+	}
+	a := &Auditor{cat: cat, opt: opt, checkers: map[string]*check.Checker{}, creds: credentials{opt.Getenv}}
+	if _, err := a.checker(opt.Profile); err != nil {
+		return nil, err
+	}
+	var errs []error
+	for _, t := range targets {
+		if t.Profile == "" {
+			continue
+		}
+		if _, err := a.checker(t.Profile); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", t.Pos, err))
+		}
+	}
+	return a, errors.Join(errs...)
+}
+
+func (a *Auditor) checker(profile string) (*check.Checker, error) {
+	if c, ok := a.checkers[profile]; ok {
+		return c, nil
+	}
+	rules, err := a.cat.Select(profile)
+	if err != nil {
+		return nil, err
+	}
+	c, err := check.Compile(rules)
+	if err != nil {
+		return nil, err
+	}
+	a.checkers[profile] = c
+	return c, nil
+}
+
+// items are the matrix columns: every rule of the profiles in use, in
+// catalogue order.
+func (a *Auditor) items(ts []Target) []Item {
+	used := map[string]bool{}
+	for _, t := range ts {
+		p := t.Profile
+		if p == "" {
+			p = a.opt.Profile
+		}
+		rules, _ := a.cat.Select(p)
+		for _, r := range rules {
+			used[r.ID] = true
+		}
+	}
+	rules, _ := a.cat.Select(a.opt.Profile)
+	for _, r := range rules {
+		used[r.ID] = true
+	}
+	var out []Item
+	for _, r := range a.cat.Rules {
+		if used[r.ID] {
+			out = append(out, Item{Rule: r.ID, Group: r.Group, Severity: r.Severity, Title: r.Title.In(a.opt.Lang)})
+		}
+	}
+	return out
+}
+
+// Run audits the targets of one shard of the cohort (the zero Shard for
+// all) and returns the result, in cohort order. A repository that cannot be
+// fetched or read is recorded with its Failure and the others go on. Run
+// returns an error only when ctx is cancelled (Ctrl-C): the caller must then
+// not write a partial report.
+func (a *Auditor) Run(ctx context.Context, cohort []Target, shard Shard) (*Result, error) {
+	targets := shard.Select(cohort)
+	secrets := a.creds.secrets(cohort)
+	res := &Result{
+		Schema: Schema, Tool: a.opt.Tool, Lang: a.opt.Lang, Cohort: len(cohort),
+		Items: a.items(cohort), Repositories: make([]Repository, len(targets)),
+	}
+	if !shard.Whole() {
+		s := shard
+		res.Shard = &s
+	}
+	var (
+		mu         sync.Mutex
+		done       int
+		stragglers sync.WaitGroup
+	)
+	jobs := make(chan int)
+	var workers sync.WaitGroup
+	for w := 0; w < min(a.opt.Jobs, max(len(targets), 1)); w++ {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			for i := range jobs {
+				start := time.Now()
+				repo, how := a.one(ctx, targets[i], secrets, &stragglers)
+				res.Repositories[i] = repo // each worker writes only its own slot
+				if a.opt.Progress != nil {
+					mu.Lock()
+					done++
+					a.opt.Progress(Event{Done: done, Total: len(targets), Repository: &res.Repositories[i], How: how, Elapsed: time.Since(start)})
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+feed:
+	for i := range targets {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	workers.Wait()
+	// Repositories abandoned at their deadline are given a little time to
+	// stop and remove their folders.
+	waitAtMost(&stragglers, 5*time.Second)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res.finish()
+	return res, nil
+}
+
+func waitAtMost(wg *sync.WaitGroup, d time.Duration) {
+	c := make(chan struct{})
+	go func() { wg.Wait(); close(c) }()
+	select {
+	case <-c:
+	case <-time.After(d):
+	}
+}
+
+// one audits one target within its deadline. The work runs in its own
+// goroutine, which owns its temporary folder: a transfer that ignores the
+// deadline (a dial that hangs) is abandoned, and cleans up when it ends.
+func (a *Auditor) one(ctx context.Context, t Target, secrets []string, stragglers *sync.WaitGroup) (Repository, string) {
+	profile := t.Profile
+	if profile == "" {
+		profile = a.opt.Profile
+	}
+	repo := Repository{
+		Index: t.Index, Name: t.Name, Team: t.Team, Challenge: t.Challenge,
+		URL: Redact(t.URL, secrets), Ref: t.Ref, Profile: profile, Lang: t.Lang,
+	}
+	ctx, cancel := context.WithTimeout(ctx, a.opt.Timeout)
+	defer cancel()
+	type outcome struct {
+		rep   *finding.Report
+		notes []string
+		how   string
+		err   error
+	}
+	c := make(chan outcome, 1)
+	stragglers.Add(1)
+	go func() {
+		defer stragglers.Done()
+		var o outcome
+		o.rep, o.notes, o.how, o.err = a.fetchAndCheck(ctx, t, profile, secrets)
+		c <- o
+	}()
+	select {
+	case o := <-c:
+		if o.err != nil {
+			if ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				o.err = fmt.Errorf("%w: %v", errTimeout, o.err)
+			}
+			repo.Error = classify(o.err, secrets)
+			return repo, o.how
+		}
+		repo.Report, repo.Notes = o.rep, o.notes
+		for i := range repo.Notes {
+			repo.Notes[i] = Redact(repo.Notes[i], secrets)
+		}
+		return repo, o.how
+	case <-ctx.Done():
+		repo.Error = classify(errTimeout, secrets)
+		return repo, ""
+	}
+}
+
+func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, secrets []string) (*finding.Report, []string, string, error) {
+	checker, err := a.checker(profile)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	var tree source.Tree
+	how := "local"
+	desc := finding.Repository{Path: Redact(t.URL, secrets), Mode: "commit"}
+	if t.Remote() {
+		dir, cleanup, err := a.cloneDir(t)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		defer cleanup()
+		auth, _ := a.creds.auth(t.URL)
+		f, err := fetch(ctx, dir, t.URL, t.Ref, fetchOptions{auth: auth, largeObject: a.opt.MaxRead})
+		if err != nil {
+			if f != nil {
+				how = f.how
+			}
+			return nil, nil, "", err
+		}
+		how = f.how
+		ct, err := source.FromGit(desc.Path, f.repo).Commit(f.commit.String())
+		if err != nil {
+			return nil, nil, how, err
+		}
+		tree = ct
+		desc.Ref = shortRef(f.ref, t.Ref)
+		desc.Commit = f.commit.String()
+	} else {
+		r, err := source.OpenRepo(t.URL)
+		if err != nil {
+			return nil, nil, how, err
+		}
+		ct, err := r.Commit(t.Ref)
+		if err != nil {
+			return nil, nil, how, err
+		}
+		tree = ct
+		d := ct.Describe()
+		desc.Ref, desc.Commit = d.Ref, d.Commit
+	}
+	g := &guardedTree{Tree: tree, desc: desc, maxFiles: a.opt.MaxFiles, maxRead: a.opt.MaxRead}
+	rep, err := checker.Report(g, check.Options{Lang: a.opt.Lang, MaxRead: a.opt.MaxRead},
+		check.Meta{Profile: profile, Tool: a.opt.Tool})
+	if err != nil {
+		return nil, nil, how, err
+	}
+	return rep, g.notes(a.opt.Lang), how, nil
+}
+
+// shortRef is the ref as reports show it: what the user asked for, or the
+// branch the remote's HEAD pointed to.
+func shortRef(full, asked string) string {
+	if asked != "" {
+		return asked
+	}
+	return strings.TrimPrefix(full, "refs/heads/")
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// cloneDir is where a target's bare clone lives: a fresh temporary folder,
+// removed by cleanup, or its folder in the cache, kept.
+func (a *Auditor) cloneDir(t Target) (string, func(), error) {
+	if a.opt.CacheDir == "" {
+		dir, err := os.MkdirTemp(a.opt.TempDir, "passation-audit-*")
+		if err != nil {
+			return "", nil, fmt.Errorf("temporary folder: %w", err)
+		}
+		return dir, func() { os.RemoveAll(dir) }, nil
+	}
+	// One folder per URL and ref: readable, and unique by a hash of both.
+	sum := sha256.Sum256([]byte(t.URL + "\x00" + t.Ref))
+	name := strings.Trim(unsafeName.ReplaceAllString(Redact(t.Name, nil), "-"), "-.")
+	if name == "" {
+		name = "repo"
+	}
+	dir := filepath.Join(a.opt.CacheDir, name+"-"+hex.EncodeToString(sum[:6])+".git")
+	return dir, func() {}, nil
+}
+
+// guardedTree bounds what a repository can make the check do: the walk stops
+// after maxFiles files, and files read only in part are remembered, so that
+// both are reported instead of failing the audit.
+type guardedTree struct {
+	source.Tree
+	desc     finding.Repository
+	maxFiles int
+	maxRead  int64
+
+	mu        sync.Mutex
+	files     int
+	stopped   bool
+	truncated []string
+}
+
+// Describe implements source.Tree: the URL and ref, not the clone's folder.
+func (g *guardedTree) Describe() finding.Repository { return g.desc }
+
+// Walk implements source.Tree.
+func (g *guardedTree) Walk(v source.Visitor) error {
+	return g.Tree.Walk(&guardedVisitor{g: g, v: v})
+}
+
+// Read implements source.Tree.
+func (g *guardedTree) Read(e source.Entry, max int64) ([]byte, bool, error) {
+	data, more, err := g.Tree.Read(e, max)
+	if more && max >= g.maxRead {
+		g.mu.Lock()
+		g.truncated = append(g.truncated, e.Path)
+		g.mu.Unlock()
+	}
+	return data, more, err
+}
+
+func (g *guardedTree) notes(lang string) []string {
+	var out []string
+	if g.stopped {
+		out = append(out, fmt.Sprintf(say(lang, "note-files"), g.maxFiles))
+	}
+	for _, p := range g.truncated {
+		out = append(out, fmt.Sprintf(say(lang, "note-big"), p, g.maxRead))
+	}
+	return out
+}
+
+type guardedVisitor struct {
+	g *guardedTree
+	v source.Visitor
+}
+
+func (gv *guardedVisitor) Dir(p string) bool {
+	return !gv.g.stopped && gv.v.Dir(p)
+}
+
+func (gv *guardedVisitor) File(e source.Entry) {
+	if gv.g.stopped {
+		return
+	}
+	gv.g.files++
+	if gv.g.files > gv.g.maxFiles {
+		gv.g.stopped = true
+		return
+	}
+	gv.v.File(e)
+}
+
+var sentences = map[string][2]string{
+	"note-files": {"more than %d files: the rest of the tree was not checked (--max-files)",
+		"plus de %d fichiers : la suite de l'arborescence n'a pas été vérifiée (--max-files)"},
+	"note-big": {"%s is larger than %d bytes: only its beginning was read (--max-read)",
+		"%s dépasse %d octets : seul son début a été lu (--max-read)"},
+}
+
+func say(lang, key string) string {
+	if lang == "fr" {
+		return sentences[key][1]
+	}
+	return sentences[key][0]
+}

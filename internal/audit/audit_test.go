@@ -1,0 +1,291 @@
+package audit_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/passation/passation/internal/audit"
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/gitserver"
+	"github.com/passation/passation/internal/testrepo"
+	"github.com/passation/passation/rules"
+)
+
+const prose = "Cette page décrit en détail ce que l'équipe a fait, pourquoi, et comment reprendre le travail après la fin du défi."
+
+// complete satisfies the five core items; partial only two of them.
+var (
+	complete = map[string]string{
+		"README.md":                  "# Outil\n\n## Installation\n\n" + prose + "\n\n## Utilisation\n\n" + prose + "\n\n## Mainteneurs\n\n" + prose + "\n",
+		"docs/architecture.svg":      "<svg/>",
+		"LICENSE":                    "MIT License. Permission is hereby granted, free of charge, to any person.",
+		"docs/manuel-utilisateur.md": prose,
+	}
+	partial = map[string]string{
+		"README.md": "# Outil\n\n## Installation\n\n" + prose + "\n",
+		"LICENSE":   "MIT License. Permission is hereby granted, free of charge, to any person.",
+	}
+)
+
+func loadCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+func runAudit(t testing.TB, ts []audit.Target, opt audit.Options) *audit.Result {
+	t.Helper()
+	if err := audit.Validate(ts); err != nil {
+		t.Fatal(err)
+	}
+	if opt.Profile == "" {
+		opt.Profile = "core"
+	}
+	opt.Tool = finding.Tool{Name: "passation", Version: "test"}
+	a, err := audit.New(loadCatalog(t), ts, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.Run(context.Background(), ts, audit.Shard{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func status(t testing.TB, r *audit.Repository, rule string) finding.Status {
+	t.Helper()
+	if r.Error != nil {
+		t.Fatalf("%s: unexpected error %s: %s", r.Name, r.Error.Kind, r.Error.Message)
+	}
+	res, ok := r.Result(rule)
+	if !ok {
+		t.Fatalf("%s: no result for %s", r.Name, rule)
+	}
+	return res.Status
+}
+
+func TestAuditDaemonHTTPAndLocal(t *testing.T) {
+	root := gitserver.NewRoot(t)
+	root.Add("complete", complete)
+	w := root.Add("partial", partial)
+	// A tag at the end of the cohort, and a later commit that must not count.
+	w.Git("tag", "-a", "-m", "fin du défi", "fin-cohorte")
+	w.CommitFiles(map[string]string{"docs/manuel-utilisateur.md": prose})
+	root.Publish("partial", w)
+	daemon := gitserver.StartDaemon(t, root)
+	web := gitserver.StartHTTP(t, root, gitserver.HTTPOptions{})
+	local := testrepo.New(t).CommitFiles(complete)
+
+	ts := []audit.Target{
+		{URL: daemon.URL + "complete.git", Team: "A"},
+		{URL: web + "partial.git", Team: "B", Ref: "fin-cohorte"},
+		{URL: web + "partial.git", Name: "partial-head", Team: "B"},
+		{URL: local.Dir, Name: "local"},
+	}
+	res := runAudit(t, ts, audit.Options{Jobs: 3})
+	if len(res.Repositories) != 4 || res.Failed() != 0 {
+		t.Fatalf("got %d repositories, %d failed: %+v", len(res.Repositories), res.Failed(), res.Repositories)
+	}
+	for _, r := range res.Repositories[:3] {
+		if r.Report.Repository.Commit == "" || strings.Contains(r.Report.Repository.Path, os.TempDir()) {
+			t.Errorf("%s: repository described as %+v", r.Name, r.Report.Repository)
+		}
+	}
+	if s := status(t, &res.Repositories[0], "user-manual"); s != finding.Pass {
+		t.Errorf("complete user-manual = %s", s)
+	}
+	if s := status(t, &res.Repositories[1], "user-manual"); s != finding.Fail {
+		t.Errorf("partial at the tag: user-manual = %s, want fail (added after the tag)", s)
+	}
+	if s := status(t, &res.Repositories[2], "user-manual"); s != finding.Pass {
+		t.Errorf("partial at HEAD: user-manual = %s", s)
+	}
+	if got := res.Repositories[2].Report.Repository.Ref; got != "main" {
+		t.Errorf("HEAD resolved to %q, want main", got)
+	}
+	if s := status(t, &res.Repositories[3], "architecture-diagram"); s != finding.Pass {
+		t.Errorf("local architecture-diagram = %s", s)
+	}
+	// Totals: user-manual passes on 3 of 4.
+	for i, it := range res.Items {
+		if it.Rule == "user-manual" && (res.Totals[i].Pass != 3 || res.Totals[i].Fail != 1 || res.Totals[i].Percent != 75) {
+			t.Errorf("user-manual totals = %+v", res.Totals[i])
+		}
+	}
+	// No temporary clone is left behind.
+	left, _ := filepath.Glob(filepath.Join(os.TempDir(), "passation-audit-*"))
+	for _, l := range left {
+		if fi, err := os.Stat(l); err == nil && time.Since(fi.ModTime()) < time.Minute {
+			t.Errorf("temporary clone left: %s", l)
+		}
+	}
+}
+
+func TestAuditFailuresAreIsolated(t *testing.T) {
+	root := gitserver.NewRoot(t)
+	root.Add("good", complete)
+	root.Add("corrupt", partial)
+	corruptLooseObjects(t, root.Path("corrupt"))
+	big := root.Add("big", complete)
+	gitserver.WriteBig(t, big, "data.bin", 200_000)
+	big.Commit("data")
+	root.Publish("big", big)
+	daemon := gitserver.StartDaemon(t, root)
+	// The pack arrives with one byte flipped in the middle.
+	flip := gitserver.StartRelay(t, strings.TrimPrefix(strings.TrimSuffix(daemon.URL, "/"), "git://"), &gitserver.Relay{Corrupt: 100_000})
+	localCorrupt := testrepo.New(t).CommitFiles(partial)
+	corruptLooseObjects(t, filepath.Join(localCorrupt.Dir, ".git"), localCorrupt.Git("rev-parse", "HEAD"))
+	web := gitserver.StartHTTP(t, root, gitserver.HTTPOptions{})
+	closed := gitserver.FreePort(t)
+
+	// A server that accepts and never answers.
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	go func() {
+		for {
+			c, err := silent.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	notRepo := t.TempDir()
+
+	ts := []audit.Target{
+		{URL: daemon.URL + "good.git", Name: "good"},
+		{URL: "git://127.0.0.1:" + itoa(closed) + "/x.git", Name: "unreachable"},
+		{URL: web + "missing.git", Name: "http-missing"},
+		{URL: daemon.URL + "missing.git", Name: "daemon-missing"},
+		{URL: "git://" + silent.Addr().String() + "/slow.git", Name: "silent"},
+		{URL: daemon.URL + "corrupt.git", Name: "server-corrupt"},
+		{URL: web + "corrupt.git", Name: "http-server-corrupt"},
+		{URL: "git://" + flip.Addr + "/big.git", Name: "corrupt-pack"},
+		{URL: localCorrupt.Dir, Name: "local-corrupt"},
+		{URL: daemon.URL + "good.git", Name: "bad-ref", Ref: "v9"},
+		{URL: notRepo, Name: "not-a-repo"},
+	}
+	start := time.Now()
+	res := runAudit(t, ts, audit.Options{Jobs: 4, Timeout: 2 * time.Second})
+	if time.Since(start) > 20*time.Second {
+		t.Errorf("audit took %s: the timeout did not hold", time.Since(start))
+	}
+	want := map[string]string{
+		"good": "", "unreachable": audit.FailUnreachable, "http-missing": audit.FailNotFound,
+		"daemon-missing": audit.FailNotFound, "silent": audit.FailTimeout, "corrupt-pack": audit.FailCorrupt, "local-corrupt": audit.FailCorrupt,
+		// git daemon cuts the connection when its repository is damaged:
+		// from outside, that is a transfer that broke.
+		// git http-backend sends an empty pack instead.
+		"server-corrupt": audit.FailConnection, "http-server-corrupt": audit.FailCorrupt,
+		"bad-ref": audit.FailRef, "not-a-repo": audit.FailLocal,
+	}
+	for _, r := range res.Repositories {
+		got := ""
+		if r.Error != nil {
+			got = r.Error.Kind
+			if r.Error.Message == "" {
+				t.Errorf("%s: failure without a reason", r.Name)
+			}
+		}
+		if got != want[r.Name] {
+			msg := ""
+			if r.Error != nil {
+				msg = r.Error.Message
+			}
+			t.Errorf("%s: failure kind %q, want %q (%s)", r.Name, got, want[r.Name], msg)
+		}
+	}
+	if res.Failed() != 10 {
+		t.Errorf("Failed() = %d, want 10", res.Failed())
+	}
+}
+
+// corruptLooseObjects overwrites the middle of every loose object of a bare
+// repository but those kept: the server can no longer build a pack.
+func corruptLooseObjects(t *testing.T, bare string, keep ...string) {
+	t.Helper()
+	err := filepath.Walk(filepath.Join(bare, "objects"), func(p string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() || len(filepath.Base(filepath.Dir(p))) != 2 {
+			return err
+		}
+		for _, k := range keep {
+			if filepath.Base(filepath.Dir(p))+filepath.Base(p) == k {
+				return nil
+			}
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for i := len(data) / 2; i < len(data); i++ {
+			data[i] ^= 0x5a
+		}
+		os.Chmod(p, 0o644)
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func TestTokenNeverPrinted(t *testing.T) {
+	const token = "s3cr3t-T0KEN-4f9a"
+	root := gitserver.NewRoot(t)
+	root.Add("private", complete)
+	var auths []string
+	web := gitserver.StartHTTP(t, root, gitserver.HTTPOptions{Token: token, Seen: func(a string) { auths = append(auths, a) }})
+	host := strings.TrimSuffix(strings.TrimPrefix(web, "http://"), "/")
+	env := map[string]string{audit.TokenVariable(host): token}
+
+	ts := []audit.Target{
+		{URL: web + "private.git", Name: "with-token"},
+		{URL: strings.Replace(web, "http://", "http://x:"+token+"-wrong@", 1) + "private.git", Name: "wrong-in-url"},
+	}
+	res := runAudit(t, ts, audit.Options{Jobs: 2, Getenv: func(k string) string { return env[k] }})
+	if r := res.Repositories[0]; r.Error != nil {
+		t.Fatalf("with the token: %s", r.Error.Message)
+	}
+	if r := res.Repositories[1]; r.Error == nil || r.Error.Kind != audit.FailAuth {
+		t.Fatalf("wrong token in the URL: %+v", r.Error)
+	}
+	var buf bytes.Buffer
+	if err := res.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), token) {
+		t.Fatalf("the token is in the report:\n%s", buf.String())
+	}
+	if len(auths) == 0 {
+		t.Fatal("the server saw no request")
+	}
+
+	// Without the token: refused, and said so.
+	res = runAudit(t, ts[:1], audit.Options{})
+	if r := res.Repositories[0]; r.Error == nil || r.Error.Kind != audit.FailAuth {
+		t.Fatalf("without the token: %+v", r.Error)
+	}
+}
+
+func TestRedact(t *testing.T) {
+	got := audit.Redact(`Get "https://bob:hunter2@git.example.org/a.git/info/refs": EOF with hunter2`, []string{"hunter2"})
+	if strings.Contains(got, "hunter2") || !strings.Contains(got, "https://***@git.example.org/a.git") {
+		t.Errorf("Redact = %q", got)
+	}
+}

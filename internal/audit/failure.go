@@ -1,0 +1,107 @@
+package audit
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"strings"
+	"syscall"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/packfile"
+	"github.com/go-git/go-git/v5/plumbing/transport"
+	"github.com/passation/passation/internal/source"
+)
+
+// Failure kinds: why a repository could not be audited. They are stable
+// identifiers, in every output.
+const (
+	FailUnreachable = "unreachable"   // no answer from the host: DNS, refused, network down
+	FailAuth        = "auth"          // credentials missing or refused
+	FailNotFound    = "not-found"     // the host has no such repository (or hides it)
+	FailTimeout     = "timeout"       // the per-repository time ran out
+	FailCorrupt     = "corrupt"       // the pack or the repository is damaged
+	FailConnection  = "connection"    // the connection broke during the transfer
+	FailRef         = "ref-not-found" // no such branch, tag or commit
+	FailEmpty       = "empty"         // the repository has no commit
+	FailLocal       = "local"         // a local path that is not a readable repository
+	FailOther       = "error"
+)
+
+// Failure says why a repository could not be audited. Message never holds
+// a credential.
+type Failure struct {
+	Kind    string `json:"kind"`
+	Message string `json:"message"`
+}
+
+// what explains each kind in a few words, before the underlying error.
+var what = map[string]string{
+	FailUnreachable: "host unreachable",
+	FailAuth:        "authentication refused or required",
+	FailNotFound:    "repository not found (or not visible with the credentials given)",
+	FailTimeout:     "timed out",
+	FailCorrupt:     "corrupt repository or pack",
+	FailConnection:  "connection lost during the transfer",
+	FailRef:         "ref not found",
+	FailEmpty:       "empty repository",
+	FailLocal:       "not a readable git repository",
+	FailOther:       "could not be audited",
+}
+
+// classify turns an error of a fetch or a check into a Failure, with a
+// message that starts with what happened and ends with go-git's words.
+func classify(err error, secrets []string) *Failure {
+	kind := kindOf(err)
+	msg := err.Error()
+	if kind == FailTimeout {
+		msg = "no answer within the time allowed (--timeout)"
+	}
+	return &Failure{Kind: kind, Message: Redact(what[kind]+": "+msg, secrets)}
+}
+
+func kindOf(err error) string {
+	var re *refError
+	var ne net.Error
+	var dns *net.DNSError
+	var op *net.OpError
+	s := strings.ToLower(err.Error())
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, errTimeout):
+		return FailTimeout
+	case errors.As(err, &re), errors.Is(err, source.ErrUnknownRef):
+		return FailRef
+	case errors.Is(err, transport.ErrAuthenticationRequired), errors.Is(err, transport.ErrAuthorizationFailed),
+		errors.Is(err, transport.ErrInvalidAuthMethod):
+		return FailAuth
+	case errors.Is(err, transport.ErrRepositoryNotFound):
+		return FailNotFound
+	case errors.Is(err, transport.ErrEmptyRemoteRepository), errors.Is(err, source.ErrNoCommits):
+		return FailEmpty
+	case errors.Is(err, source.ErrNotRepository):
+		return FailLocal
+	case errors.As(err, &dns), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.EHOSTUNREACH),
+		errors.Is(err, syscall.ENETUNREACH), errors.As(err, &op) && op.Op == "dial":
+		return FailUnreachable
+	case errors.Is(err, packfile.ErrMalformedPackFile), errors.Is(err, packfile.ErrInvalidObject),
+		errors.Is(err, packfile.ErrInvalidDelta), errors.Is(err, packfile.ErrReferenceDeltaNotFound),
+		errors.Is(err, packfile.ErrBadSignature), errors.Is(err, packfile.ErrInflatedSizeMismatch),
+		errors.Is(err, packfile.ErrUnsupportedVersion), errors.Is(err, packfile.ErrZLib),
+		errors.Is(err, plumbing.ErrObjectNotFound), errors.Is(err, source.ErrMissingObject),
+		strings.Contains(s, "checksum"), strings.Contains(s, "zlib"), strings.Contains(s, "corrupt"),
+		strings.Contains(s, "malformed"), strings.Contains(s, "bad object"), strings.Contains(s, "object not found"):
+		return FailCorrupt
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.EPIPE), errors.As(err, &ne), strings.Contains(s, "connection reset"),
+		strings.Contains(s, "unexpected eof"), strings.Contains(s, "broken pipe"):
+		return FailConnection
+	case strings.Contains(s, "repository not found"), strings.Contains(s, "not exported"),
+		strings.Contains(s, "does not appear to be a git repository"):
+		return FailNotFound
+	}
+	return FailOther
+}
+
+// errTimeout marks a repository abandoned at its deadline.
+var errTimeout = errors.New("timed out")

@@ -1,0 +1,208 @@
+package audit
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/passation/passation/internal/finding"
+)
+
+// Schema identifies the audit document (report.json and shard files).
+const Schema = "passation-audit/v1"
+
+// Result is a whole audit: the checklist items that are the matrix's
+// columns, and one entry per repository in cohort order. It holds no
+// timing and no temporary path, so the same cohort gives the same document.
+type Result struct {
+	Schema string       `json:"schema"`
+	Tool   finding.Tool `json:"tool"`
+	Lang   string       `json:"lang"`
+	// Cohort is the number of repositories of the whole list; a shard holds
+	// only some of them.
+	Cohort int `json:"cohort"`
+	// Shard is set on a shard's document, and absent once merged.
+	Shard        *Shard       `json:"shard,omitempty"`
+	Items        []Item       `json:"items"`
+	Totals       []Total      `json:"totals"`
+	Repositories []Repository `json:"repositories"`
+}
+
+// Item is one checklist item, a column of the matrix.
+type Item struct {
+	Rule     string           `json:"rule"`
+	Group    string           `json:"group"`
+	Severity finding.Severity `json:"severity"`
+	Title    string           `json:"title"`
+}
+
+// Total counts one item's verdicts over the repositories that were audited
+// with a profile containing it.
+type Total struct {
+	Rule   string `json:"rule"`
+	Pass   int    `json:"pass"`
+	Fail   int    `json:"fail"`
+	Skip   int    `json:"skip"`
+	Waived int    `json:"waived"`
+	// Percent is the share of decided repositories (pass + fail) that pass,
+	// rounded; -1 when none decided.
+	Percent int `json:"percent"`
+}
+
+// Repository is one audited (or failed) repository.
+type Repository struct {
+	Index     int    `json:"index"`
+	Name      string `json:"name"`
+	Team      string `json:"team,omitempty"`
+	Challenge string `json:"challenge,omitempty"`
+	// URL is as listed, with any credential hidden.
+	URL     string `json:"url"`
+	Ref     string `json:"ref,omitempty"`
+	Profile string `json:"profile"`
+	Lang    string `json:"lang,omitempty"`
+	// Error is set when the repository could not be audited; Report is then
+	// absent.
+	Error *Failure `json:"error,omitempty"`
+	// Notes are limits met while checking: a walk stopped at --max-files, a
+	// file read only in part.
+	Notes  []string        `json:"notes,omitempty"`
+	Report *finding.Report `json:"report,omitempty"`
+}
+
+// Result returns the verdict of rule on this repository, if it was checked.
+func (r *Repository) Result(rule string) (finding.Result, bool) {
+	if r.Report == nil {
+		return finding.Result{}, false
+	}
+	for _, res := range r.Report.Results {
+		if res.Rule == rule {
+			return res, true
+		}
+	}
+	return finding.Result{}, false
+}
+
+// Failed counts the repositories that could not be audited.
+func (r *Result) Failed() int {
+	n := 0
+	for _, repo := range r.Repositories {
+		if repo.Error != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// finish sorts repositories into cohort order and computes the totals.
+func (r *Result) finish() {
+	sort.SliceStable(r.Repositories, func(i, j int) bool { return r.Repositories[i].Index < r.Repositories[j].Index })
+	r.Totals = make([]Total, len(r.Items))
+	for i, it := range r.Items {
+		t := Total{Rule: it.Rule}
+		for k := range r.Repositories {
+			res, ok := r.Repositories[k].Result(it.Rule)
+			if !ok {
+				continue
+			}
+			switch res.Status {
+			case finding.Pass:
+				t.Pass++
+			case finding.Fail:
+				t.Fail++
+			case finding.Skip:
+				t.Skip++
+			case finding.Waived:
+				t.Waived++
+			}
+		}
+		t.Percent = -1
+		if d := t.Pass + t.Fail; d > 0 {
+			t.Percent = (t.Pass*100 + d/2) / d
+		}
+		r.Totals[i] = t
+	}
+}
+
+// WriteJSON writes the document, indented, with a final newline.
+func (r *Result) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// ReadJSON reads an audit document (a report.json or a shard) and checks
+// its schema.
+func ReadJSON(name string, rd io.Reader) (*Result, error) {
+	var r Result
+	dec := json.NewDecoder(rd)
+	if err := dec.Decode(&r); err != nil {
+		return nil, fmt.Errorf("%s: not an audit document: %w", name, err)
+	}
+	if r.Schema != Schema {
+		return nil, fmt.Errorf("%s: schema %q: expected %q (a report.json written by passation audit)", name, r.Schema, Schema)
+	}
+	return &r, nil
+}
+
+// Merge joins shard documents into the document the whole audit would have
+// written. Each named part must come from the same cohort and settings; every
+// repository of the cohort must be in exactly one part.
+func Merge(names []string, parts []*Result) (*Result, error) {
+	if len(parts) == 0 {
+		return nil, errors.New("nothing to merge: expected shard files written by passation audit --shard")
+	}
+	first := parts[0]
+	out := &Result{Schema: Schema, Tool: first.Tool, Lang: first.Lang, Cohort: first.Cohort, Items: first.Items}
+	from := map[int]string{}
+	itemsKey := itemKey(first.Items)
+	for i, p := range parts {
+		switch {
+		case p.Cohort != first.Cohort:
+			return nil, fmt.Errorf("%s: a cohort of %d repositories, but %s has %d: shards of different lists", names[i], p.Cohort, names[0], first.Cohort)
+		case p.Lang != first.Lang:
+			return nil, fmt.Errorf("%s: language %q, but %s has %q: run every shard with the same --lang", names[i], p.Lang, names[0], first.Lang)
+		case itemKey(p.Items) != itemsKey:
+			return nil, fmt.Errorf("%s: checklist items differ from %s: run every shard with the same version and profiles", names[i], names[0])
+		case p.Tool != first.Tool:
+			return nil, fmt.Errorf("%s: written by %s %s, but %s by %s %s: run every shard with the same version", names[i], p.Tool.Name, p.Tool.Version, names[0], first.Tool.Name, first.Tool.Version)
+		}
+		for _, repo := range p.Repositories {
+			if prev, dup := from[repo.Index]; dup {
+				return nil, fmt.Errorf("%s: repository %d (%s) is also in %s: the same shard given twice?", names[i], repo.Index+1, repo.Name, prev)
+			}
+			from[repo.Index] = names[i]
+			out.Repositories = append(out.Repositories, repo)
+		}
+	}
+	var missing []string
+	for i := 0; i < out.Cohort; i++ {
+		if _, ok := from[i]; !ok {
+			missing = append(missing, fmt.Sprint(i+1))
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("repositories %s of the cohort of %d are in none of the files: a shard is missing", joinSome(missing), out.Cohort)
+	}
+	out.finish()
+	return out, nil
+}
+
+func itemKey(items []Item) string {
+	var b strings.Builder
+	for _, it := range items {
+		fmt.Fprintf(&b, "%s/%s/%s;", it.Rule, it.Group, it.Severity)
+	}
+	return b.String()
+}
+
+// joinSome lists the first names, in their order, and how many in all.
+func joinSome(names []string) string {
+	if len(names) > 10 {
+		return strings.Join(names[:10], ", ") + fmt.Sprintf(", … (%d in all)", len(names))
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,336 @@
+// Package audit checks every repository of a cohort at once: it clones each
+// one with go-git (shallow, one ref, no work tree), runs the checklist on the
+// cloned tree, isolates failures and gathers one result for the reports.
+package audit
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/passation/passation/internal/catalog"
+	"go.yaml.in/yaml/v3"
+)
+
+// Target is one repository of the cohort list.
+type Target struct {
+	// Index is the position in the cohort list, from 0: shards and merged
+	// reports keep the cohort's order with it.
+	Index int
+	// URL is a remote (https://, http://, ssh://, git://, user@host:path) or
+	// a local path.
+	URL string
+	// Name, Team and Challenge label the repository in reports; Name
+	// defaults to the last element of the URL.
+	Name, Team, Challenge string
+	// Ref is the branch, tag or commit to check ("" for the remote's HEAD).
+	Ref string
+	// Profile is the rule profile ("" for the audit's default).
+	Profile string
+	// Lang is the language of the team's letter ("" for the audit's).
+	Lang string
+	// Pos is where the target was listed ("cohort.csv:4", or "argument 2").
+	Pos string
+}
+
+// Remote says whether the target is fetched over the network rather than
+// read from a folder on this machine.
+func (t Target) Remote() bool { return isRemote(t.URL) }
+
+// scpLike matches git's user@host:path form (git@github.com:org/repo.git).
+var scpLike = regexp.MustCompile(`^[A-Za-z0-9._~-]+@[A-Za-z0-9.-]+:[^/]`)
+
+func isRemote(u string) bool {
+	if i := strings.Index(u, "://"); i > 0 {
+		return !strings.EqualFold(u[:i], "file")
+	}
+	return scpLike.MatchString(u)
+}
+
+// defaultName is the last element of a URL or path, without ".git".
+func defaultName(u string) string {
+	u = strings.TrimRight(u, "/")
+	if i := strings.LastIndexAny(u, "/:\\"); i >= 0 {
+		u = u[i+1:]
+	}
+	return strings.TrimSuffix(u, ".git")
+}
+
+// columns are the fields a cohort file may give, with their accepted
+// spellings; only url is required.
+var columns = map[string][]string{
+	"url":       {"url", "repository", "repo", "depot", "dépôt"},
+	"name":      {"name", "nom"},
+	"team":      {"team", "equipe", "équipe"},
+	"challenge": {"challenge", "defi", "défi"},
+	"ref":       {"ref", "tag", "branch", "branche"},
+	"profile":   {"profile", "profil"},
+	"lang":      {"lang", "langue", "language"},
+}
+
+func canonicalColumn(h string) (string, bool) {
+	h = strings.ToLower(strings.TrimSpace(h))
+	for c, names := range columns {
+		for _, n := range names {
+			if h == n {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+func columnNames() []string {
+	return []string{"url", "name", "team", "challenge", "ref", "profile", "lang"}
+}
+
+// ParseCohort reads a cohort list: CSV (with a header row) or, for .yml and
+// .yaml names, YAML. Relative local paths are taken from the list's folder.
+// Every problem names the file and line.
+func ParseCohort(name string, data []byte) ([]Target, error) {
+	var ts []Target
+	var err error
+	switch strings.ToLower(path.Ext(name)) {
+	case ".yml", ".yaml":
+		ts, err = parseYAML(name, data)
+	default:
+		ts, err = parseCSV(name, data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	base := filepath.Dir(name)
+	for i := range ts {
+		if !ts[i].Remote() {
+			ts[i].URL = localPath(base, ts[i].URL)
+		}
+	}
+	if err := Validate(ts); err != nil {
+		return nil, err
+	}
+	return ts, nil
+}
+
+// localPath resolves a path (or file:// URL) from a cohort file's folder.
+func localPath(base, p string) string {
+	if u, err := url.Parse(p); err == nil && strings.EqualFold(u.Scheme, "file") {
+		p = u.Path
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(base, p)
+	}
+	return p
+}
+
+// FromArgs makes targets of command-line arguments: URLs and paths.
+func FromArgs(args []string) ([]Target, error) {
+	ts := make([]Target, len(args))
+	for i, a := range args {
+		ts[i] = Target{URL: a, Pos: fmt.Sprintf("argument %d", i+1)}
+		if !ts[i].Remote() {
+			ts[i].URL = localPath("", a)
+		}
+	}
+	return ts, Validate(ts)
+}
+
+// Validate numbers targets, fills default names, and rejects empty URLs,
+// unknown languages and repositories listed twice at the same ref.
+func Validate(ts []Target) error {
+	seen := map[string]string{}
+	var errs []error
+	for i := range ts {
+		t := &ts[i]
+		t.Index = i
+		t.URL = strings.TrimSpace(t.URL)
+		if t.URL == "" {
+			errs = append(errs, fmt.Errorf("%s: missing url: expected a repository URL or a local path", t.Pos))
+			continue
+		}
+		if t.Name == "" {
+			t.Name = defaultName(t.URL)
+		}
+		switch strings.ToLower(t.Lang) {
+		case "", "en", "fr":
+			t.Lang = strings.ToLower(t.Lang)
+		default:
+			errs = append(errs, fmt.Errorf("%s: unknown language %q: expected en or fr", t.Pos, t.Lang))
+		}
+		key := t.URL + "\x00" + t.Ref
+		if prev, dup := seen[key]; dup {
+			errs = append(errs, fmt.Errorf("%s: %s is already listed at %s", t.Pos, Redact(t.URL, nil), prev))
+			continue
+		}
+		seen[key] = t.Pos
+	}
+	return errors.Join(errs...)
+}
+
+func parseCSV(name string, data []byte) ([]Target, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // spreadsheets write a BOM
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comment = '#'
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	if bytes.Count(data[:min(len(data), 4096)], []byte(";")) > bytes.Count(data[:min(len(data), 4096)], []byte(",")) {
+		r.Comma = ';' // French spreadsheets separate with semicolons
+	}
+	header, err := r.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty cohort list: expected a header row such as url,name,team,challenge,ref,profile,lang", name)
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	cols := make([]string, len(header))
+	hasURL := false
+	for i, h := range header {
+		c, ok := canonicalColumn(h)
+		if !ok {
+			msg := "expected " + strings.Join(columnNames(), ", ")
+			if s := catalog.Suggest(strings.ToLower(strings.TrimSpace(h)), columnNames()); s != "" {
+				msg = fmt.Sprintf("did you mean %q?", s)
+			}
+			line, _ := r.FieldPos(i)
+			return nil, fmt.Errorf("%s:%d: unknown column %q: %s", name, line, h, msg)
+		}
+		for j := 0; j < i; j++ {
+			if cols[j] == c {
+				line, _ := r.FieldPos(i)
+				return nil, fmt.Errorf("%s:%d: column %q is given twice", name, line, c)
+			}
+		}
+		cols[i] = c
+		hasURL = hasURL || c == "url"
+	}
+	if !hasURL {
+		return nil, fmt.Errorf("%s:1: no url column: expected a header row such as url,name,team,challenge,ref,profile,lang", name)
+	}
+	var ts []Target
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(name, err)
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) > len(cols) {
+			return nil, fmt.Errorf("%s:%d: %d fields but the header names %d columns", name, line, len(rec), len(cols))
+		}
+		t := Target{Pos: fmt.Sprintf("%s:%d", name, line)}
+		blank := true
+		for i, v := range rec {
+			v = strings.TrimSpace(v)
+			blank = blank && v == ""
+			t.set(cols[i], v)
+		}
+		if blank {
+			continue
+		}
+		ts = append(ts, t)
+	}
+	if len(ts) == 0 {
+		return nil, fmt.Errorf("%s: no repository listed below the header", name)
+	}
+	return ts, nil
+}
+
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%d: invalid CSV: %v", name, pe.Line, pe.Err)
+	}
+	return fmt.Errorf("%s: invalid CSV: %w", name, err)
+}
+
+func (t *Target) set(col, v string) {
+	switch col {
+	case "url":
+		t.URL = v
+	case "name":
+		t.Name = v
+	case "team":
+		t.Team = v
+	case "challenge":
+		t.Challenge = v
+	case "ref":
+		t.Ref = v
+	case "profile":
+		t.Profile = v
+	case "lang":
+		t.Lang = v
+	}
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+
+// parseYAML reads either a list of repositories or a mapping with a
+// "repositories" list; each entry is a URL string or a mapping of columns.
+func parseYAML(name string, data []byte) ([]Target, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			return nil, fmt.Errorf("%s:%s: invalid YAML: %s", name, m[1], msg[len(m[0]):])
+		}
+		return nil, fmt.Errorf("%s: invalid YAML: %s", name, strings.TrimPrefix(msg, "yaml: "))
+	}
+	if len(doc.Content) == 0 {
+		return nil, fmt.Errorf("%s: empty cohort list: expected a list under repositories", name)
+	}
+	list := doc.Content[0]
+	if list.Kind == yaml.MappingNode {
+		var found *yaml.Node
+		for i := 0; i+1 < len(list.Content); i += 2 {
+			k := list.Content[i]
+			if k.Value != "repositories" {
+				return nil, fmt.Errorf("%s:%d: unknown key %q: expected repositories", name, k.Line, k.Value)
+			}
+			found = list.Content[i+1]
+		}
+		if found == nil {
+			return nil, fmt.Errorf("%s:%d: expected a list under repositories", name, list.Line)
+		}
+		list = found
+	}
+	if list.Kind != yaml.SequenceNode || len(list.Content) == 0 {
+		return nil, fmt.Errorf("%s:%d: expected a non-empty list of repositories", name, list.Line)
+	}
+	var ts []Target
+	for _, n := range list.Content {
+		t := Target{Pos: fmt.Sprintf("%s:%d", name, n.Line)}
+		switch n.Kind {
+		case yaml.ScalarNode:
+			t.URL = n.Value
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				c, ok := canonicalColumn(k.Value)
+				if !ok {
+					msg := "expected " + strings.Join(columnNames(), ", ")
+					if s := catalog.Suggest(k.Value, columnNames()); s != "" {
+						msg = fmt.Sprintf("did you mean %q?", s)
+					}
+					return nil, fmt.Errorf("%s:%d: unknown key %q: %s", name, k.Line, k.Value, msg)
+				}
+				if v.Kind != yaml.ScalarNode {
+					return nil, fmt.Errorf("%s:%d: %s: expected a string", name, v.Line, k.Value)
+				}
+				t.set(c, v.Value)
+			}
+		default:
+			return nil, fmt.Errorf("%s:%d: expected a URL or a mapping with url, name, team, challenge, ref, profile, lang", name, n.Line)
+		}
+		ts = append(ts, t)
+	}
+	return ts, nil
+}
