@@ -16,5 +16,6 @@ func main() {
 		Stdin:            os.Stdin,
 		Getenv:           os.Getenv,
 		StdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		StderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
 	}))
 }

@@ -58,7 +58,11 @@ func classify(err error, secrets []string) *Failure {
 	if kind == FailTimeout {
 		msg = "no answer within the time allowed (--timeout)"
 	}
-	return &Failure{Kind: kind, Message: Redact(what[kind]+": "+msg, secrets)}
+	full := what[kind] + ": " + msg
+	if strings.Contains(what[kind], msg) {
+		full = what[kind] // go-git's words would only repeat it
+	}
+	return &Failure{Kind: kind, Message: Redact(full, secrets)}
 }
 
 func kindOf(err error) string {

@@ -27,6 +27,8 @@ type Env struct {
 	Getenv         func(string) string
 	// StdoutIsTerminal turns on colour (unless NO_COLOR is set).
 	StdoutIsTerminal bool
+	// StderrIsTerminal shows progress bars instead of log lines.
+	StderrIsTerminal bool
 }
 
 type command struct {
@@ -41,6 +43,8 @@ func commands() []command {
 		{"rules", "rules [--format text|json] [--lang en|fr] [--profile P]", runRules},
 		{"explain", "explain RULE [--lang en|fr]", runExplain},
 		{"hook", "hook install|uninstall [PATH]   (git pre-commit hook running check --staged)", runHook},
+		{"audit", "audit (--from cohort.csv|URL|PATH...) [--jobs N] [--out DIR] [--cache DIR] [--shard K/N] [--timeout D]", runAudit},
+		{"report", "report merge SHARD.json... [--out DIR]", runReport},
 		{"version", "version", runVersion},
 	}
 }

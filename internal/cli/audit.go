@@ -1,0 +1,260 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/passation/passation/internal/audit"
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/cohortreport"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/rules"
+	"github.com/schollz/progressbar/v3"
+)
+
+// Exit codes of audit and report merge, besides ExitOK, ExitGaps and
+// ExitUsage; documented in the README.
+const (
+	ExitNotWritten  = 3   // the reports could not be written
+	ExitPartial     = 4   // some repositories could not be audited: see the reports
+	ExitInterrupted = 130 // Ctrl-C or SIGTERM: the previous reports are left as they were
+)
+
+type auditFlags struct {
+	from, out, cache, shard, profile, lang, failOn string
+	jobs, maxFiles                                 int
+	timeout                                        time.Duration
+	maxRead                                        int64
+}
+
+func runAudit(env *Env, args []string) int {
+	var f auditFlags
+	fs := newFlags(env, "audit")
+	fs.StringVar(&f.from, "from", "", "cohort list: a .csv (header url,name,team,challenge,ref,profile,lang) or .yml file")
+	fs.StringVar(&f.out, "out", "passation-report", "folder to write index.html, report.json, report.csv, report.md and letters/ into")
+	fs.IntVar(&f.jobs, "jobs", 0, "repositories audited at once (default: the number of CPUs)")
+	fs.DurationVar(&f.timeout, "timeout", 10*time.Minute, "time allowed to fetch and check one repository")
+	fs.StringVar(&f.cache, "cache", "", "keep clones in this folder and update them on the next audit instead of cloning again")
+	fs.StringVar(&f.shard, "shard", "", "audit only slice K of N of the list (K/N), to spread a cohort over machines")
+	fs.StringVar(&f.profile, "profile", "", "rule profile of repositories that name none: eig (default) or core")
+	fs.StringVar(&f.lang, "lang", "", "report language: en or fr (default from LANG); letters follow the list's lang column")
+	fs.StringVar(&f.failOn, "fail-on", "never", "also exit 1 when a repository misses an item at or above this level: error, warning, notice or never")
+	fs.Int64Var(&f.maxRead, "max-read", 1<<20, "read at most this many bytes of one file")
+	fs.IntVar(&f.maxFiles, "max-files", 200_000, "stop walking a repository after this many files (reported)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if (f.from == "") == (len(pos) == 0) {
+		return usageErr(env, errors.New("audit: give a cohort list (--from cohort.csv) or repository URLs and paths, not both"))
+	}
+	lng, err := lang(f.lang, env.Getenv)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	failOn, err := finding.ParseSeverity(f.failOn, true)
+	if err != nil {
+		return usageErr(env, fmt.Errorf("--fail-on: %w", err))
+	}
+	var shard audit.Shard
+	if f.shard != "" {
+		if shard, err = audit.ParseShard(f.shard); err != nil {
+			return usageErr(env, fmt.Errorf("--shard: %w", err))
+		}
+	}
+	var targets []audit.Target
+	if f.from != "" {
+		data, err := os.ReadFile(f.from)
+		if err != nil {
+			return usageErr(env, fmt.Errorf("--from: %w", err))
+		}
+		targets, err = audit.ParseCohort(f.from, data)
+		if err != nil {
+			return usageErr(env, err)
+		}
+	} else if targets, err = audit.FromArgs(pos); err != nil {
+		return usageErr(env, err)
+	}
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	auditor, err := audit.New(cat, targets, audit.Options{
+		Jobs: f.jobs, Timeout: f.timeout, CacheDir: f.cache, MaxRead: f.maxRead, MaxFiles: f.maxFiles,
+		Lang: lng, Profile: f.profile, Tool: finding.Tool{Name: "passation", Version: version()},
+		Getenv: env.Getenv, Progress: newProgress(env, len(shard.Select(targets))),
+	})
+	if err != nil {
+		return usageErr(env, err)
+	}
+	if f.cache != "" {
+		if err := os.MkdirAll(f.cache, 0o755); err != nil {
+			return usageErr(env, fmt.Errorf("--cache: %w", err))
+		}
+	}
+
+	// Ctrl-C and SIGTERM stop the audit before anything is written, so the
+	// previous report stays whole.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := auditor.Run(ctx, targets, shard)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "passation audit: interrupted: nothing written, %s is unchanged\n", f.out)
+		return ExitInterrupted
+	}
+	return finishAudit(env, res, cat, f.out, failOn)
+}
+
+// finishAudit writes every output and says how the audit went.
+func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, failOn finding.Severity) int {
+	if err := writeReports(out, res, cat); err != nil {
+		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		return ExitNotWritten
+	}
+	failed := res.Failed()
+	gaps := 0
+	for _, r := range res.Repositories {
+		if r.Report != nil && len(finding.Failing(r.Report.Results, failOn)) > 0 {
+			gaps++
+		}
+	}
+	fmt.Fprintf(env.Stdout, "%d repositories audited, %d could not be audited: %s\n",
+		len(res.Repositories)-failed, failed, filepath.Join(out, "index.html"))
+	for _, r := range res.Repositories {
+		if r.Error != nil {
+			fmt.Fprintf(env.Stdout, "  ✘ %s (%s): %s: %s\n", r.Name, r.URL, r.Error.Kind, r.Error.Message)
+		}
+	}
+	switch {
+	case failed > 0:
+		return ExitPartial
+	case gaps > 0:
+		return ExitGaps
+	}
+	return ExitOK
+}
+
+// writeReports renders every output, then writes each file whole (beside
+// it, then renamed): a reader, or an interruption, never sees half a file.
+// Letters of teams no longer in the audit are removed.
+func writeReports(out string, res *audit.Result, cat *catalog.Catalog) error {
+	files, err := cohortreport.Files(res, cat)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(out, "letters"), 0o755); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	// report.json last: when it is there and new, everything else is too.
+	sort.SliceStable(names, func(i, j int) bool { return names[j] == "report.json" && names[i] != "report.json" })
+	for _, n := range names {
+		if err := WriteFileAtomic(filepath.Join(out, filepath.FromSlash(n)), files[n]); err != nil {
+			return err
+		}
+	}
+	old, _ := filepath.Glob(filepath.Join(out, "letters", "*.md"))
+	for _, o := range old {
+		if _, keep := files["letters/"+filepath.Base(o)]; !keep {
+			os.Remove(o)
+		}
+	}
+	return nil
+}
+
+// newProgress shows a progress bar on a terminal, and one plain line per
+// repository elsewhere (CI logs).
+func newProgress(env *Env, total int) func(audit.Event) {
+	if env.StderrIsTerminal && env.Getenv("CI") == "" && total > 0 {
+		bar := progressbar.NewOptions(total,
+			progressbar.OptionSetWriter(env.Stderr),
+			progressbar.OptionSetDescription("auditing"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetWidth(30),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionThrottle(100*time.Millisecond),
+		)
+		return func(e audit.Event) {
+			if e.Repository.Error != nil {
+				_ = bar.Clear()
+				fmt.Fprintln(env.Stderr, progressLine(e))
+			}
+			bar.Describe(truncate(e.Repository.Name, 24))
+			_ = bar.Add(1)
+		}
+	}
+	return func(e audit.Event) { fmt.Fprintln(env.Stderr, progressLine(e)) }
+}
+
+func progressLine(e audit.Event) string {
+	r := e.Repository
+	head := fmt.Sprintf("passation audit: [%d/%d] %s", e.Done, e.Total, r.Name)
+	if r.Error != nil {
+		return fmt.Sprintf("%s: FAILED (%s): %s", head, r.Error.Kind, r.Error.Message)
+	}
+	s := r.Report.Summary
+	return fmt.Sprintf("%s: %s, score %d/100, %d missing (%s)", head, e.How, s.Score, s.Fail, e.Elapsed.Round(10*time.Millisecond))
+}
+
+func truncate(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// runReport dispatches the report subcommands: merge.
+func runReport(env *Env, args []string) int {
+	if len(args) == 0 || args[0] != "merge" {
+		return usageErr(env, errors.New("report: expected a subcommand: passation report merge SHARD.json… --out DIR"))
+	}
+	fs := newFlags(env, "report merge")
+	out := fs.String("out", "passation-report", "folder to write the merged outputs into")
+	failOn := fs.String("fail-on", "never", "also exit 1 when a repository misses an item at or above this level")
+	pos, err := parse(fs, args[1:])
+	if err != nil {
+		return ExitUsage
+	}
+	if len(pos) == 0 {
+		return usageErr(env, errors.New("report merge: expected the shard files (report.json of each passation audit --shard K/N)"))
+	}
+	sev, err := finding.ParseSeverity(*failOn, true)
+	if err != nil {
+		return usageErr(env, fmt.Errorf("--fail-on: %w", err))
+	}
+	parts := make([]*audit.Result, len(pos))
+	for i, name := range pos {
+		fh, err := os.Open(name)
+		if err != nil {
+			return usageErr(env, err)
+		}
+		parts[i], err = audit.ReadJSON(name, io.Reader(fh))
+		fh.Close()
+		if err != nil {
+			return usageErr(env, err)
+		}
+	}
+	res, err := audit.Merge(pos, parts)
+	if err != nil {
+		return usageErr(env, fmt.Errorf("report merge: %w", err))
+	}
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	fmt.Fprintf(env.Stderr, "passation report merge: %d files, %s\n", len(pos), strings.TrimSpace(fmt.Sprintf("%d repositories", len(res.Repositories))))
+	return finishAudit(env, res, cat, *out, sev)
+}

@@ -1,0 +1,170 @@
+// Package cohortreport renders an audit of a whole cohort for programme
+// staff: one self-contained HTML page (the matrix repositories × checklist
+// items), CSV for spreadsheets, Markdown for an issue or a wiki, and one
+// letter per team saying what is missing and how to add it. Renderers only
+// produce bytes; the caller writes them.
+package cohortreport
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/passation/passation/internal/audit"
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/textfold"
+)
+
+// Files renders every output of an audit, by path relative to the output
+// folder: index.html, report.json, report.csv, report.md and
+// letters/<team>.md.
+func Files(res *audit.Result, cat *catalog.Catalog) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	var b bytes.Buffer
+	if err := res.WriteJSON(&b); err != nil {
+		return nil, err
+	}
+	out["report.json"] = bytes.Clone(b.Bytes())
+	b.Reset()
+	if err := HTML(&b, res, cat); err != nil {
+		return nil, err
+	}
+	out["index.html"] = bytes.Clone(b.Bytes())
+	b.Reset()
+	if err := CSV(&b, res); err != nil {
+		return nil, err
+	}
+	out["report.csv"] = bytes.Clone(b.Bytes())
+	b.Reset()
+	if err := Markdown(&b, res, cat); err != nil {
+		return nil, err
+	}
+	out["report.md"] = bytes.Clone(b.Bytes())
+	for name, data := range Letters(res, cat) {
+		out[path.Join("letters", name)] = data
+	}
+	return out, nil
+}
+
+// words are the fixed texts of the cohort reports, in both languages.
+var words = map[string][2]string{
+	"title":        {"Handover audit", "Audit de passation"},
+	"summary":      {"%d repositories · %d audited · %d could not be audited", "%d dépôts · %d audités · %d n'ont pas pu être audités"},
+	"repository":   {"Repository", "Dépôt"},
+	"team":         {"Team", "Équipe"},
+	"challenge":    {"Challenge", "Défi"},
+	"team-is":      {"Team: %s", "Équipe : %s"},
+	"challenge-is": {"Challenge: %s", "Défi : %s"},
+	"score":        {"Score", "Score"},
+	"cohort":       {"Cohort", "Promotion"},
+	"filter":       {"Filter", "Filtrer"},
+	"search":       {"name, team, challenge…", "nom, équipe, défi…"},
+	"missing-any":  {"missing item: any", "élément manquant : tous"},
+	"missing":      {"missing: %s", "manque : %s"},
+	"state-any":    {"every repository", "tous les dépôts"},
+	"state-error":  {"could not be audited", "non audités"},
+	"state-gaps":   {"core items missing", "éléments essentiels manquants"},
+	"state-ok":     {"no core item missing", "aucun élément essentiel manquant"},
+	"shown":        {"repositories shown", "dépôts affichés"},
+	"have":         {"%d%% have it", "%d %% l'ont"},
+	"found":        {"found", "trouvé"},
+	"not-found":    {"missing", "manquant"},
+	"skipped":      {"could not decide", "indécis"},
+	"waived":       {"waived", "dérogation"},
+	"na":           {"not in this repository's profile", "hors du profil de ce dépôt"},
+	"error":        {"Could not be audited", "Audit impossible"},
+	"notes":        {"Limits met", "Limites atteintes"},
+	"todo":         {"To add", "À ajouter"},
+	"evidence":     {"Evidence", "Preuves"},
+	"gaps":         {"Missing", "Manquant"},
+	"ok":           {"Found", "Trouvé"},
+	"at":           {"at %s (%s)", "à %s (%s)"},
+	"profile":      {"profile %s", "profil %s"},
+	"item":         {"Item", "Élément"},
+	"severity":     {"Severity", "Sévérité"},
+	"legend":       {"✔ found · ✘ missing (red: core item, orange: important, yellow: nice to have) · ? could not decide · ~ waived · blank: not in the profile", "✔ trouvé · ✘ manquant (rouge : essentiel, orange : important, jaune : souhaitable) · ? indécis · ~ dérogation · vide : hors profil"},
+	"items-title":  {"Checklist items across the cohort", "Éléments de la checklist dans la promotion"},
+	"repos-title":  {"Repositories", "Dépôts"},
+	"failed-title": {"Could not be audited", "Audits impossibles"},
+	"nothing":      {"Nothing is missing.", "Rien ne manque."},
+	"repo-count":   {"%d of %d repositories have it", "%d dépôts sur %d l'ont"},
+	"back":         {"back to the matrix", "retour au tableau"},
+	"notices":      {"+%d nice to have", "+%d souhaitables"},
+}
+
+func say(lang, key string) string {
+	w, ok := words[key]
+	if !ok {
+		return key
+	}
+	if lang == "fr" {
+		return w[1]
+	}
+	return w[0]
+}
+
+// state sorts a repository into the filter's three states.
+func state(r *audit.Repository) string {
+	switch {
+	case r.Error != nil:
+		return "error"
+	case len(finding.Failing(r.Report.Results, finding.Error)) > 0:
+		return "gaps"
+	}
+	return "ok"
+}
+
+func groupTitle(cat *catalog.Catalog, id, lang string) string {
+	if cat != nil {
+		if g, ok := cat.Group(id); ok {
+			return g.Title.In(lang)
+		}
+	}
+	return id
+}
+
+// failing lists the repository's missing items, most important first, in
+// catalogue order within a severity.
+func failing(r *audit.Repository) []finding.Result {
+	if r.Report == nil {
+		return nil
+	}
+	out := finding.Failing(r.Report.Results, finding.Notice)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity > out[j].Severity })
+	return out
+}
+
+var slugUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
+
+// slug makes a file name of a team name: lower case ASCII letters, digits
+// and dashes.
+func slug(s string) string {
+	s = textfold.Fold(s)
+	s = strings.Trim(slugUnsafe.ReplaceAllString(s, "-"), "-")
+	if s == "" {
+		return "team"
+	}
+	return s
+}
+
+func where(e finding.Evidence) string {
+	loc := e.Path
+	if e.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", e.Path, e.Line)
+	}
+	if loc == "" {
+		return e.Detail
+	}
+	return loc + " — " + e.Detail
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}

@@ -1,0 +1,280 @@
+package cohortreport
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/passation/passation/internal/audit"
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/finding"
+)
+
+// CSV writes one row per repository and one column per checklist item
+// (pass, fail, skip, waived, or empty when the item is not in the
+// repository's profile), for spreadsheets.
+func CSV(w io.Writer, res *audit.Result) error {
+	cw := csv.NewWriter(w)
+	head := []string{"name", "team", "challenge", "url", "ref", "commit", "profile", "status", "error_kind", "error", "score", "pass", "fail", "skip"}
+	for _, it := range res.Items {
+		head = append(head, it.Rule)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for i := range res.Repositories {
+		r := &res.Repositories[i]
+		row := []string{r.Name, r.Team, r.Challenge, r.URL, r.Ref, "", r.Profile}
+		if r.Error != nil {
+			row = append(row, "error", r.Error.Kind, r.Error.Message, "", "", "", "")
+		} else {
+			s := r.Report.Summary
+			row[4], row[5] = r.Report.Repository.Ref, r.Report.Repository.Commit
+			row = append(row, "ok", "", "", strconv.Itoa(s.Score), strconv.Itoa(s.Pass), strconv.Itoa(s.Fail), strconv.Itoa(s.Skip))
+		}
+		for _, it := range res.Items {
+			v := ""
+			if got, ok := r.Result(it.Rule); ok {
+				v = string(got.Status)
+			}
+			row = append(row, v)
+		}
+		for k := range row {
+			row[k] = cellSafe(row[k])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// cellSafe keeps a spreadsheet from reading text (an error message from a
+// server, a name) as a formula.
+func cellSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// Markdown writes the audit for an issue or a wiki page: the cohort's
+// totals per item, one line per repository, the failures, and what each
+// repository misses.
+func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
+	lang := res.Lang
+	p := &mdWriter{w: w}
+	p.f("# %s\n\n%s\n\n", say(lang, "title"), fmt.Sprintf(say(lang, "summary"), len(res.Repositories), len(res.Repositories)-res.Failed(), res.Failed()))
+	p.f("## %s\n\n| %s | %s | %% | |\n|---|---|---:|---|\n", say(lang, "items-title"), say(lang, "item"), say(lang, "severity"))
+	for i, it := range res.Items {
+		t := res.Totals[i]
+		pct := "–"
+		if t.Percent >= 0 {
+			pct = fmt.Sprintf("%d%%", t.Percent)
+		}
+		p.f("| %s | %s | %s | %s |\n", mdCell(it.Title), it.Severity, pct, fmt.Sprintf(say(lang, "repo-count"), t.Pass, t.Pass+t.Fail))
+	}
+	p.f("\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---:|---|\n", say(lang, "repos-title"), say(lang, "repository"), say(lang, "team"), say(lang, "score"), say(lang, "gaps"))
+	for i := range res.Repositories {
+		r := &res.Repositories[i]
+		if r.Error != nil {
+			p.f("| %s | %s | – | **%s** (%s) |\n", mdCell(r.Name), mdCell(r.Team), say(lang, "error"), r.Error.Kind)
+			continue
+		}
+		var ids []string
+		notices := 0
+		for _, g := range failing(r) {
+			id := "`" + g.Rule + "`"
+			switch g.Severity {
+			case finding.Error:
+				id = "**" + id + "**"
+			case finding.Notice:
+				notices++
+				continue
+			}
+			ids = append(ids, id)
+		}
+		if notices > 0 {
+			ids = append(ids, fmt.Sprintf(say(lang, "notices"), notices))
+		}
+		p.f("| %s | %s | %d | %s |\n", mdCell(r.Name), mdCell(r.Team), r.Report.Summary.Score, strings.Join(ids, " "))
+	}
+	if res.Failed() > 0 {
+		p.f("\n## %s\n\n", say(lang, "failed-title"))
+		for i := range res.Repositories {
+			r := &res.Repositories[i]
+			if r.Error != nil {
+				p.f("- **%s** (`%s`): %s — %s\n", mdText(r.Name), r.URL, r.Error.Kind, mdText(r.Error.Message))
+			}
+		}
+	}
+	for i := range res.Repositories {
+		r := &res.Repositories[i]
+		if r.Report == nil {
+			continue
+		}
+		p.f("\n### %s\n\n`%s` %s · %s/100\n\n", mdText(r.Name), r.URL,
+			fmt.Sprintf(say(lang, "at"), r.Report.Repository.Ref, short(r.Report.Repository.Commit)), strconv.Itoa(r.Report.Summary.Score))
+		for _, n := range r.Notes {
+			p.f("> %s\n\n", mdText(n))
+		}
+		gaps := failing(r)
+		if len(gaps) == 0 {
+			p.f("%s\n", say(lang, "nothing"))
+		}
+		for _, g := range gaps {
+			p.f("- [ ] **%s** (%s): %s", mdText(g.Title), g.Severity, mdText(g.Hint))
+			p.f("\n")
+		}
+	}
+	return p.err
+}
+
+type mdWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (p *mdWriter) f(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+// mdText keeps text from a repository or a server from turning into
+// Markdown structure (links, HTML) in the reader's renderer.
+func mdText(s string) string {
+	r := strings.NewReplacer("<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ", "\r", " ")
+	return r.Replace(s)
+}
+
+func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "|", `\|`) }
+
+// letterWords are the fixed sentences of the letters to teams.
+var letterWords = map[string][2]string{
+	"subject": {"# Handover of %s: what is still missing\n\n", "# Passation de %s : ce qui manque encore\n\n"},
+	"hello":   {"Hello %s,\n\n", "Bonjour %s,\n\n"},
+	"intro": {"Before the end of the challenge, we checked what your repositories contain for the handover (the EIG end-of-challenge checklist). Here is what is missing and how to add it. Each item is looked for in what is committed: once you have added it, commit and push.\n",
+		"Avant la fin du défi, nous avons vérifié ce que vos dépôts contiennent pour la passation (checklist de fin de défi EIG). Voici ce qui manque, et comment l'ajouter. Chaque élément est cherché dans ce qui est commité : une fois ajouté, commitez et poussez.\n"},
+	"repo":     {"\n## %s\n\n`%s` %s — score %d/100\n\n", "\n## %s\n\n`%s` %s — score %d/100\n\n"},
+	"repo-err": {"\n## %s\n\n`%s`\n\n", "\n## %s\n\n`%s`\n\n"},
+	"failed":   {"We could not read this repository (%s: %s). If it is private, please give the programme read access, or send us its address.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s). S'il est privé, donnez au programme un accès en lecture, ou envoyez-nous sa bonne adresse.\n"},
+	"complete": {"Nothing is missing: thank you!\n", "Rien ne manque : merci !\n"},
+	"core":     {"Required for the handover:\n\n", "Indispensable pour la passation :\n\n"},
+	"more":     {"\nAlso expected:\n\n", "\nÉgalement attendu :\n\n"},
+	"notices":  {"\nNice to have, if you have them: %s (`passation explain ID` says how).\n", "\nSouhaitable, si vous les avez : %s (`passation explain ID` explique comment).\n"},
+	"skipped":  {"\nWe could not decide on: %s (%s).\n", "\nNous n'avons pas pu décider pour : %s (%s).\n"},
+	"check":    {"\nTo see the same list at any time: `passation check` in the repository.\n", "\nPour revoir cette liste à tout moment : `passation check` dans le dépôt.\n"},
+	"thanks":   {"\nThank you,\nThe programme team\n", "\nMerci,\nL'équipe du programme\n"},
+	"at":       {"at %s", "à %s"},
+}
+
+func lw(lang, key string) string {
+	if lang == "fr" {
+		return letterWords[key][1]
+	}
+	return letterWords[key][0]
+}
+
+// Letters writes one short letter per team (a repository without a team is
+// its own team), in the team's language (the cohort's lang column, else the
+// audit's): what is missing in each of its repositories, and how to add it,
+// with the rule texts of the catalogue. Names are "<team>.md".
+func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
+	type team struct {
+		name, lang string
+		repos      []*audit.Repository
+	}
+	teams := map[string]*team{}
+	var order []string
+	for i := range res.Repositories {
+		r := &res.Repositories[i]
+		name := r.Team
+		if name == "" {
+			name = r.Name
+		}
+		key := slug(name)
+		t, ok := teams[key]
+		if !ok {
+			lang := r.Lang
+			if lang == "" {
+				lang = res.Lang
+			}
+			t = &team{name: name, lang: lang}
+			teams[key] = t
+			order = append(order, key)
+		}
+		t.repos = append(t.repos, r)
+	}
+	sort.Strings(order)
+	out := map[string][]byte{}
+	for _, key := range order {
+		t := teams[key]
+		var b strings.Builder
+		lang := t.lang
+		fmt.Fprintf(&b, lw(lang, "subject"), mdText(t.name))
+		fmt.Fprintf(&b, lw(lang, "hello"), mdText(t.name))
+		b.WriteString(lw(lang, "intro"))
+		for _, r := range t.repos {
+			letterRepo(&b, r, cat, lang)
+		}
+		b.WriteString(lw(lang, "check"))
+		b.WriteString(lw(lang, "thanks"))
+		out[key+".md"] = []byte(b.String())
+	}
+	return out
+}
+
+func letterRepo(b *strings.Builder, r *audit.Repository, cat *catalog.Catalog, lang string) {
+	if r.Error != nil {
+		fmt.Fprintf(b, lw(lang, "repo-err"), mdText(r.Name), r.URL)
+		fmt.Fprintf(b, lw(lang, "failed"), r.Error.Kind, mdText(r.Error.Message))
+		return
+	}
+	at := fmt.Sprintf(lw(lang, "at"), r.Report.Repository.Ref)
+	fmt.Fprintf(b, lw(lang, "repo"), mdText(r.Name), r.URL, at, r.Report.Summary.Score)
+	gaps := failing(r)
+	if len(gaps) == 0 {
+		b.WriteString(lw(lang, "complete"))
+	}
+	var notices []string
+	for i, g := range gaps {
+		title, msg, hint := g.Title, g.Message, g.Hint
+		if rule, ok := cat.Rule(g.Rule); ok {
+			// The catalogue has the texts in the letter's language, whatever
+			// the language of the audit.
+			title, msg, hint = rule.Title.In(lang), rule.Message.In(lang), rule.Hint.In(lang)
+		}
+		if g.Severity == finding.Notice {
+			// Nice-to-have items are named only, to keep the letter short.
+			notices = append(notices, title)
+			continue
+		}
+		switch {
+		case i == 0 && g.Severity == finding.Error:
+			b.WriteString(lw(lang, "core"))
+		case g.Severity == finding.Warning && (i == 0 || gaps[i-1].Severity != finding.Warning):
+			b.WriteString(lw(lang, "more"))
+		}
+		fmt.Fprintf(b, "- **%s** — %s\n  → %s\n", mdText(title), mdText(msg), mdText(hint))
+		for _, e := range g.Evidence {
+			fmt.Fprintf(b, "  · %s\n", mdText(where(e)))
+		}
+	}
+	if len(notices) > 0 {
+		fmt.Fprintf(b, lw(lang, "notices"), mdText(strings.Join(notices, ", ")))
+	}
+	var skipped []string
+	for _, res := range r.Report.Results {
+		if res.Status == finding.Skip {
+			skipped = append(skipped, res.Title)
+		}
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(b, lw(lang, "skipped"), strings.Join(skipped, ", "), "passation check")
+	}
+}
