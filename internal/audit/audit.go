@@ -303,6 +303,7 @@ func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, s
 		if err != nil {
 			return nil, nil, how, err
 		}
+		defer r.Close()
 		ct, err := r.Commit(t.Ref)
 		if err != nil {
 			return nil, nil, how, err
