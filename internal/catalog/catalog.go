@@ -53,6 +53,9 @@ type Evidence struct {
 	Values   []string
 	In       []string
 	MinWords int
+	// NotSetup rejects sections that only explain how to set the project
+	// up (install commands), for rules about using it.
+	NotSetup bool
 	Pos      Pos
 }
 
@@ -294,6 +297,13 @@ func (l *loader) evidence(n *yaml.Node, at func(*yaml.Node) Pos, rule string) (E
 	ok := true
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if k.Value == "not-setup" {
+			if err := v.Decode(&e.NotSetup); err != nil {
+				l.errorf(at(v), "rule %q: not-setup: expected true or false, got %q", rule, v.Value)
+				ok = false
+			}
+			continue
+		}
 		if k.Value == "min-words" {
 			if err := v.Decode(&e.MinWords); err != nil || e.MinWords < 0 {
 				l.errorf(at(v), "rule %q: min-words: expected a whole number, got %q", rule, v.Value)

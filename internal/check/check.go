@@ -55,6 +55,7 @@ var kinds = map[string]func(catalog.Evidence, *globSet) (evidence, error){
 	"files":        compileFiles,
 	"section":      compileSection,
 	"readme-intro": compileIntro,
+	"manifest":     compileManifest,
 }
 
 // Kinds lists the evidence kinds rule files may use.
@@ -119,12 +120,13 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 		opt.MaxRead = 1 << 20
 	}
 	r := &run{
-		tree:    t,
-		opt:     opt,
-		globs:   c.globs,
-		matched: make([][]source.Entry, len(c.globs.written)),
-		docs:    map[string]*docResult{},
-		dirs:    map[string][]*glob{},
+		tree:      t,
+		opt:       opt,
+		globs:     c.globs,
+		matched:   make([][]source.Entry, len(c.globs.written)),
+		docs:      map[string]*docResult{},
+		manifests: map[string]manifestResult{},
+		dirs:      map[string][]*glob{},
 	}
 	if err := r.walk(); err != nil {
 		return nil, err
@@ -143,6 +145,8 @@ type run struct {
 	globs   *globSet
 	matched [][]source.Entry // by glob id, in walk order
 	docs    map[string]*docResult
+	// manifests caches parsed manifests by path.
+	manifests map[string]manifestResult
 	// dirs caches the globs that apply to each folder.
 	dirs     map[string][]*glob
 	lastDir  string
@@ -238,7 +242,7 @@ var vendoredNames = map[string]bool{
 	"node_modules": true, "bower_components": true, "jspm_packages": true,
 	"vendor": true, "vendors": true, "third_party": true, "third-party": true,
 	"thirdparty": true, "3rdparty": true, "site-packages": true, ".venv": true,
-	"venv": true, "__pycache__": true, ".tox": true, ".yarn": true,
+	"venv": true, "__pycache__": true, "dist": true, ".tox": true, ".yarn": true,
 	".next": true, ".nuxt": true, "coverage": true, "htmlcov": true,
 	".git": true, ".bundle": true, "_build": true,
 }
@@ -349,7 +353,7 @@ func tidy(ev []finding.Evidence) []finding.Evidence {
 		}
 		return ev[i].Line < ev[j].Line
 	})
-	out := ev[:0]
+	out := make([]finding.Evidence, 0, len(ev))
 	for i, e := range ev {
 		if i > 0 && e == ev[i-1] {
 			continue

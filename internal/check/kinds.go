@@ -157,18 +157,21 @@ var defaultDocs = []string{
 // real content, in one of the documents.
 type sectionEvidence struct {
 	phrases  [][]string
+	anchored []bool // the phrase must open the heading ("^usage")
 	written  []string
 	in       []string
 	ids      []int
 	minWords int
+	notSetup bool
 }
 
 func compileSection(ev catalog.Evidence, g *globSet) (evidence, error) {
-	s := &sectionEvidence{written: ev.Values, in: ev.In, minWords: ev.MinWords}
+	s := &sectionEvidence{written: ev.Values, in: ev.In, minWords: ev.MinWords, notSetup: ev.NotSetup}
 	if s.minWords == 0 {
 		s.minWords = 3
 	}
 	for _, v := range ev.Values {
+		anchored := strings.HasPrefix(strings.TrimSpace(v), "^")
 		words := textfold.Words(v)
 		if strings.HasSuffix(strings.TrimSpace(v), "*") && len(words) > 0 {
 			words[len(words)-1] += "*"
@@ -177,6 +180,7 @@ func compileSection(ev catalog.Evidence, g *globSet) (evidence, error) {
 			return nil, fmt.Errorf("heading %q has no words", v)
 		}
 		s.phrases = append(s.phrases, words)
+		s.anchored = append(s.anchored, anchored)
 	}
 	in := ev.In
 	if len(in) == 0 {
@@ -222,6 +226,9 @@ func (s *sectionEvidence) evaluate(r *run) outcome {
 				}
 				ev := finding.Evidence{Path: e.Path, Line: sec.line}
 				switch {
+				case s.notSetup && sec.setupOnly():
+					ev.Detail = fmt.Sprintf(say(lang, "sec-setup"), sec.heading)
+					o.rejected = append(o.rejected, ev)
 				case sec.bodyWords >= s.minWords:
 					ev.Detail = fmt.Sprintf(say(lang, "section"), sec.heading)
 					o.found = append(o.found, ev)
@@ -239,12 +246,33 @@ func (s *sectionEvidence) evaluate(r *run) outcome {
 }
 
 func (s *sectionEvidence) matches(words []string) bool {
-	for _, p := range s.phrases {
+	opening := withoutNumbering(words)
+	for i, p := range s.phrases {
+		if s.anchored[i] {
+			if len(opening) >= len(p) && textfold.ContainsPhrase(opening[:len(p)], p) {
+				return true
+			}
+			continue
+		}
 		if textfold.ContainsPhrase(words, p) {
 			return true
 		}
 	}
 	return false
+}
+
+var romanNumerals = map[string]bool{"i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true, "vii": true, "viii": true, "ix": true, "x": true}
+
+// withoutNumbering drops the "3." or "IV." that opens a numbered heading.
+func withoutNumbering(words []string) []string {
+	for len(words) > 1 {
+		w := words[0]
+		if strings.Trim(w, "0123456789") != "" && !romanNumerals[w] {
+			break
+		}
+		words = words[1:]
+	}
+	return words
 }
 
 func quoteAll(vals []string, lang string) string {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/passation/passation/internal/textfold"
@@ -40,6 +41,8 @@ type section struct {
 	bodyWords   int
 	placeholder string
 	fences      []string // info strings of fenced code blocks (mermaid, dot...)
+	code        []string // lines of code blocks
+	prose       string   // the section's text outside code blocks
 	images      []string // destinations of images in the section
 }
 
@@ -48,14 +51,11 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 // parseDoc reads Markdown (and tolerates reStructuredText and plain text:
 // their underlined titles read as setext headings).
 func parseDoc(path string, src []byte) *doc {
+	src = nbspHeadings.ReplaceAll(src, []byte("$1 "))
 	root := markdown.Parser().Parse(text.NewReader(src))
 	d := &doc{path: path}
 	lines := newLineIndex(src)
 
-	type block struct {
-		node    ast.Node
-		heading *ast.Heading
-	}
 	var blocks []block
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		b := block{node: n}
@@ -66,13 +66,20 @@ func parseDoc(path string, src []byte) *doc {
 	}
 	var all, intro strings.Builder
 	seenSection := false
+	title := readmeTitle(path, blocks, src)
 	for i, b := range blocks {
-		if b.heading != nil && i == 0 && b.heading.Level == 1 && isReadme(path) {
+		if i < title {
+			continue // badges above the title
+		}
+		if i == title {
 			// A README's title names the project, not a section of it.
 			d.title = strings.TrimSpace(nodeText(b.heading, src))
 			continue
 		}
 		if b.heading == nil {
+			if ls, ok := labelSection(b.node, src, lines); ok {
+				d.sections = append(d.sections, ls)
+			}
 			if !seenSection {
 				if d.introLine == 0 {
 					d.introLine = lines.line(blockStart(b.node))
@@ -91,7 +98,7 @@ func parseDoc(path string, src []byte) *doc {
 			line:    lines.lineOf(b.heading, src),
 		}
 		s.words = textfold.Words(s.heading)
-		var body strings.Builder
+		var body, prose strings.Builder
 		for _, nb := range blocks[i+1:] {
 			if nb.heading != nil && nb.heading.Level <= s.level {
 				break
@@ -99,15 +106,98 @@ func parseDoc(path string, src []byte) *doc {
 			if nb.heading == nil {
 				body.WriteString(nodeText(nb.node, src))
 				body.WriteByte('\n')
+				switch nb.node.(type) {
+				case *ast.FencedCodeBlock, *ast.CodeBlock:
+				default:
+					prose.WriteString(nodeText(nb.node, src))
+					prose.WriteByte('\n')
+				}
 			}
 			collectFencesAndImages(nb.node, src, &s)
 		}
+		s.prose = prose.String()
 		s.bodyWords, s.placeholder = substance(body.String())
+		// A screenshot or a diagram says as much as a short paragraph.
+		s.bodyWords += imageWords * len(s.images)
 		d.sections = append(d.sections, s)
 	}
 	d.words, d.placeholder = substance(all.String())
 	d.introWords, _ = substance(intro.String())
 	return d
+}
+
+// nbspHeadings are ATX headings written with a non-breaking space after
+// the hashes: not headings for CommonMark, but headings to every reader.
+var nbspHeadings = regexp.MustCompile(`(?m)^(#{1,6})\x{00a0}`)
+
+// block is a top-level node of a document; heading is set for headings.
+type block struct {
+	node    ast.Node
+	heading *ast.Heading
+}
+
+// readmeTitle returns the index of a README's title — its first heading,
+// when that is of level 1 and only badges, images or HTML stand above it —
+// or -1.
+func readmeTitle(path string, blocks []block, src []byte) int {
+	if !isReadme(path) {
+		return -1
+	}
+	for i, b := range blocks {
+		if b.heading != nil {
+			if b.heading.Level == 1 {
+				return i
+			}
+			return -1
+		}
+		if _, ok := b.node.(*ast.HTMLBlock); ok {
+			continue
+		}
+		if substanceWords(b.node, src) > 3 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// substanceWords counts the words of a block's text, links and images
+// aside: a line of badges has none.
+func substanceWords(n ast.Node, src []byte) int {
+	words := 0
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Image, *ast.Link:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			words += len(strings.Fields(string(t.Segment.Value(src))))
+		}
+		return ast.WalkContinue, nil
+	})
+	return words
+}
+
+// labelLine is a paragraph that opens with a short label and a colon:
+// "Contact : equipe@example.org", "**Licence** : MIT".
+var labelLine = regexp.MustCompile(`^\s*([\p{L}][\p{L}' ’-]{1,40}?)\s*:\s*(\S.*)$`)
+
+// labelSection reads such a paragraph as a small section, as a reader does.
+func labelSection(n ast.Node, src []byte, lines lineIndex) (section, bool) {
+	if _, ok := n.(*ast.Paragraph); !ok {
+		return section{}, false
+	}
+	text := nodeText(n, src)
+	first, _, _ := strings.Cut(text, "\n")
+	m := labelLine.FindStringSubmatch(first)
+	if m == nil || len(strings.Fields(m[1])) > 4 {
+		return section{}, false
+	}
+	s := section{heading: m[1], level: 7, line: lines.line(blockStart(n))}
+	s.words = textfold.Words(m[1])
+	s.bodyWords, s.placeholder = substance(m[2] + " " + text[len(first):])
+	return s, true
 }
 
 func isReadme(p string) bool {
@@ -160,6 +250,9 @@ func collectFencesAndImages(n ast.Node, src []byte, s *section) {
 			if lang := t.Language(src); lang != nil {
 				s.fences = append(s.fences, textfold.Fold(string(lang)))
 			}
+			s.code = append(s.code, codeLines(t, src)...)
+		case *ast.CodeBlock:
+			s.code = append(s.code, codeLines(t, src)...)
 		case *ast.Image:
 			s.images = append(s.images, string(t.Destination))
 		}
@@ -177,6 +270,42 @@ func blockStart(n ast.Node) int {
 	}
 	return 0
 }
+
+func codeLines(n ast.Node, src []byte) []string {
+	var out []string
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		if l := strings.TrimSpace(string(seg.Value(src))); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// setupCommands open the lines of a block that sets a project up rather
+// than uses it.
+var setupCommands = regexp.MustCompile(`^(\$ )?(#|cd |\. |source |pip3? |python3? -m (pip|venv)|virtualenv|mkvirtualenv|conda |poetry install|pipenv |npm (i|install|ci)\b|yarn( install)?$|pnpm (i|install)|git clone|docker(-compose| compose)? (build|pull|compose|up)|make( install| setup| build)?$|cp |mv |mkdir |apt(-get)? |brew |bundle install|composer install|go (mod|get|install)|pytest|tox|export |touch )`)
+
+// setupWords say, in prose, that the section is about installing.
+var setupWords = regexp.MustCompile(`\b(install|installer|installez|installation|setup|virtualenv|virtual environment|requirements|dependencies|dependances|environnement virtuel|download the repository|telecharger le depot)`)
+
+// setupOnly reports whether a section only explains how to set the project
+// up: all its code is set-up commands and its prose speaks of installing.
+func (s *section) setupOnly() bool {
+	if len(s.code) == 0 || !setupWords.MatchString(textfold.Fold(s.prose)) {
+		return false
+	}
+	for _, l := range s.code {
+		if !setupCommands.MatchString(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// imageWords is what one image in a section counts for.
+const imageWords = 10
 
 // lineIndex maps byte offsets to 1-based line numbers.
 type lineIndex []int
