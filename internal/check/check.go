@@ -82,12 +82,12 @@ func Compile(rules []catalog.Rule) (*Checker, error) {
 				if s := catalog.Suggest(ev.Kind, Kinds()); s != "" {
 					msg = fmt.Sprintf("did you mean %q?", s)
 				}
-				errs = append(errs, fmt.Errorf("%s: rule %q: unknown evidence kind %q: %s", ev.Pos, r.ID, ev.Kind, msg))
+				errs = append(errs, catalog.Errorf(ev.Pos, "rule %q: unknown evidence kind %q: %s", r.ID, ev.Kind, msg))
 				continue
 			}
 			e, err := compile(ev, c.globs)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: rule %q: %s: %w", ev.Pos, r.ID, ev.Kind, err))
+				errs = append(errs, catalog.Errorf(culprit(ev, compile), "rule %q: %s: %v", r.ID, ev.Kind, err))
 				continue
 			}
 			cr.evidence = append(cr.evidence, e)
@@ -99,6 +99,27 @@ func Compile(rules []catalog.Rule) (*Checker, error) {
 	}
 	c.globs.index()
 	return c, nil
+}
+
+// culprit finds which value of a failed evidence is at fault, by compiling
+// each alone, so that the message points at the pattern as written; the
+// evidence item itself when none fails alone.
+func culprit(ev catalog.Evidence, compile func(catalog.Evidence, *globSet) (evidence, error)) catalog.Pos {
+	for i, v := range ev.Values {
+		one := ev
+		one.Values, one.In = []string{v}, nil
+		if _, err := compile(one, newGlobSet()); err != nil && i < len(ev.ValuePos) {
+			return ev.ValuePos[i]
+		}
+	}
+	for i, in := range ev.In {
+		one := ev
+		one.In = []string{in}
+		if _, err := compile(one, newGlobSet()); err != nil && i < len(ev.InPos) {
+			return ev.InPos[i]
+		}
+	}
+	return ev.Pos
 }
 
 // Describe lists, in lang, what each evidence of a rule looks for.
