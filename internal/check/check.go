@@ -56,6 +56,7 @@ var kinds = map[string]func(catalog.Evidence, *globSet) (evidence, error){
 	"section":      compileSection,
 	"readme-intro": compileIntro,
 	"manifest":     compileManifest,
+	"diagram":      compileDiagram,
 }
 
 // Kinds lists the evidence kinds rule files may use.

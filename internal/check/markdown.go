@@ -40,10 +40,19 @@ type section struct {
 	// placeholder is the first template leftover seen in it.
 	bodyWords   int
 	placeholder string
-	fences      []string // info strings of fenced code blocks (mermaid, dot...)
+	fences      []fence  // fenced code blocks (mermaid, dot...)
 	code        []string // lines of code blocks
 	prose       string   // the section's text outside code blocks
 	images      []string // destinations of images in the section
+}
+
+// fence is a fenced code block: its folded language and how much it says
+// once template placeholders are taken away.
+type fence struct {
+	lang        string
+	line        int
+	words       int
+	placeholder string
 }
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
@@ -113,7 +122,7 @@ func parseDoc(path string, src []byte) *doc {
 					prose.WriteByte('\n')
 				}
 			}
-			collectFencesAndImages(nb.node, src, &s)
+			collectFencesAndImages(nb.node, src, lines, &s)
 		}
 		s.prose = prose.String()
 		s.bodyWords, s.placeholder = substance(body.String())
@@ -240,7 +249,7 @@ func nodeText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-func collectFencesAndImages(n ast.Node, src []byte, s *section) {
+func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *section) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -248,7 +257,14 @@ func collectFencesAndImages(n ast.Node, src []byte, s *section) {
 		switch t := c.(type) {
 		case *ast.FencedCodeBlock:
 			if lang := t.Language(src); lang != nil {
-				s.fences = append(s.fences, textfold.Fold(string(lang)))
+				f := fence{lang: textfold.Fold(string(lang)), line: lines.line(blockStart(t))}
+				if t.Lines().Len() == 0 && t.Info != nil {
+					f.line = lines.line(t.Info.Segment.Start)
+				} else if t.Lines().Len() > 0 {
+					f.line-- // the opening fence is the line before the content
+				}
+				f.words, f.placeholder = substance(nodeText(t, src))
+				s.fences = append(s.fences, f)
 			}
 			s.code = append(s.code, codeLines(t, src)...)
 		case *ast.CodeBlock:

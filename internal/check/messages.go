@@ -24,6 +24,11 @@ var messages = map[string][2]string{
 	"detail-manifest":  {"declared as %s: %s", "déclaré comme %s : %s"},
 	"detail-elsewhere": {"declared elsewhere (%s): %s", "déclaré ailleurs (%s) : %s"},
 	"or":               {" or ", " ou "},
+	"diagram":          {"%s diagram in section %q", "schéma %s dans la section « %s »"},
+	"diagram-tmpl":     {"%s diagram in section %q present but empty: template left unfilled (%q)", "schéma %s de la section « %s » présent mais vide : modèle non rempli (« %s »)"},
+	"diagram-empty":    {"%s diagram in section %q present but empty", "schéma %s de la section « %s » présent mais vide"},
+	"diagram-image":    {"image %s in section %q", "image %s dans la section « %s »"},
+	"desc-diagram":     {"a diagram (a mermaid, PlantUML or Graphviz block, or an image) in a section titled %s in %s", "un schéma (bloc mermaid, PlantUML ou Graphviz, ou image) dans une section intitulée %s dans %s"},
 }
 
 // say returns the fixed sentence key in lang.

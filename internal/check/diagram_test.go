@@ -1,0 +1,39 @@
+package check_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/passation/passation/internal/finding"
+)
+
+func TestArchitectureDiagramAsText(t *testing.T) {
+	_, c := loadAll(t)
+	mermaid := "```mermaid\nflowchart LR\n  agents[Agents de la DGFiP] --> web[Application web] --> db[(PostgreSQL)]\n```\n"
+	cases := map[string]struct {
+		files  map[string]string
+		status finding.Status
+		detail string
+	}{
+		"mermaid in docs/architecture.md": {map[string]string{"docs/architecture.md": "# Architecture\n\n" + mermaid}, finding.Pass, `mermaid diagram in section "Architecture"`},
+		"mermaid in a README section":     {map[string]string{"README.md": "# Outil\n\nIntro.\n\n## Schéma d'architecture\n\n" + mermaid}, finding.Pass, "mermaid diagram"},
+		"plantuml under a sub-heading":    {map[string]string{"docs/technique.md": "# Architecture\n\n## Composants\n\n```plantuml\n@startuml\nAlice -> Bob: requête\n@enduml\n```\n"}, finding.Pass, "PlantUML diagram"},
+		"image in the section":            {map[string]string{"README.md": "# Outil\n\n## Architecture\n\n![vue d'ensemble](https://example.org/archi.png)\n"}, finding.Pass, "image https://example.org/archi.png"},
+		"skeleton left unfilled": {map[string]string{"docs/architecture.md": "# Architecture\n\n```mermaid\nflowchart LR\n  usagers[\"{{ Usagers }}\"] --> app[\"{{ Application }}\"]\n```\n"},
+			finding.Fail, "template left unfilled"},
+		"empty mermaid block":           {map[string]string{"docs/architecture.md": "# Architecture\n\n```mermaid\n```\n"}, finding.Fail, "present but empty"},
+		"code that is no diagram":       {map[string]string{"README.md": "# Outil\n\n## Architecture\n\n```python\nimport flask\napp = flask.Flask(__name__)\n```\n"}, finding.Fail, ""},
+		"mermaid under another heading": {map[string]string{"README.md": "# Outil\n\n## Changelog\n\n" + mermaid}, finding.Fail, ""},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			got := statusOf(t, c, tc.files, "architecture-diagram")
+			if got.Status != tc.status {
+				t.Fatalf("status %s, want %s (%+v)", got.Status, tc.status, got.Evidence)
+			}
+			if tc.detail != "" && (len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0].Detail, tc.detail)) {
+				t.Fatalf("evidence %+v does not say %q", got.Evidence, tc.detail)
+			}
+		})
+	}
+}
