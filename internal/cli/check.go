@@ -218,15 +218,19 @@ func openIndex(env *Env, path string) (source.Tree, int, error) {
 func compact(w io.Writer, tree source.Tree, rep *finding.Report, failOn finding.Severity, o report.CompactOptions) error {
 	if idx, ok := tree.(*source.IndexTree); ok {
 		o.Conflicts = idx.Conflicts()
-		if rep.Summary.Fail > 0 {
-			changes, err := idx.Changes()
-			if err != nil {
-				return err
+		var paths []string
+		for _, r := range rep.Results {
+			if r.Status == finding.Fail && len(r.Evidence) > 0 {
+				paths = append(paths, r.Evidence[0].Path)
 			}
-			o.Staged = map[string]bool{}
-			for _, c := range changes {
-				o.Staged[c.Path] = true
-			}
+		}
+		changed, err := idx.Changed(paths)
+		if err != nil {
+			return err
+		}
+		o.Staged = map[string]bool{}
+		for p := range changed {
+			o.Staged[p] = true
 		}
 	}
 	return report.Compact(w, rep, failOn, o)

@@ -20,7 +20,7 @@ var (
 
 // passationOnPath builds the command once per test process and returns a
 // PATH that starts with its folder, for the hooks git runs.
-func passationOnPath(t *testing.T) string {
+func passationOnPath(t testing.TB) string {
 	t.Helper()
 	binOnce.Do(func() {
 		binDir, binErr = os.MkdirTemp("", "passation-bin-")

@@ -222,66 +222,45 @@ func (k ChangeKind) String() string {
 	return "unknown"
 }
 
-// Change is one path the next commit changes.
-type Change struct {
-	Path string
-	Kind ChangeKind
-}
-
-// Changes compares the index with HEAD by hash and mode, without reading
-// any blob: what "git diff --cached" would list. Before the first commit
-// every entry is added. Only callers that show what is staged pay for the
-// walk of HEAD's tree.
-func (t *IndexTree) Changes() ([]Change, error) {
-	head := map[string]indexEntry{}
-	if !t.head.IsZero() {
+// Changed compares the index with HEAD by hash and mode, for the given
+// paths only, without reading any blob: how the next commit changes each
+// of them, as "git diff --cached" would say. Unchanged paths are left out.
+// Only the HEAD folders on the way to each path are decoded, so asking
+// about the few files a report names costs nothing on a large tree.
+func (t *IndexTree) Changed(paths []string) (map[string]ChangeKind, error) {
+	out := map[string]ChangeKind{}
+	var head *object.Tree
+	if !t.head.IsZero() && len(paths) > 0 {
 		c, err := t.repo.git.CommitObject(t.head)
 		if err != nil {
 			return nil, fmt.Errorf("%s: read HEAD commit: %w", t.repo.Path, missing(err))
 		}
-		tree, err := c.Tree()
-		if err != nil {
+		if head, err = c.Tree(); err != nil {
 			return nil, fmt.Errorf("%s: read HEAD tree: %w", t.repo.Path, missing(err))
 		}
-		if err := t.flatten(tree, "", head); err != nil {
-			return nil, err
-		}
 	}
-	var out []Change
-	for _, e := range t.entries {
-		h, ok := head[e.path]
+	for _, p := range paths {
+		i := sort.Search(len(t.entries), func(i int) bool { return t.entries[i].path >= p })
+		staged := i < len(t.entries) && t.entries[i].path == p
+		var committed *object.TreeEntry
+		if head != nil {
+			e, err := head.FindEntry(p)
+			switch {
+			case err == nil:
+				committed = e
+			case errors.Is(err, object.ErrEntryNotFound), errors.Is(err, object.ErrDirectoryNotFound):
+			default:
+				return nil, fmt.Errorf("%s: look up %s in HEAD: %w", t.repo.Path, p, missing(err))
+			}
+		}
 		switch {
-		case !ok:
-			out = append(out, Change{e.path, Added})
-		case h.hash != e.hash || h.mode != e.mode:
-			out = append(out, Change{e.path, Modified})
+		case staged && committed == nil:
+			out[p] = Added
+		case !staged && committed != nil:
+			out[p] = Deleted
+		case staged && (committed.Hash != t.entries[i].hash || committed.Mode != t.entries[i].mode):
+			out[p] = Modified
 		}
-		delete(head, e.path)
 	}
-	for p := range head {
-		out = append(out, Change{p, Deleted})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
-}
-
-func (t *IndexTree) flatten(tree *object.Tree, prefix string, into map[string]indexEntry) error {
-	for _, e := range tree.Entries {
-		p := e.Name
-		if prefix != "" {
-			p = prefix + "/" + e.Name
-		}
-		if e.Mode != filemode.Dir {
-			into[p] = indexEntry{path: p, mode: e.Mode, hash: e.Hash}
-			continue
-		}
-		sub, err := t.repo.git.TreeObject(e.Hash)
-		if err != nil {
-			return fmt.Errorf("read folder %q of HEAD: %w", p, missing(err))
-		}
-		if err := t.flatten(sub, p, into); err != nil {
-			return err
-		}
-	}
-	return nil
 }

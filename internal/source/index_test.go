@@ -93,12 +93,12 @@ func TestIndexStagedUnstagedCommitted(t *testing.T) {
 	if d.Mode != "index" || d.Commit != r.Git("rev-parse", "HEAD") {
 		t.Errorf("Describe = %+v, want mode index on top of HEAD", d)
 	}
-	changes, err := tree.Changes()
+	changes, err := tree.Changed([]string{"INSTALL.md", "README.md", "docs/a.md", "NOTES.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []source.Change{{Path: "INSTALL.md", Kind: source.Added}}; !reflect.DeepEqual(changes, want) {
-		t.Errorf("Changes = %v, want %v", changes, want)
+	if want := map[string]source.ChangeKind{"INSTALL.md": source.Added}; !reflect.DeepEqual(changes, want) {
+		t.Errorf("Changed = %v, want %v (unstaged edits and untracked files are not changes)", changes, want)
 	}
 }
 
@@ -107,13 +107,13 @@ func TestIndexChangesModifiedDeletedAndMode(t *testing.T) {
 	r.Write(map[string]string{"a.md": "a2\n"}).Git("add", "a.md")
 	r.Git("rm", "-q", "--cached", "z/c.md")
 	r.Git("update-index", "--chmod=+x", "run.sh")
-	changes, err := openIndex(t, r.Dir, "").Changes()
+	changes, err := openIndex(t, r.Dir, "").Changed([]string{"a.md", "b.md", "run.sh", "z/c.md", "z/none.md", "none/x.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []source.Change{{Path: "a.md", Kind: source.Modified}, {Path: "run.sh", Kind: source.Modified}, {Path: "z/c.md", Kind: source.Deleted}}
+	want := map[string]source.ChangeKind{"a.md": source.Modified, "run.sh": source.Modified, "z/c.md": source.Deleted}
 	if !reflect.DeepEqual(changes, want) {
-		t.Fatalf("Changes = %v, want %v", changes, want)
+		t.Fatalf("Changed = %v, want %v", changes, want)
 	}
 }
 
@@ -128,9 +128,9 @@ func TestIndexBeforeFirstCommit(t *testing.T) {
 	if d := tree.Describe(); d.Commit != "" || d.Mode != "index" {
 		t.Errorf("Describe = %+v, want no commit", d)
 	}
-	changes, err := tree.Changes()
-	if err != nil || len(changes) != 2 || changes[0].Kind != source.Added {
-		t.Fatalf("Changes = %v, %v; want two added files", changes, err)
+	changes, err := tree.Changed([]string{"INSTALL.md", "src/main.go"})
+	if err != nil || len(changes) != 2 || changes["INSTALL.md"] != source.Added {
+		t.Fatalf("Changed = %v, %v; want two added files", changes, err)
 	}
 	// A repository with nothing staged at all is an empty tree, not an error.
 	empty := walk(t, openIndex(t, testrepo.New(t).Dir, ""))
