@@ -57,6 +57,7 @@ var kinds = map[string]func(catalog.Evidence, *globSet) (evidence, error){
 	"readme-intro": compileIntro,
 	"manifest":     compileManifest,
 	"diagram":      compileDiagram,
+	"licence":      compileLicence,
 }
 
 // Kinds lists the evidence kinds rule files may use.
@@ -148,6 +149,7 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 		matched:   make([][]source.Entry, len(c.globs.written)),
 		docs:      map[string]*docResult{},
 		manifests: map[string]manifestResult{},
+		licences:  map[string][]string{},
 		dirs:      map[string][]*glob{},
 	}
 	if err := r.walk(); err != nil {
@@ -169,6 +171,8 @@ type run struct {
 	docs    map[string]*docResult
 	// manifests caches parsed manifests by path.
 	manifests map[string]manifestResult
+	// licences caches the licences identified in each licence file.
+	licences map[string][]string
 	// dirs caches the globs that apply to each folder.
 	dirs     map[string][]*glob
 	lastDir  string

@@ -15,6 +15,17 @@ import (
 // prose is enough real text for any document to count.
 const prose = "Cette page décrit en détail ce que l'équipe a fait, pourquoi, et comment reprendre le travail après la fin du défi. It explains every step for the next team."
 
+const mitText = `MIT License
+
+Copyright (c) 2026 Équipe du défi
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+`
+
 func section(title string) string { return "# Projet\n\n## " + title + "\n\n" + prose + "\n" }
 
 // ruleCases gives, for every rule of the catalogue, a repository that
@@ -44,6 +55,7 @@ var ruleCases = []struct {
 	{"blog-posts", map[string]string{"README.md": section("Articles de blog")}, map[string]string{"README.md": section("Sources")}},
 	{"retrospective", map[string]string{"docs/retrospective.md": prose}, map[string]string{"docs/notes-equipe.md": prose}},
 	{"licence", map[string]string{"LICENCE": "Licence Ouverte / Open Licence version 2.0, see the full text."}, map[string]string{"node_modules/x/LICENSE": "MIT License, permission is hereby granted"}},
+	{"licence-authorised", map[string]string{"LICENSE": mitText, "package.json": `{"name": "outil", "license": "MIT"}`}, map[string]string{"LICENSE": mitText, "package.json": `{"name": "outil", "license": "ISC"}`}},
 	{"maintainer", map[string]string{".github/CODEOWNERS": "* @equipe-passation\n"}, map[string]string{"README.md": "# Outil\n\n## Maintenance\n\n## Licence\n\nMIT\n"}},
 	{"deployment-guide", map[string]string{"README.md": section("Mise en production")}, map[string]string{"README.md": section("Production")[:27]}},
 	{"incident-response", map[string]string{"docs/runbook.md": prose}, map[string]string{"docs/run.md": prose}},
@@ -102,8 +114,8 @@ func TestEveryRuleHasCases(t *testing.T) {
 			t.Errorf("rule %q has no pass/fail case in ruleCases", r.ID)
 		}
 	}
-	if len(cat.Rules) != 29 {
-		t.Errorf("catalogue has %d rules, want the 29 of the checklist", len(cat.Rules))
+	if len(cat.Rules) != 30 {
+		t.Errorf("catalogue has %d rules, want the 30 of the catalogue", len(cat.Rules))
 	}
 }
 
