@@ -29,6 +29,11 @@ func OpenDir(dir string) (*DirTree, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The folder the user named is followed if it is a symlink: the walk
+	// below does not follow any, and would see an empty folder.
+	if abs, err = filepath.EvalSymlinks(abs); err != nil {
+		return nil, err
+	}
 	return &DirTree{root: abs}, nil
 }
 
@@ -63,21 +68,31 @@ func (d *DirTree) Walk(v Visitor) error {
 }
 
 // Read implements Tree. It refuses anything that is not a regular file at
-// the time of reading, so a symlink swapped in is not followed.
+// the time of reading, so a symlink swapped in after the walk is not
+// followed: the file is opened through an os.Root, which refuses any path
+// that leaves the folder, and must be the very file that was checked.
 func (d *DirTree) Read(e Entry, max int64) ([]byte, bool, error) {
-	p := filepath.Join(d.root, filepath.FromSlash(e.Path))
-	fi, err := os.Lstat(p)
+	root, err := os.OpenRoot(d.root)
+	if err != nil {
+		return nil, false, err
+	}
+	defer root.Close()
+	name := filepath.FromSlash(e.Path)
+	fi, err := root.Lstat(name)
 	if err != nil {
 		return nil, false, err
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, false, fmt.Errorf("%s: %w", e.Path, ErrNotReadable)
 	}
-	f, err := os.Open(p)
+	f, err := root.Open(name)
 	if err != nil {
 		return nil, false, err
 	}
 	defer f.Close()
+	if opened, err := f.Stat(); err != nil || !os.SameFile(fi, opened) {
+		return nil, false, fmt.Errorf("%s: changed while being read: %w", e.Path, ErrNotReadable)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, max))
 	return data, fi.Size() > max, err
 }
