@@ -15,13 +15,18 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/passation/passation/internal/finding"
 )
 
 // Repo is an opened git repository.
 type Repo struct {
-	Path    string // as given by the user
+	Path string // as given by the user, for messages
+	// Root is the absolute path of the work tree (the linked worktree's
+	// own folder for one), or of the repository itself when it is bare:
+	// what reports name, whichever folder inside it the user stood in.
+	Root    string
 	git     *git.Repository
 	storage *filesystem.Storage
 	fs      billy.Filesystem // the .git folder, to open more readers
@@ -50,13 +55,20 @@ func OpenRepo(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
+	root := dir
+	if wt, err := r.Worktree(); err == nil {
+		root = wt.Filesystem.Root()
+	}
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs
+	}
 	// Reopen the same storage with the options a one-pass reader wants:
 	// pack files kept open (go-git reopens them for every object otherwise),
 	// a small object cache (trees are read once), and alternates resolved
 	// from the file system root, where `git clone --shared` points them.
 	st, ok := r.Storer.(*filesystem.Storage)
 	if !ok {
-		return &Repo{Path: dir, git: r}, nil
+		return &Repo{Path: dir, Root: root, git: r}, nil
 	}
 	fs := st.Filesystem()
 	st = newStorage(fs)
@@ -64,7 +76,7 @@ func OpenRepo(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
-	return &Repo{Path: dir, git: r, storage: st, fs: fs}, nil
+	return &Repo{Path: dir, Root: root, git: r, storage: st, fs: fs}, nil
 }
 
 func newStorage(fs billy.Filesystem) *filesystem.Storage {
@@ -101,16 +113,11 @@ func (r *Repo) Commit(ref string) (*CommitTree, error) {
 	if rev == "" {
 		rev = "HEAD"
 	}
-	h, err := r.git.ResolveRevision(plumbing.Revision(rev))
+	h, err := r.resolve(rev)
 	if err != nil {
-		if ref == "" {
-			if _, herr := r.git.Head(); errors.Is(herr, plumbing.ErrReferenceNotFound) {
-				return nil, fmt.Errorf("%s: %w: commit something first", r.Path, ErrNoCommits)
-			}
-		}
-		return nil, usagef(ErrUnknownRef, "%s: %q names no commit (expected a branch, tag or commit hash)", r.Path, rev)
+		return nil, err
 	}
-	c, err := r.git.CommitObject(*h)
+	c, err := r.git.CommitObject(h)
 	if err != nil {
 		return nil, fmt.Errorf("%s: read commit %s: %w", r.Path, h, missing(err))
 	}
@@ -118,11 +125,82 @@ func (r *Repo) Commit(ref string) (*CommitTree, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: read tree of %s: %w", r.Path, h, missing(err))
 	}
-	abs := r.name
-	if abs == "" {
-		abs, _ = filepath.Abs(r.Path)
+	return &CommitTree{repo: r, tree: t, info: finding.Repository{Path: r.displayName(), Ref: rev, Commit: h.String(), Mode: "commit"}}, nil
+}
+
+// resolve finds the commit rev names, and when there is none tells apart
+// the three reasons: nothing is committed yet, the ref names nothing (the
+// user's mistake: a usage error), or it names a commit the repository lacks
+// (a damaged or partial clone: the repository cannot be read).
+func (r *Repo) resolve(rev string) (plumbing.Hash, error) {
+	h, err := r.git.ResolveRevision(plumbing.Revision(rev))
+	if err == nil {
+		return *h, nil
 	}
-	return &CommitTree{repo: r, tree: t, info: finding.Repository{Path: abs, Ref: rev, Commit: h.String(), Mode: "commit"}}, nil
+	if target, ok := r.refTarget(rev); ok {
+		if target.IsZero() {
+			return plumbing.ZeroHash, fmt.Errorf("%s: %q holds no valid commit hash: the repository is damaged", r.Path, rev)
+		}
+		return plumbing.ZeroHash, fmt.Errorf("%s: %q points to commit %s: %w", r.Path, rev, target, ErrMissingObject)
+	}
+	if r.unborn(rev) {
+		return plumbing.ZeroHash, fmt.Errorf("%s: %w: commit something first", r.Path, ErrNoCommits)
+	}
+	return plumbing.ZeroHash, usagef(ErrUnknownRef, "%s: %q names no commit (expected a branch, tag or commit hash)", r.Path, rev)
+}
+
+// refTarget looks rev up among the references, in git's order, and
+// returns the commit it points to (annotated tags peeled when their object
+// is there).
+func (r *Repo) refTarget(rev string) (plumbing.Hash, bool) {
+	for _, name := range []string{rev, "refs/" + rev, "refs/tags/" + rev, "refs/heads/" + rev, "refs/remotes/" + rev, "refs/remotes/" + rev + "/HEAD"} {
+		ref, err := r.git.Reference(plumbing.ReferenceName(name), true)
+		if err != nil || ref.Type() != plumbing.HashReference {
+			continue
+		}
+		h := ref.Hash()
+		if tag, err := r.git.TagObject(h); err == nil {
+			h = tag.Target
+		}
+		return h, true
+	}
+	return plumbing.ZeroHash, false
+}
+
+// unborn reports whether rev cannot name a commit because there is none:
+// HEAD on a branch not born yet, or any ref of a repository with no
+// references at all.
+func (r *Repo) unborn(rev string) bool {
+	_, err := r.git.Head()
+	if !errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return false
+	}
+	if rev == "HEAD" {
+		return true
+	}
+	refs, err := r.git.References()
+	if err != nil {
+		return false
+	}
+	defer refs.Close()
+	none := true
+	_ = refs.ForEach(func(ref *plumbing.Reference) error {
+		if ref.Type() == plumbing.HashReference {
+			none = false
+			return storer.ErrStop
+		}
+		return nil
+	})
+	return none
+}
+
+// displayName is what reports call the repository: the name given to a
+// clone, else the root folder.
+func (r *Repo) displayName() string {
+	if r.name != "" {
+		return r.name
+	}
+	return r.Root
 }
 
 func missing(err error) error {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -50,8 +49,7 @@ func (r *Repo) Index(indexFile string) (*IndexTree, error) {
 		return nil, err
 	}
 	t := &IndexTree{repo: r}
-	abs, _ := filepath.Abs(r.Path)
-	t.info = finding.Repository{Path: abs, Mode: "index"}
+	t.info = finding.Repository{Path: r.displayName(), Mode: "index"}
 	if ref, err := r.git.Head(); err == nil {
 		t.head = ref.Hash()
 		t.info.Commit = ref.Hash().String()
