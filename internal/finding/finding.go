@@ -4,6 +4,8 @@
 package finding
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -86,6 +88,23 @@ type Result struct {
 	Message  string     `json:"message"`
 	Hint     string     `json:"hint,omitempty"`
 	Evidence []Evidence `json:"evidence"`
+}
+
+// MarshalJSON writes a result with "evidence": [] when there is none: the
+// passation/v1 schema promises an array, and a downstream parser should not
+// have to expect null.
+func (r Result) MarshalJSON() ([]byte, error) {
+	type plain Result // without this method
+	if r.Evidence == nil {
+		r.Evidence = []Evidence{}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // the caller's encoder decides about escaping
+	if err := enc.Encode(plain(r)); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 // Schema is the identifier of the JSON report format this package describes.
