@@ -41,6 +41,7 @@ var textWords = map[string][2]string{
 	"hint":    {"to do:", "à faire :"},
 	"ok":      {"Nothing is missing at or above %s.", "Rien ne manque au niveau %s ou au-dessus."},
 	"missing": {"%d missing at or above %s: %s", "%d manquants au niveau %s ou au-dessus : %s"},
+	"never":   {"%d missing; with --fail-on never they do not fail the run.", "%d manquants ; avec --fail-on never, ils ne font pas échouer l'exécution."},
 }
 
 func tw(lang, key string) string {
@@ -102,7 +103,15 @@ func Text(w io.Writer, r *finding.Report, failOn finding.Severity, o TextOptions
 	}
 	p.blank()
 	failing := finding.Failing(r.Results, failOn)
-	if len(failing) == 0 {
+	if failOn == finding.Never {
+		// Nothing reaches "never": say what is missing rather than "nothing
+		// is missing at or above never".
+		col := green
+		if s.Fail > 0 {
+			col = yellow
+		}
+		p.line(col, fmt.Sprintf(tw(lang, "never"), s.Fail))
+	} else if len(failing) == 0 {
 		p.line(green, fmt.Sprintf(tw(lang, "ok"), failOn))
 	} else {
 		ids := make([]string, len(failing))
