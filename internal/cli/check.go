@@ -64,7 +64,7 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	fs.BoolVar(&f.staged, "staged", false, "check what the next commit would contain (the git index); print only the gaps, nothing when all is well")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return f, "", ExitUsage
+		return f, "", parseFailed(err)
 	}
 	if len(pos) > 1 {
 		fmt.Fprintf(env.Stderr, "passation check: expected at most one path, got %d (%s)\n", len(pos), strings.Join(pos, " "))

@@ -4,9 +4,11 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -108,8 +110,90 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func newFlags(env *Env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("passation "+name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	out := &flagOutput{env: env, fs: fs}
+	fs.SetOutput(out)
+	// The flag package calls Usage after a parse error too; then the
+	// one-line error is enough. Asked for with -h, usage goes to stdout.
+	fs.Usage = func() {
+		if out.failed {
+			return
+		}
+		for _, c := range commands() {
+			if "passation "+c.name == fs.Name() {
+				fmt.Fprintf(env.Stdout, "Usage: passation %s\n\n", c.usage)
+			}
+		}
+		fs.SetOutput(env.Stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(out)
+	}
 	return fs
+}
+
+// flagOutput receives the flag package's error messages and prints each as
+// one line that names the flag and what was expected, instead of the
+// message followed by the whole usage.
+type flagOutput struct {
+	env    *Env
+	fs     *flag.FlagSet
+	failed bool
+}
+
+var (
+	undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
+	needsArgument = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+	invalidValue  = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-+([^:]*): (.*)$`)
+)
+
+func (o *flagOutput) Write(p []byte) (int, error) {
+	o.failed = true
+	msg := strings.TrimSpace(string(p))
+	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("unknown flag --%s: expected one of %s (%s --help)", m[1], o.names(), o.fs.Name())
+	} else if m := needsArgument.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("--%s needs a value: %s", m[1], o.usageOf(m[1]))
+	} else if m := invalidValue.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("--%s %s: expected %s", m[2], m[1], o.expected(m[2], m[3]))
+	}
+	fmt.Fprintf(o.env.Stderr, "%s: %s\n", o.fs.Name(), msg)
+	return len(p), nil
+}
+
+func (o *flagOutput) names() string {
+	var names []string
+	o.fs.VisitAll(func(f *flag.Flag) { names = append(names, "--"+f.Name) })
+	return strings.Join(names, ", ")
+}
+
+func (o *flagOutput) usageOf(name string) string {
+	if f := o.fs.Lookup(name); f != nil {
+		return f.Usage
+	}
+	return "see " + o.fs.Name() + " --help"
+}
+
+// expected says what a flag's value should look like, from its type.
+func (o *flagOutput) expected(name, reason string) string {
+	f := o.fs.Lookup(name)
+	if f == nil {
+		return reason
+	}
+	switch f.Value.(flag.Getter).Get().(type) {
+	case bool:
+		return "true or false"
+	case int, int64, uint, uint64:
+		return "a whole number (" + f.Usage + ")"
+	}
+	return reason
+}
+
+// parseFailed is the exit code of a command whose flags did not parse:
+// asking for help is not an error.
+func parseFailed(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	return ExitUsage
 }
 
 // lang picks the report language: the flag, else LC_ALL, LC_MESSAGES or

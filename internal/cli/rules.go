@@ -29,7 +29,7 @@ func runRules(env *Env, args []string) int {
 	profile := fs.String("profile", "", "list only the rules of this profile")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseFailed(err)
 	}
 	if len(pos) > 0 {
 		return usageErr(env, fmt.Errorf("rules takes no argument, got %q", pos[0]))
@@ -99,7 +99,7 @@ func runExplain(env *Env, args []string) int {
 	lng := fs.String("lang", "", "language: en or fr")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseFailed(err)
 	}
 	if len(pos) != 1 {
 		return usageErr(env, fmt.Errorf("explain takes one rule id, e.g. passation explain install-guide"))
