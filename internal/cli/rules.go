@@ -136,18 +136,19 @@ func runExplain(env *Env, args []string) int {
 		"evidence": {"Passes when any of these is found", "Validé dès que l'un de ces éléments est trouvé"},
 		"defined":  {"Defined in", "Défini dans"},
 	}
+	// French puts a space before the colon.
 	lab := func(k string) string {
 		if l == "fr" {
-			return labels[k][1]
+			return labels[k][1] + " :"
 		}
-		return labels[k][0]
+		return labels[k][0] + ":"
 	}
 	fmt.Fprintf(w, "%s — %s\n\n", r.ID, r.Title.In(l))
-	fmt.Fprintf(w, "%s: %s\n%s: %s\n%s: %s\n\n", lab("group"), g.Title.In(l), lab("severity"), r.Severity, lab("profiles"), strings.Join(profilesOf(cat, r.ID), ", "))
-	fmt.Fprintf(w, "%s: %s\n%s: %s\n\n%s:\n", lab("missing"), r.Message.In(l), lab("hint"), r.Hint.In(l), lab("evidence"))
+	fmt.Fprintf(w, "%s %s\n%s %s\n%s %s\n\n", lab("group"), g.Title.In(l), lab("severity"), r.Severity, lab("profiles"), strings.Join(profilesOf(cat, r.ID), ", "))
+	fmt.Fprintf(w, "%s %s\n%s %s\n\n%s\n", lab("missing"), r.Message.In(l), lab("hint"), r.Hint.In(l), lab("evidence"))
 	for _, d := range desc {
 		fmt.Fprintf(w, "  - %s\n", d)
 	}
-	fmt.Fprintf(w, "\n%s: rules/%s\n", lab("defined"), r.Pos)
+	fmt.Fprintf(w, "\n%s rules/%s\n", lab("defined"), r.Pos)
 	return ExitOK
 }
