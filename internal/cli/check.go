@@ -169,6 +169,9 @@ func render(w io.Writer, env *Env, f checkFlags, ev *evaluation) error {
 // openTree opens what the user pointed at: the git repository around path,
 // at ref; or, outside git and without --ref, the folder itself.
 func openTree(env *Env, path, ref string) (source.Tree, int, error) {
+	if err := isFolder(path); err != nil {
+		return nil, ExitUsage, err
+	}
 	repo, err := source.OpenRepo(path)
 	if errors.Is(err, source.ErrNotRepository) {
 		if ref != "" {
@@ -195,10 +198,28 @@ func openTree(env *Env, path, ref string) (source.Tree, int, error) {
 	return t, 0, nil
 }
 
+// isFolder rejects a path to a file: go-git would quietly check the
+// repository around it, and the report would name the file.
+func isFolder(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("%s does not exist: expected a folder (a git repository or a folder inside one)", path)
+	case err != nil:
+		return fmt.Errorf("%s: expected a folder (a git repository or a folder inside one): %v", path, err)
+	case !fi.IsDir():
+		return fmt.Errorf("%s is a file: expected a folder (a git repository or a folder inside one)", path)
+	}
+	return nil
+}
+
 // openIndex opens what the next commit of the repository around path would
 // contain. While git runs a pre-commit hook for "git commit -a" or "git
 // commit PATH", GIT_INDEX_FILE names the index about to be committed.
 func openIndex(env *Env, path string) (source.Tree, int, error) {
+	if err := isFolder(path); err != nil {
+		return nil, ExitUsage, err
+	}
 	repo, err := source.OpenRepo(path)
 	if errors.Is(err, source.ErrNotRepository) {
 		return nil, ExitUsage, fmt.Errorf("%s is not inside a git repository: --staged needs one", path)
