@@ -27,8 +27,8 @@ type checkFlags struct {
 
 func runCheck(env *Env, args []string) int {
 	f, path, code := parseCheck(env, args)
-	if code != ExitOK {
-		return code
+	if code != ExitOK || path == "" {
+		return code // an error, or --help answered
 	}
 	ev, code := evaluate(env, f, path)
 	if ev == nil {
@@ -51,7 +51,8 @@ func runCheck(env *Env, args []string) int {
 
 // parseCheck reads the flags of `passation check` (also what the GitHub
 // Action mode passes on) and returns them, the format resolved, with the
-// path to check.
+// path to check. The path is empty when there is nothing more to do: an
+// error (the exit code says which) or --help answered (exit 0).
 func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	var f checkFlags
 	fs := newFlags(env, "check")

@@ -119,7 +119,7 @@ func newFlags(env *Env, name string) *flag.FlagSet {
 			return
 		}
 		for _, c := range commands() {
-			if "passation "+c.name == fs.Name() {
+			if n := "passation " + c.name; fs.Name() == n || strings.HasPrefix(fs.Name(), n+" ") {
 				fmt.Fprintf(env.Stdout, "Usage: passation %s\n\n", c.usage)
 			}
 		}
