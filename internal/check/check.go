@@ -155,6 +155,7 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 	if err := r.walk(); err != nil {
 		return nil, err
 	}
+	r.dropBundled(r.findBundled())
 	results := make([]finding.Result, 0, len(c.rules))
 	for _, cr := range c.rules {
 		results = append(results, r.judge(cr))
@@ -180,6 +181,8 @@ type run struct {
 	haveLast bool
 	// vendored lists the folders skipped as bundled copies of other projects.
 	vendored []string
+	// marks notes licences and manifests per folder, to find bundled copies.
+	marks projectMarks
 }
 
 // walk decodes the tree in this goroutine while another matches the
@@ -253,6 +256,7 @@ func (r *run) match(e source.Entry) {
 		}
 		r.lastDir, r.lastApp, r.haveLast = dir, app, true
 	}
+	r.marks.observe(e, dir, base)
 	matchFile(r.lastApp, fp, base, func(id int) {
 		m := r.matched[id]
 		if len(m) > 0 && m[len(m)-1].Path == e.Path {
@@ -359,6 +363,9 @@ func (r *run) judge(cr compiledRule) finding.Result {
 		res.Status = finding.Fail
 		res.Evidence = tidy(rejected)
 		res.Message = cr.Message.In(lang)
+		for _, e := range cr.evidence {
+			res.LookedFor = append(res.LookedFor, e.describe(lang))
+		}
 	}
 	return res
 }

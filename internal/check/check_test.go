@@ -178,3 +178,32 @@ func TestScriptsDoNotCountAsDocuments(t *testing.T) {
 		t.Fatalf("install.sh counted as an installation guide: %+v", got)
 	}
 }
+
+// A folder with its own manifest and a licence naming another copyright
+// holder is a copy of another project: its README sections do not count.
+func TestBundledProjectDoesNotCount(t *testing.T) {
+	_, c := loadAll(t)
+	files := map[string]string{
+		"LICENSE":              strings.Replace(mitText, "Équipe du défi", "Ministère de l'Exemple", 1),
+		"cms/composer.json":    `{"name": "acme/cms"}`,
+		"cms/LICENSE":          strings.Replace(mitText, "Équipe du défi", "Acme CMS Contributors", 1),
+		"cms/README.md":        section("Contributing"),
+		"backend/package.json": `{"name": "outil-backend"}`,
+		"backend/LICENSE":      strings.Replace(mitText, "Équipe du défi", "Ministère de l'Exemple", 1),
+		"backend/README.md":    section("Déploiement"),
+	}
+	if got := statusOf(t, c, files, "contributing"); got.Status != finding.Fail {
+		t.Errorf("a bundled project's README satisfied contributing: %+v", got.Evidence)
+	}
+	if got := statusOf(t, c, files, "deployment-guide"); got.Status != finding.Pass {
+		t.Errorf("the project's own component was taken for a bundled copy: %+v", got)
+	}
+}
+
+func TestFailSaysWhatWasLookedFor(t *testing.T) {
+	_, c := loadAll(t)
+	got := statusOf(t, c, map[string]string{"README.md": "# Outil\n"}, "changelog")
+	if got.Status != finding.Fail || len(got.LookedFor) == 0 || !strings.Contains(strings.Join(got.LookedFor, " "), "changelog*") {
+		t.Fatalf("looked_for = %q", got.LookedFor)
+	}
+}

@@ -88,6 +88,8 @@ type Result struct {
 	Message  string     `json:"message"`
 	Hint     string     `json:"hint,omitempty"`
 	Evidence []Evidence `json:"evidence"`
+	// LookedFor says, on a failing rule, what would have satisfied it.
+	LookedFor []string `json:"looked_for,omitempty"`
 }
 
 // MarshalJSON writes a result with "evidence": [] when there is none: the
