@@ -38,16 +38,40 @@ Connectez-vous avec votre compte agent de la préfecture. La page d'accueil list
 
 TODO
 `,
-	"LICENSE":               "MIT License\n\nCopyright (c) 2026 Préfecture\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software.\n",
+	"LICENSE":               mitLicence,
 	"MAINTAINERS.md":        "# Mainteneurs\n\nCamille Martin, DINUM, camille.martin@example.org\n",
 	"CHANGELOG.md":          "",
 	"docs/architecture.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>API - base</text></svg>\n",
 	"src/app.js":            "console.log(\"ok\");\n",
-	"package.json":          "{\"name\": \"subventions\", \"version\": \"1.0.0\"}\n",
+	"package.json":          "{\"name\": \"subventions\", \"version\": \"1.0.0\", \"license\": \"MIT\"}\n",
 	// Another project's documents: they must not count for this one.
 	"node_modules/left-pad/CHANGELOG.md":    "# Changelog\n\n## 1.3.0\n\nEvery change of left-pad, listed release by release for its users.\n",
 	"node_modules/left-pad/CONTRIBUTING.md": "# Contributing\n\nOpen a pull request against left-pad, run the tests and wait for a review.\n",
 }
+
+// mitLicence is the whole MIT licence, as licence scanners know it.
+const mitLicence = `MIT License
+
+Copyright (c) 2026 Préfecture de la Région
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+`
 
 // roadmapLine is where the README's unfilled "Feuille de route" stands.
 var roadmapLine = 1 + strings.Count(handoverFiles["README.md"][:strings.Index(handoverFiles["README.md"], "## Feuille de route")], "\n")
