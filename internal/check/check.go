@@ -58,6 +58,7 @@ var kinds = map[string]func(catalog.Evidence, *globSet) (evidence, error){
 	"manifest":     compileManifest,
 	"diagram":      compileDiagram,
 	"licence":      compileLicence,
+	"elsewhere":    compileElsewhere,
 }
 
 // Kinds lists the evidence kinds rule files may use.

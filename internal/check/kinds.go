@@ -347,3 +347,72 @@ func (i *introEvidence) evaluate(r *run) outcome {
 	}
 	return o
 }
+
+// elsewhereEvidence: documentation kept outside the repository — a README
+// link whose text or address names it, or a documentation URL declared in
+// publiccode.yml or a manifest. It is shown, never counted: only what is
+// committed hands over, and a team confirms an outside document with an
+// external: declaration in its configuration.
+type elsewhereEvidence struct {
+	phrases    [][]string
+	readmes    int
+	manifestID int
+}
+
+func compileElsewhere(ev catalog.Evidence, g *globSet) (evidence, error) {
+	e := &elsewhereEvidence{}
+	for _, v := range ev.Values {
+		w := textfold.Words(v)
+		if len(w) == 0 {
+			return nil, fmt.Errorf("link phrase %q has no words", v)
+		}
+		e.phrases = append(e.phrases, w)
+	}
+	var err error
+	if e.readmes, err = g.add("/readme*"); err != nil {
+		return nil, err
+	}
+	if e.manifestID, err = g.add(manifestGlob); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func (e *elsewhereEvidence) describe(lang string) string {
+	phrases := make([]string, len(e.phrases))
+	for i, p := range e.phrases {
+		phrases[i] = strings.Join(p, " ")
+	}
+	return fmt.Sprintf(say(lang, "desc-elsewhere"), quoteAll(phrases, lang))
+}
+
+func (e *elsewhereEvidence) evaluate(r *run) outcome {
+	var o outcome
+	lang := r.opt.Lang
+	for _, en := range r.matched[e.readmes] {
+		d := r.doc(en)
+		if d.err != nil || d.doc == nil {
+			continue
+		}
+		for _, l := range d.doc.links {
+			for _, p := range e.phrases {
+				if textfold.ContainsPhrase(l.words, p) {
+					o.rejected = append(o.rejected, finding.Evidence{Path: en.Path, Line: l.line,
+						Detail: fmt.Sprintf(say(lang, "elsewhere-link"), shorten(l.url, 100))})
+					break
+				}
+			}
+		}
+	}
+	for _, en := range r.matched[e.manifestID] {
+		facts, err := r.manifest(en)
+		if err != nil || facts == nil {
+			continue
+		}
+		for _, f := range facts.Documentation {
+			o.rejected = append(o.rejected, finding.Evidence{Path: en.Path, Line: f.Line,
+				Detail: fmt.Sprintf(say(lang, "elsewhere-link"), shorten(f.Value, 100))})
+		}
+	}
+	return o
+}

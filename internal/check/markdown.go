@@ -27,6 +27,15 @@ type doc struct {
 	// title): what a reader sees first.
 	introWords int
 	introLine  int
+	// links are the document's hyperlinks to other sites.
+	links []link
+}
+
+// link is a hyperlink: its text, folded into words, and where it points.
+type link struct {
+	words []string
+	url   string
+	line  int
 }
 
 // section is a heading and everything under it up to the next heading of the
@@ -130,6 +139,7 @@ func parseDoc(path string, src []byte) *doc {
 		s.bodyWords += imageWords * len(s.images)
 		d.sections = append(d.sections, s)
 	}
+	d.links = externalLinks(root, src, lines)
 	d.words, d.placeholder = substance(all.String())
 	d.introWords, _ = substance(intro.String())
 	return d
@@ -285,6 +295,38 @@ func blockStart(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+// externalLinks lists the http(s) links of a document with their text.
+func externalLinks(root ast.Node, src []byte, lines lineIndex) []link {
+	var out []link
+	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var url, text string
+		switch t := c.(type) {
+		case *ast.Link:
+			url, text = string(t.Destination), nodeText(t, src)
+		case *ast.AutoLink:
+			url = string(t.URL(src))
+			text = url
+		default:
+			return ast.WalkContinue, nil
+		}
+		if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
+			return ast.WalkSkipChildren, nil
+		}
+		line := 0
+		for p := c.Parent(); p != nil && line == 0; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				line = lines.line(p.Lines().At(0).Start)
+			}
+		}
+		out = append(out, link{words: textfold.Words(text + " " + url), url: url, line: line})
+		return ast.WalkSkipChildren, nil
+	})
+	return out
 }
 
 func codeLines(n ast.Node, src []byte) []string {

@@ -29,6 +29,8 @@ var messages = map[string][2]string{
 	"lic-not-listed":   {"%s, not on the list of licences authorised for public administrations (CRPA art. D.323-2-1)", "%s, absente de la liste des licences autorisées pour les administrations (CRPA art. D.323-2-1)"},
 	"lic-unknown":      {"licence not recognised", "licence non reconnue"},
 	"lic-disagree":     {"the licences declared disagree: %s", "les licences déclarées diffèrent : %s"},
+	"desc-elsewhere":   {"shown, not counted: a README link about %s, or a documentation URL in publiccode.yml", "signalé sans être compté : un lien du README vers %s, ou une URL de documentation dans publiccode.yml"},
+	"elsewhere-link":   {"declared elsewhere: %s — not committed; declare it with external: in .passation.yml to count it", "déclaré ailleurs : %s — non versé ; déclarez-le avec external: dans .passation.yml pour qu'il compte"},
 	"or":               {" or ", " ou "},
 	"diagram":          {"%s diagram in section %q", "schéma %s dans la section « %s »"},
 	"diagram-tmpl":     {"%s diagram in section %q present but empty: template left unfilled (%q)", "schéma %s de la section « %s » présent mais vide : modèle non rempli (« %s »)"},
