@@ -12,6 +12,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/textfold"
 )
@@ -22,6 +23,9 @@ type Options struct {
 	Lang string
 	// MaxRead caps how much of one file is read; 0 means 1 MiB.
 	MaxRead int64
+	// CacheDir keeps the identification of licence texts from one run to
+	// the next (see licence.IdentifyCached); "" means no cache.
+	CacheDir string
 }
 
 // Checker is a compiled set of rules, ready to run on any number of trees.
@@ -143,6 +147,10 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 	if opt.MaxRead <= 0 {
 		opt.MaxRead = 1 << 20
 	}
+	if opt.CacheDir == "" && c.readsLicences() {
+		// Without a cache, build the licence scanner while the tree is walked.
+		licence.Warm()
+	}
 	r := &run{
 		tree:      t,
 		opt:       opt,
@@ -162,6 +170,18 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 		results = append(results, r.judge(cr))
 	}
 	return results, nil
+}
+
+// readsLicences reports whether a rule identifies licence texts.
+func (c *Checker) readsLicences() bool {
+	for _, cr := range c.rules {
+		for _, e := range cr.evidence {
+			if _, ok := e.(*licenceEvidence); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // run is the state of one check of one tree.

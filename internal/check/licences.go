@@ -42,7 +42,6 @@ func compileLicence(ev catalog.Evidence, g *globSet) (evidence, error) {
 		return nil, err
 	}
 	l.manifestID = id
-	licence.Warm()
 	return l, nil
 }
 
@@ -169,7 +168,7 @@ func (r *run) identify(e source.Entry) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := licence.Identify(data).IDs
+	ids := licence.IdentifyCached(data, r.opt.CacheDir).IDs
 	r.licences[e.Path] = ids
 	return ids, nil
 }

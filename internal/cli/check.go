@@ -144,7 +144,7 @@ func evaluate(env *Env, f checkFlags, path string) (*evaluation, int) {
 		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 		return nil, code
 	}
-	rep, err := checker.Report(tree, check.Options{Lang: lng, MaxRead: f.maxRead},
+	rep, err := checker.Report(tree, check.Options{Lang: lng, MaxRead: f.maxRead, CacheDir: cacheDir(env.Getenv, "licences")},
 		check.Meta{Profile: profile, Tool: finding.Tool{Name: "passation", Version: version()}})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "passation: %s: %v\n", path, err)
@@ -341,4 +341,19 @@ func groupsOf(cat *catalog.Catalog, lang string) []report.Group {
 func usageErr(env *Env, err error) int {
 	fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 	return ExitUsage
+}
+
+// cacheDir is passation's folder in the user's cache (XDG_CACHE_HOME, else
+// ~/.cache), "" when neither is known: the check then runs without a cache.
+func cacheDir(getenv func(string) string, name string) string {
+	base := getenv("XDG_CACHE_HOME")
+	if base == "" {
+		if home := getenv("HOME"); home != "" {
+			base = filepath.Join(home, ".cache")
+		}
+	}
+	if base == "" || !filepath.IsAbs(base) {
+		return ""
+	}
+	return filepath.Join(base, "passation", name)
 }

@@ -1,0 +1,66 @@
+package licence
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+const mit = `MIT License
+
+Copyright (c) 2026 DINUM
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+`
+
+func TestIdentifyCached(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	want := Identify([]byte(mit))
+	if !reflect.DeepEqual(want.IDs, []string{"MIT"}) {
+		t.Fatalf("Identify(MIT) = %+v", want)
+	}
+	if got := IdentifyCached([]byte(mit), dir); !reflect.DeepEqual(got, want) {
+		t.Fatalf("first IdentifyCached = %+v, want %+v", got, want)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("cache holds %d entries, want 1", len(entries))
+	}
+	// The answer comes from the cache: change it on disk and see it read.
+	name := filepath.Join(dir, entries[0].Name())
+	os.WriteFile(name, []byte("42\nApache-2.0"), 0o644)
+	if got := IdentifyCached([]byte(mit), dir); !reflect.DeepEqual(got, Identified{IDs: []string{"Apache-2.0"}, Coverage: 42}) {
+		t.Fatalf("cached answer not used: %+v", got)
+	}
+	// Another text has another key; a damaged entry is scanned again.
+	os.WriteFile(name, []byte("not a number"), 0o644)
+	if got := IdentifyCached([]byte(mit), dir); !reflect.DeepEqual(got, want) {
+		t.Fatalf("damaged cache entry: %+v, want a fresh scan %+v", got, want)
+	}
+	if got := IdentifyCached([]byte("nothing to see"), dir); len(got.IDs) != 0 {
+		t.Fatalf("plain text identified as %v", got.IDs)
+	}
+	// A cache that cannot be written is no error.
+	ro := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(ro, nil, 0o644)
+	if got := IdentifyCached([]byte(mit), filepath.Join(ro, "sub")); !reflect.DeepEqual(got, want) {
+		t.Fatalf("unwritable cache: %+v", got)
+	}
+}
