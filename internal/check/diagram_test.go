@@ -37,3 +37,32 @@ func TestArchitectureDiagramAsText(t *testing.T) {
 		})
 	}
 }
+
+func TestYAMLDraftsAreStubs(t *testing.T) {
+	_, c := loadAll(t)
+	cases := map[string]struct {
+		content string
+		status  finding.Status
+	}{
+		"draft":            {"publiccodeYmlVersion: \"0.4\"\nname: outil\ndescription:\n  fr:\n    shortDescription: \"{{ ce que fait le logiciel }}\"\n", finding.Fail},
+		"french mark":      {"name: outil\nlegal:\n  repoOwner: \"[À compléter : administration]\"\n", finding.Fail},
+		"filled":           {"publiccodeYmlVersion: \"0.4\"\nname: outil\n", finding.Pass},
+		"helm and actions": {"name: outil\nimage: \"{{ .Values.image }}\"\ntoken: ${{ secrets.TOKEN }}\n", finding.Pass},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			got := statusOf(t, c, map[string]string{"publiccode.yml": tc.content}, "publiccode")
+			if got.Status != tc.status {
+				t.Fatalf("status %s, want %s (%+v)", got.Status, tc.status, got.Evidence)
+			}
+			if tc.status == finding.Fail && (len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0].Detail, "template left unfilled")) {
+				t.Fatalf("evidence %+v", got.Evidence)
+			}
+		})
+	}
+	// A draft's placeholder contact names nobody.
+	draft := "maintenance:\n  contacts:\n    - name: \"{{ prénom et nom }}\"\n      email: \"{{ adresse électronique }}\"\n"
+	if got := statusOf(t, c, map[string]string{"publiccode.yml": draft}, "maintainer"); got.Status != finding.Fail {
+		t.Fatalf("placeholder contact counted as a maintainer: %+v", got)
+	}
+}

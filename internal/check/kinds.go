@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
@@ -116,6 +117,9 @@ func (r *run) stub(e source.Entry, minWords int) (string, error) {
 	if !isText(e.Path) {
 		empty, err := r.isEmpty(e)
 		if err != nil || !empty {
+			if err == nil && isYAML(e.Path) {
+				return r.yamlStub(e)
+			}
 			return "", err
 		}
 		return say(lang, "stub-empty"), nil
@@ -415,4 +419,32 @@ func (e *elsewhereEvidence) evaluate(r *run) outcome {
 		}
 	}
 	return o
+}
+
+func isYAML(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext == ".yml" || ext == ".yaml"
+}
+
+// yamlPlaceholder finds what a draft such as publiccode.yml leaves to fill
+// in: "{{ … }}" values and "[À compléter]" marks. Template expressions of
+// CI files and Helm charts ("${{ secrets.X }}", "{{ .Values.x }}") are not
+// placeholders.
+var yamlPlaceholder = regexp.MustCompile(`(?:^|[^$])(\{\{\s*[^\s.$}][^}]*\}\})|(\[[^\]\n]*(?:a completer|to be completed)[^\]\n]*\])`)
+
+// yamlStub reports a YAML file left as a template.
+func (r *run) yamlStub(e source.Entry) (string, error) {
+	data, _, err := r.tree.Read(e, r.opt.MaxRead)
+	if err != nil {
+		return "", err
+	}
+	m := yamlPlaceholder.FindStringSubmatch(textfold.Fold(string(data)))
+	if m == nil {
+		return "", nil
+	}
+	ph := m[1]
+	if ph == "" {
+		ph = m[2]
+	}
+	return fmt.Sprintf(say(r.opt.Lang, "stub-tmpl"), ph), nil
 }

@@ -61,6 +61,12 @@ func (m *manifestEvidence) evaluate(r *run) outcome {
 		}
 		for _, want := range m.facts {
 			for _, f := range manifestFacts[want](facts) {
+				if _, ph := substance(f.Value); ph != "" {
+					// A draft's "{{ name }}" declares nobody yet.
+					o.rejected = append(o.rejected, finding.Evidence{Path: e.Path, Line: f.Line,
+						Detail: fmt.Sprintf(say(r.opt.Lang, "stub-tmpl"), ph)})
+					continue
+				}
 				key := "detail-manifest"
 				if want == "documentation" || want == "roadmap" {
 					key = "detail-elsewhere"
