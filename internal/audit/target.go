@@ -56,11 +56,14 @@ func isRemote(u string) bool {
 
 // defaultName is the last element of a URL or path, without ".git".
 func defaultName(u string) string {
-	u = strings.TrimRight(u, "/")
-	if i := strings.LastIndexAny(u, "/:\\"); i >= 0 {
-		u = u[i+1:]
+	name := strings.TrimRight(u, "/\\")
+	if i := strings.LastIndexAny(name, "/:\\"); i >= 0 {
+		name = name[i+1:]
 	}
-	return strings.TrimSuffix(u, ".git")
+	if name = strings.TrimSuffix(name, ".git"); name == "" {
+		return u
+	}
+	return name
 }
 
 // columns are the fields a cohort file may give, with their accepted
@@ -108,7 +111,8 @@ func ParseCohort(name string, data []byte) ([]Target, error) {
 	}
 	base := filepath.Dir(name)
 	for i := range ts {
-		if !ts[i].Remote() {
+		ts[i].URL = strings.TrimSpace(ts[i].URL)
+		if ts[i].URL != "" && !ts[i].Remote() {
 			ts[i].URL = localPath(base, ts[i].URL)
 		}
 	}
@@ -133,8 +137,8 @@ func localPath(base, p string) string {
 func FromArgs(args []string) ([]Target, error) {
 	ts := make([]Target, len(args))
 	for i, a := range args {
-		ts[i] = Target{URL: a, Pos: fmt.Sprintf("argument %d", i+1)}
-		if !ts[i].Remote() {
+		ts[i] = Target{URL: strings.TrimSpace(a), Pos: fmt.Sprintf("argument %d", i+1)}
+		if ts[i].URL != "" && !ts[i].Remote() {
 			ts[i].URL = localPath("", a)
 		}
 	}
