@@ -289,3 +289,40 @@ func TestRedact(t *testing.T) {
 		t.Errorf("Redact = %q", got)
 	}
 }
+
+// TestServerKilledMidClone: the git daemon serving a big repository is
+// killed while the pack is on its way; that repository is reported, and a
+// repository of another server still finishes.
+func TestServerKilledMidClone(t *testing.T) {
+	root := gitserver.NewRoot(t)
+	big := root.Add("big", partial)
+	gitserver.WriteBig(t, big, "data.bin", 2<<20)
+	big.Commit("data")
+	root.Publish("big", big)
+	doomed := gitserver.StartDaemon(t, root)
+	relay := gitserver.StartRelay(t, strings.TrimSuffix(strings.TrimPrefix(doomed.URL, "git://"), "/"),
+		&gitserver.Relay{CutAfter: 300_000, OnCut: doomed.Kill})
+
+	other := gitserver.NewRoot(t)
+	other.Add("fine", complete)
+	alive := gitserver.StartDaemon(t, other)
+
+	res := runAudit(t, []audit.Target{
+		{URL: "git://" + relay.Addr + "/big.git", Name: "big"},
+		{URL: alive.URL + "fine.git", Name: "fine"},
+	}, audit.Options{Jobs: 2, Timeout: 30 * time.Second})
+	if relay.Cuts() != 1 {
+		t.Fatalf("the transfer was cut %d times, want once", relay.Cuts())
+	}
+	if r := res.Repositories[0]; r.Error == nil || r.Error.Kind != audit.FailConnection {
+		t.Errorf("big: %+v", r.Error)
+	}
+	if r := res.Repositories[1]; r.Error != nil {
+		t.Errorf("fine: %s", r.Error.Message)
+	}
+	// The server is really gone: a new audit cannot reach it.
+	res = runAudit(t, []audit.Target{{URL: doomed.URL + "big.git"}}, audit.Options{})
+	if r := res.Repositories[0]; r.Error == nil || r.Error.Kind != audit.FailUnreachable {
+		t.Errorf("after the kill: %+v", r.Error)
+	}
+}
