@@ -1,0 +1,255 @@
+package cohortreport_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/passation/passation/internal/audit"
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/cohortreport"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the README's screenshot of the report")
+
+func loadCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// sample is a cohort of eight repositories with varied verdicts, one that
+// could not be audited, built through the audit package's JSON (its public
+// form) so that the renderers see what an audit writes.
+func sample(t testing.TB, lang string) *audit.Result {
+	t.Helper()
+	cat := loadCatalog(t)
+	type repo struct {
+		name, team, challenge string
+		// have is which rules pass: every rule whose index%mod is < keep.
+		mod, keep int
+		failure   string
+	}
+	repos := []repo{
+		{"signaux-faibles", "Équipe Signaux", "Signaux faibles", 1, 1, ""},
+		{"lab-agora", "Équipe Agora", "LabAgora", 3, 2, ""},
+		{"datafiscal", "Équipe Fisc", "Data Fiscal", 2, 1, ""},
+		{"gobelins-api", "Équipe Gobelins", "Gobelins", 4, 1, ""},
+		{"hopkins", "Équipe Hopkins", "Hopkins", 5, 3, ""},
+		{"prevision-crues", "Équipe Crues", "Prévision des crues", 1, 0, ""},
+		{"archifiltre", "Équipe Archi", "Archifiltre", 3, 1, ""},
+		{"private-tool", "Équipe Privée", "Outil interne", 1, 1, "auth"},
+	}
+	var sb strings.Builder
+	fmt.Fprintf(&sb, `{"schema":%q,"tool":{"name":"passation","version":"test"},"lang":%q,"cohort":%d,"items":[`, audit.Schema, lang, len(repos))
+	for i, r := range cat.Rules {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		fmt.Fprintf(&sb, `{"rule":%q,"group":%q,"severity":%q,"title":%q}`, r.ID, r.Group, r.Severity, r.Title.In(lang))
+	}
+	sb.WriteString(`],"totals":[],"repositories":[`)
+	for k, rp := range repos {
+		if k > 0 {
+			sb.WriteString(",")
+		}
+		url := "https://git.example.org/eig/" + rp.name + ".git"
+		fmt.Fprintf(&sb, `{"index":%d,"name":%q,"team":%q,"challenge":%q,"url":%q,"profile":"eig"`, k, rp.name, rp.team, rp.challenge, url)
+		if rp.failure != "" {
+			fmt.Fprintf(&sb, `,"error":{"kind":%q,"message":"authentication refused or required: authentication required"}}`, rp.failure)
+			continue
+		}
+		var results []string
+		for i, r := range cat.Rules {
+			st, ev := "fail", `[]`
+			msg := r.Message.In(lang)
+			if i%rp.mod < rp.keep {
+				st, ev, msg = "pass", `[{"path":"README.md","line":12,"detail":"section"}]`, "Found: README.md:12."
+			}
+			results = append(results, fmt.Sprintf(`{"rule":%q,"group":%q,"severity":%q,"status":%q,"title":%q,"message":%q,"hint":%q,"evidence":%s}`,
+				r.ID, r.Group, r.Severity, st, r.Title.In(lang), msg, r.Hint.In(lang), ev))
+		}
+		fmt.Fprintf(&sb, `,"report":{"schema":"passation/v1","tool":{"name":"passation","version":"test"},"repository":{"path":%q,"ref":"main","commit":"%040d","mode":"commit"},"profile":"eig","lang":%q,"summary":{},"results":[%s]}}`,
+			url, k, lang, strings.Join(results, ","))
+	}
+	sb.WriteString("]}")
+	res, err := audit.ReadJSON("sample", strings.NewReader(sb.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range res.Repositories {
+		if r := res.Repositories[i].Report; r != nil {
+			r.Summary = finding.Summarize(r.Results)
+		}
+	}
+	// Merge of one whole part computes the totals as an audit does.
+	res, err = audit.Merge([]string{"sample"}, []*audit.Result{res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestFilesAreComplete(t *testing.T) {
+	res := sample(t, "fr")
+	files, err := cohortreport.Files(res, loadCatalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "report.json", "report.csv", "report.md", "letters/equipe-privee.md", "letters/equipe-crues.md"} {
+		if len(files[name]) == 0 {
+			t.Errorf("%s missing", name)
+		}
+	}
+	html := string(files["index.html"])
+	for _, forbidden := range []string{"<link", "src=\"http", "href=\"http", "@import", "url("} {
+		if strings.Contains(html, forbidden) {
+			t.Errorf("index.html refers to an external asset (%s)", forbidden)
+		}
+	}
+	if !strings.Contains(string(files["letters/equipe-crues.md"]), "Bonjour Équipe Crues") ||
+		!strings.Contains(string(files["letters/equipe-crues.md"]), "Ajoutez un fichier LICENSE") {
+		t.Errorf("French letter:\n%s", files["letters/equipe-crues.md"])
+	}
+	if !strings.Contains(string(files["letters/equipe-privee.md"]), "Nous n'avons pas pu lire ce dépôt") {
+		t.Errorf("letter of a failed repository:\n%s", files["letters/equipe-privee.md"])
+	}
+	if !strings.Contains(string(files["report.md"]), "| prevision-crues | Équipe Crues | 0 |") {
+		t.Errorf("report.md:\n%s", files["report.md"])
+	}
+}
+
+func TestCSVCellsAreNotFormulas(t *testing.T) {
+	res := sample(t, "en")
+	res.Repositories[0].Name = "=HYPERLINK(\"http://evil\")"
+	var b bytes.Buffer
+	if err := cohortreport.CSV(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"'=HYPERLINK(""http://evil"")"`) {
+		t.Errorf("a formula went through:\n%s", b.String()[:300])
+	}
+}
+
+// chromium finds Debian's headless browser; CI must have it (.ci/run
+// installs it), a developer's machine may not.
+func chromium(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("chromium is not installed: .ci/run must install it (apt-get install chromium)")
+	}
+	t.Skip("chromium not installed")
+	return ""
+}
+
+func runChromium(t *testing.T, bin string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--disable-dev-shm-usage", "--user-data-dir=" + t.TempDir()}
+	cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium %v: %v\n%s", args, err, errb.String())
+	}
+	return out.String()
+}
+
+var rowTag = regexp.MustCompile(`<tr id="row-repo-(\d+)"[^>]*>`)
+
+// visibleRows lists the matrix rows of a dumped DOM in display order, and
+// which of them are hidden.
+func visibleRows(dom string) (shown, hidden []string) {
+	for _, m := range rowTag.FindAllStringSubmatch(dom, -1) {
+		if strings.Contains(m[0], "hidden") {
+			hidden = append(hidden, m[1])
+		} else {
+			shown = append(shown, m[1])
+		}
+	}
+	return shown, hidden
+}
+
+// TestHTMLInChromium opens the page in headless Chromium: the matrix is
+// rendered, and the filters and sorting given in the URL's hash apply.
+func TestHTMLInChromium(t *testing.T) {
+	bin := chromium(t)
+	res := sample(t, "en")
+	var b bytes.Buffer
+	if err := cohortreport.HTML(&b, res, loadCatalog(t)); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "index.html")
+	if err := os.WriteFile(page, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url := "file://" + page
+
+	dom := runChromium(t, bin, "--dump-dom", url)
+	if !strings.Contains(dom, `data-ready="1"`) {
+		t.Fatal("the page's script did not run")
+	}
+	if shown, hidden := visibleRows(dom); len(shown) != 8 || len(hidden) != 0 {
+		t.Fatalf("unfiltered: %d rows shown, %d hidden", len(shown), len(hidden))
+	}
+	if n := strings.Count(dom, `<td class="pass"`); n == 0 {
+		t.Error("no found cell in the matrix")
+	}
+
+	cases := []struct {
+		hash  string
+		shown []string // row numbers, in display order
+	}{
+		// Licence is rule 21 of 29: missing where its index%mod ≥ keep.
+		{"#missing=licence", []string{"2", "6", "7"}},
+		{"#q=crues", []string{"6"}},
+		{"#q=equipe%20agora", []string{"2"}}, // accents and case do not matter
+		{"#state=error", []string{"8"}},
+		{"#sort=score&dir=desc", []string{"1", "2", "5", "3", "7", "4", "6", "8"}}, // 100, 66, 60, 53, 38, 28, 0, not audited
+		{"#missing=licence&sort=name&dir=asc", []string{"7", "2", "6"}},
+	}
+	for _, c := range cases {
+		dom := runChromium(t, bin, "--dump-dom", url+c.hash)
+		shown, _ := visibleRows(dom)
+		if strings.Join(shown, ",") != strings.Join(c.shown, ",") {
+			t.Errorf("%s: rows shown %v, want %v", c.hash, shown, c.shown)
+		}
+		if !strings.Contains(dom, fmt.Sprintf(`id="count">%d<`, len(c.shown))) {
+			t.Errorf("%s: the count does not say %d", c.hash, len(c.shown))
+		}
+	}
+
+	shot := filepath.Join(dir, "report.png")
+	runChromium(t, bin, "--screenshot="+shot, "--window-size=1400,900", "--hide-scrollbars", url)
+	png, err := os.ReadFile(shot)
+	if err != nil || !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) || len(png) < 10_000 {
+		t.Fatalf("screenshot: %d bytes, %v", len(png), err)
+	}
+	if *update {
+		if err := os.WriteFile("../../testdata/audit/report.png", png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
