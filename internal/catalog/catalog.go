@@ -52,7 +52,10 @@ type Evidence struct {
 	// NotSetup rejects sections that only explain how to set the project
 	// up (install commands), for rules about using it.
 	NotSetup bool
-	Pos      Pos
+	// With holds the kind's own parameters (thresholds such as max-age:
+	// 6 months), each a string or a list of strings, validated by the kind.
+	With map[string][]string
+	Pos  Pos
 	// ValuePos and InPos locate each of Values and In, so that a bad
 	// pattern is reported where it is written.
 	ValuePos []Pos

@@ -273,6 +273,12 @@ func parseEvidence(d *yamlfile.Doc, n *yaml.Node, rule string) (Evidence, bool) 
 			}
 			continue
 		}
+		if k.Value == "with" {
+			if !parseWith(d, v, rule, &e) {
+				ok = false
+			}
+			continue
+		}
 		if k.Value == "min-words" {
 			if err := v.Decode(&e.MinWords); err != nil || v.Kind != yaml.ScalarNode || e.MinWords < 0 {
 				d.Errorf(v, "rule %q: min-words: expected a whole number, got %s", rule, yamlfile.Describe(v))
@@ -308,6 +314,32 @@ func parseEvidence(d *yamlfile.Doc, n *yaml.Node, rule string) (Evidence, bool) 
 		ok = false
 	}
 	return e, ok
+}
+
+// parseWith reads an evidence item's parameters: a mapping of names to a
+// string or a list of strings, which the evidence kind validates.
+func parseWith(d *yamlfile.Doc, n *yaml.Node, rule string, e *Evidence) bool {
+	if n.Kind != yaml.MappingNode {
+		d.Errorf(n, "rule %q: with: expected a mapping of parameters such as {max-age: 6 months}, got %s", rule, yamlfile.Describe(n))
+		return false
+	}
+	e.With = map[string][]string{}
+	ok := true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if _, dup := e.With[k.Value]; dup {
+			d.Errorf(k, "rule %q: with %q is repeated", rule, k.Value)
+			ok = false
+			continue
+		}
+		vals, _, good := d.Strings(v, fmt.Sprintf("rule %q: with %q", rule, k.Value))
+		if !good {
+			ok = false
+			continue
+		}
+		e.With[k.Value] = vals
+	}
+	return ok
 }
 
 func (l *loader) text(n *yaml.Node, dst *Text, what string, parent *yaml.Node) {

@@ -9,6 +9,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
@@ -26,6 +27,12 @@ type Options struct {
 	// CacheDir keeps the identification of licence texts from one run to
 	// the next (see licence.IdentifyCached); "" means no cache.
 	CacheDir string
+	// Now is the time of the run, for the rules that compare dates (history,
+	// publiccode.yml maintenance); zero: those rules skip.
+	Now time.Time
+	// History gives the history of the checked commit; nil (a folder):
+	// history rules skip. It is read only when a selected rule needs it.
+	History History
 }
 
 // Checker is a compiled set of rules, ready to run on any number of trees.
@@ -56,6 +63,10 @@ type outcome struct {
 
 // kinds maps the evidence kinds of rule files to their compilers.
 var kinds = map[string]func(catalog.Evidence, *globSet) (evidence, error){
+	// history.go, publiccode.go
+	"history":                compileHistory,
+	"publiccode-maintenance": compilePubliccodeMaintenance,
+
 	"files":        compileFiles,
 	"section":      compileSection,
 	"readme-intro": compileIntro,
@@ -160,6 +171,7 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 		manifests: map[string]manifestResult{},
 		licences:  map[string][]string{},
 		dirs:      map[string][]*glob{},
+		hist:      historyRun{rules: c.rules},
 	}
 	if err := r.walk(); err != nil {
 		return nil, err
@@ -204,6 +216,8 @@ type run struct {
 	vendored []string
 	// marks notes licences and manifests per folder, to find bundled copies.
 	marks projectMarks
+	// hist holds the history facts, read once on first use (history.go).
+	hist historyRun
 }
 
 // walk decodes the tree in this goroutine while another matches the
@@ -388,6 +402,7 @@ func (r *run) judge(cr compiledRule) finding.Result {
 			res.LookedFor = append(res.LookedFor, e.describe(lang))
 		}
 	}
+	r.annotate(cr, &res)
 	return res
 }
 
@@ -421,6 +436,9 @@ func tidy(ev []finding.Evidence) []finding.Evidence {
 }
 
 func where(e finding.Evidence) string {
+	if e.Path == "" {
+		return e.Detail // a fact of the history, not a file
+	}
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d (%s)", e.Path, e.Line, e.Detail)
 	}

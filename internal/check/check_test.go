@@ -109,13 +109,18 @@ func TestEveryRuleHasCases(t *testing.T) {
 	for _, c := range ruleCases {
 		have[c.rule] = true
 	}
+	checklist := 0
 	for _, r := range cat.Rules {
+		if r.Group == "history" {
+			continue // history_test.go builds a history for each of these
+		}
+		checklist++
 		if !have[r.ID] {
 			t.Errorf("rule %q has no pass/fail case in ruleCases", r.ID)
 		}
 	}
-	if len(cat.Rules) != 30 {
-		t.Errorf("catalogue has %d rules, want the 30 of the catalogue", len(cat.Rules))
+	if checklist != 30 {
+		t.Errorf("catalogue has %d rules outside the history group, want the 30 of the catalogue", checklist)
 	}
 }
 

@@ -43,7 +43,9 @@ var messages = map[string][2]string{
 func say(lang, key string) string {
 	m, ok := messages[key]
 	if !ok {
-		return key
+		if m, ok = historyMessages[key]; !ok {
+			return key
+		}
 	}
 	if lang == "fr" {
 		return m[1]

@@ -13,6 +13,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/report"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/rules"
@@ -144,7 +145,12 @@ func evaluate(env *Env, f checkFlags, path string) (*evaluation, int) {
 		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 		return nil, code
 	}
-	rep, err := checker.Report(tree, check.Options{Lang: lng, MaxRead: f.maxRead, CacheDir: cacheDir(env.Getenv, "licences")},
+	opt := check.Options{Lang: lng, MaxRead: f.maxRead, CacheDir: cacheDir(env.Getenv, "licences"), Now: env.now()}
+	if ct, ok := tree.(*source.CommitTree); ok {
+		// A commit has a history; a folder or the index has none.
+		opt.History = history.New(ct.Git(), ct.Hash())
+	}
+	rep, err := checker.Report(tree, opt,
 		check.Meta{Profile: profile, Tool: finding.Tool{Name: "passation", Version: version()}})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "passation: %s: %v\n", path, err)

@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Exit codes, documented in the README.
@@ -31,6 +32,17 @@ type Env struct {
 	StdoutIsTerminal bool
 	// StderrIsTerminal shows progress bars instead of log lines.
 	StderrIsTerminal bool
+	// Now is the clock of date rules (history, maintenance contracts); nil
+	// means the system clock. Tests set a fixed time.
+	Now func() time.Time
+}
+
+// now is the time of a run: the only place that reads the system clock.
+func (env *Env) now() time.Time {
+	if env.Now != nil {
+		return env.Now()
+	}
+	return time.Now()
 }
 
 type command struct {

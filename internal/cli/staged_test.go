@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/passation/passation/internal/testrepo"
 )
@@ -15,6 +16,7 @@ func run(t *testing.T, env map[string]string, args ...string) (int, string, stri
 	code := Main(args, &Env{
 		Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
 		Getenv: func(k string) string { return env[k] },
+		Now:    func() time.Time { return testNow },
 	})
 	return code, out.String(), errb.String()
 }

@@ -220,6 +220,13 @@ type CommitTree struct {
 // Describe implements Tree.
 func (t *CommitTree) Describe() finding.Repository { return t.info }
 
+// Hash is the checked commit, and Git its repository: what the history of
+// the tree is read from.
+func (t *CommitTree) Hash() plumbing.Hash { return plumbing.NewHash(t.info.Commit) }
+
+// Git is the repository of the commit.
+func (t *CommitTree) Git() *git.Repository { return t.repo.git }
+
 // Walk implements Tree. It never reads a blob. Tree objects are decoded
 // ahead by parallel readers, each with its own storage (go-git's pack
 // readers are not safe for concurrent use), while this goroutine visits the

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Repo is a work tree on disk with its .git folder.
@@ -87,4 +88,23 @@ func Command(dir string, args ...string) *exec.Cmd {
 	cmd.Dir = dir
 	cmd.Env = Env()
 	return cmd
+}
+
+// CommitAt writes files, stages everything and commits it as author
+// ("Name <e-mail>", who is also the committer) at when (author and
+// committer dates alike): histories with controlled people and dates.
+func (r *Repo) CommitAt(when time.Time, author string, files map[string]string) *Repo {
+	r.t.Helper()
+	r.Write(files)
+	r.Git("add", "-A")
+	name, email, _ := strings.Cut(strings.TrimSuffix(author, ">"), " <")
+	date := when.Format(time.RFC3339)
+	cmd := Command(r.Dir, "commit", "-q", "--allow-empty", "-m", "change at "+date)
+	cmd.Env = append(cmd.Env, "GIT_AUTHOR_NAME="+name, "GIT_AUTHOR_EMAIL="+email,
+		"GIT_COMMITTER_NAME="+name, "GIT_COMMITTER_EMAIL="+email,
+		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		r.t.Fatalf("git commit at %s: %v\n%s", date, err, out)
+	}
+	return r
 }

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/testrepo"
+)
+
+// testNow is the clock of the CLI tests: a month after testrepo's commits.
+var testNow = time.Date(2026, 2, 2, 12, 0, 0, 0, time.UTC)
+
+func resultsOf(t *testing.T, out string) map[string]finding.Result {
+	t.Helper()
+	var rep finding.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	m := map[string]finding.Result{}
+	for _, r := range rep.Results {
+		m[r.Rule] = r
+	}
+	return m
+}
+
+// The history rules read the history of the commit that --ref names: a
+// release tagged after it does not count, and its age is its own.
+func TestCheckHistoryAtRef(t *testing.T) {
+	r := testrepo.New(t)
+	r.CommitAt(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC), "Alice Martin <alice@example.org>", map[string]string{"app.py": "1"})
+	r.Git("tag", "first")
+	r.CommitAt(time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC), "Bob Petit <bob@example.org>", map[string]string{"app.py": "2"})
+	r.Git("tag", "v1.0")
+	r.CommitAt(time.Date(2026, 1, 20, 12, 0, 0, 0, time.UTC), "Alice Martin <alice@example.org>", map[string]string{"app.py": "3"})
+
+	_, out, _ := run(t, nil, "check", r.Dir, "--format", "json", "--lang", "en")
+	head := resultsOf(t, out)
+	if a := head["activity"]; a.Status != finding.Pass || !strings.Contains(a.Message, "last commit on 2026-01-20, 13 days ago, by Alice Martin") {
+		t.Errorf("activity at HEAD: %s %q", a.Status, a.Message)
+	}
+	if rel := head["release"]; rel.Message != "Latest release: tag v1.0, 2025-06-01 (2 in all)." {
+		t.Errorf("release at HEAD: %q", rel.Message)
+	}
+
+	_, out, _ = run(t, nil, "check", r.Dir, "--ref", "first", "--format", "json", "--lang", "en")
+	old := resultsOf(t, out)
+	if a := old["activity"]; a.Status != finding.Fail || a.Message != "The checked branch has had no commit for more than 6 months." ||
+		len(a.Evidence) != 1 || !strings.HasPrefix(a.Evidence[0].Detail, "last commit on 2025-03-01, 11 months ago, by Alice Martin") {
+		t.Errorf("activity at first: %s %q %+v", a.Status, a.Message, a.Evidence)
+	}
+	if rel := old["release"]; rel.Message != "Latest release: tag first, 2025-03-01 (1 in all)." {
+		t.Errorf("release at first: %q", rel.Message)
+	}
+}
+
+func TestCheckFolderSkipsHistoryRules(t *testing.T) {
+	dir := t.TempDir()
+	_, out, _ := run(t, nil, "check", dir, "--format", "json", "--lang", "fr")
+	for _, id := range []string{"activity", "bus-factor", "doc-freshness", "release"} {
+		res := resultsOf(t, out)[id]
+		if res.Status != finding.Skip || res.Message != "Impossible de décider : pas d'historique de commits : c'est un dossier ou l'index qui est vérifié, pas un commit." {
+			t.Errorf("%s in a folder: %s %q", id, res.Status, res.Message)
+		}
+	}
+}

@@ -1,0 +1,422 @@
+// Package history reads what a repository's past says about a handover:
+// when it last changed, who worked on it lately, when its documents last
+// changed compared with its code, and what was released.
+//
+// It walks the history once per run, newest commit first (committer time),
+// and stops as soon as the request is answered: never one path-filtered log
+// per file, which is slow and, in go-git's default order, wrong. A shallow
+// clone is not an error: the facts say how far the history went.
+package history
+
+import (
+	"container/heap"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage"
+)
+
+// Request says what the rules of one run need from the history, so that one
+// walk serves them all. The zero value asks only for the checked commit.
+type Request struct {
+	// Since asks for the authors of the commits made at or after it
+	// (committer time). Zero: no authors.
+	Since time.Time
+	// Paths asks for the last change of each of these files of the checked
+	// tree.
+	Paths []string
+	// IsCode tells which files are code. When set, the last change to code
+	// is looked for.
+	IsCode func(path string) bool
+	// SkipDir tells the folders whose files never count as code (bundled
+	// copies of other projects). Nil: none.
+	SkipDir func(path string) bool
+	// Tags asks for the tags and release-like branches.
+	Tags bool
+	// A path unchanged for StaleCommits commits and StaleLag before the
+	// last change to code is stale whatever its exact date: the walk stops
+	// looking for it there (Change.Before), so that a document untouched
+	// for years does not cost a walk of the whole history. Zero: look until
+	// found.
+	StaleLag     Period
+	StaleCommits int
+}
+
+// Facts is what one walk found.
+type Facts struct {
+	// Head is the checked commit.
+	Head Commit
+	// Shallow is set when the repository is a shallow clone.
+	Shallow bool
+	// Truncated is set when the walk reached a commit whose parents are not
+	// in the repository (the boundary of a shallow clone): what lies beyond
+	// is not in the facts. Depth is, for a truncated walk or a shallow
+	// clone, the number of commits from Head down to the boundary along
+	// first parents.
+	Truncated bool
+	Depth     int
+	// Walked counts the commits read.
+	Walked int
+	// WindowComplete is set when every commit made since Request.Since was
+	// seen.
+	WindowComplete bool
+	// People are the authors of the commits made since Request.Since, by
+	// mailmap-normalised e-mail, most commits first.
+	People []Person
+	// Changes holds the last change of each requested path, when found.
+	Changes map[string]Change
+	// Code is the last change to a code file, nil when none was found;
+	// CodeKnown is false when the walk was truncated before it could tell.
+	Code      *Change
+	CodeKnown bool
+	// Tags lists the tags and release-like branches whose commit is not
+	// newer than Head, newest first.
+	Tags []Tag
+	// MailmapErr says why .mailmap could not be used, if it could not.
+	MailmapErr error
+}
+
+// Identity is a name and an e-mail address, as written in a commit or
+// corrected by .mailmap.
+type Identity struct {
+	Name  string
+	Email string
+}
+
+func (id Identity) String() string {
+	switch {
+	case id.Email == "":
+		return id.Name
+	case id.Name == "":
+		return "<" + id.Email + ">"
+	}
+	return id.Name + " <" + id.Email + ">"
+}
+
+// Commit is one commit as the rules quote it.
+type Commit struct {
+	Hash   string
+	When   time.Time // committer date: when it reached the branch
+	Author Identity  // mailmap-normalised
+}
+
+// Person is one author of recent commits.
+type Person struct {
+	Identity
+	// Bot is set for automated accounts (dependabot, renovate, CI), which
+	// are no one to hand over to.
+	Bot bool
+	// Dates are the committer dates of their commits since Request.Since,
+	// newest first.
+	Dates []time.Time
+}
+
+// Change is the last change of a file, or of the code.
+type Change struct {
+	Commit Commit
+	// Commits counts the commits, merges aside, made after this one up to
+	// the checked commit.
+	Commits int
+	// Before is set when the walk stopped looking (Request.StaleLag): the
+	// last change is Commit or an older one.
+	Before bool
+}
+
+// Tag is a tag, or a release-like branch (release/*, releases/*, release-*).
+type Tag struct {
+	Name   string
+	Branch bool
+	Commit string
+	// When is the tagger date of an annotated tag, else the commit date.
+	When time.Time
+}
+
+// Source is the history of one commit of one repository: what check needs
+// to judge history rules, built by the CLI for commit trees and by the
+// cohort audit for its clones.
+type Source struct {
+	repo   *git.Repository
+	commit plumbing.Hash
+}
+
+// New returns the history of commit in repo. Open repo with its pack files
+// kept open (filesystem.Options.KeepDescriptors, as source.OpenRepo does):
+// go-git otherwise reopens a pack file for every object, which is most of
+// the cost of a long walk.
+func New(repo *git.Repository, commit plumbing.Hash) *Source {
+	return &Source{repo: repo, commit: commit}
+}
+
+// Facts walks the history once and answers req.
+func (s *Source) Facts(req Request) (*Facts, error) {
+	return Collect(s.repo, s.commit, req)
+}
+
+// Collect walks the history of commit in repo once, newest first, and
+// answers req.
+func Collect(repo *git.Repository, commit plumbing.Hash, req Request) (*Facts, error) {
+	st := repo.Storer
+	head, err := object.GetCommit(st, commit)
+	if err != nil {
+		return nil, fmt.Errorf("read commit %s: %w", commit, err)
+	}
+	w := &walker{
+		store: st, req: req,
+		facts:   &Facts{Changes: map[string]Change{}},
+		people:  map[string]*Person{},
+		pending: map[string]bool{},
+		under:   map[string]int{},
+		trees:   newTreeCache(),
+	}
+	shallow, err := st.Shallow()
+	if err != nil {
+		return nil, fmt.Errorf("read the shallow boundary: %w", err)
+	}
+	w.shallow = make(map[plumbing.Hash]bool, len(shallow))
+	for _, h := range shallow {
+		w.shallow[h] = true
+	}
+	w.facts.Shallow = len(shallow) > 0
+	w.mailmap, w.facts.MailmapErr = readMailmap(head)
+	w.facts.Head = w.commit(head)
+	for _, p := range req.Paths {
+		if !w.pending[p] {
+			w.pending[p] = true
+			for d := parentDir(p); d != ""; d = parentDir(d) {
+				w.under[d]++
+			}
+			w.under[""]++
+		}
+	}
+	if err := w.walk(head); err != nil {
+		return nil, err
+	}
+	if req.Tags {
+		if w.facts.Tags, err = tags(st, head); err != nil {
+			return nil, err
+		}
+	}
+	return w.facts, nil
+}
+
+// walker is the state of one walk.
+type walker struct {
+	store   storage.Storer
+	req     Request
+	facts   *Facts
+	mailmap *Mailmap
+	shallow map[plumbing.Hash]bool
+	people  map[string]*Person
+	// pending are the requested paths whose last change is not found yet;
+	// under counts them per folder ("" is the root), to prune tree diffs.
+	pending map[string]bool
+	under   map[string]int
+	// commits counts the commits seen so far, merges aside.
+	commits int
+	trees   *treeCache
+}
+
+func (w *walker) commit(c *object.Commit) Commit {
+	return Commit{
+		Hash:   c.Hash.String(),
+		When:   c.Committer.When,
+		Author: w.mailmap.Resolve(Identity{Name: c.Author.Name, Email: c.Author.Email}),
+	}
+}
+
+// needsTrees says whether commits still have to be compared with their
+// parents: a requested path's or the code's last change is still unknown.
+func (w *walker) needsTrees() bool {
+	return len(w.pending) > 0 || (w.req.IsCode != nil && w.facts.Code == nil)
+}
+
+func (w *walker) walk(head *object.Commit) error {
+	q := &commitQueue{}
+	seen := map[plumbing.Hash]bool{head.Hash: true}
+	heap.Push(q, head)
+	windowDone := w.req.Since.IsZero()
+	// windowCut is set when history is missing inside the window.
+	windowCut := false
+	for q.Len() > 0 {
+		c := heap.Pop(q).(*object.Commit)
+		if !windowDone && c.Committer.When.Before(w.req.Since) {
+			// Committer-time order: every commit still to come is older.
+			windowDone = true
+		}
+		w.giveUp(c)
+		if windowDone && !w.needsTrees() {
+			break
+		}
+		w.facts.Walked++
+		if !windowDone {
+			w.author(c)
+		}
+		parents, truncated, err := w.parents(c)
+		if err != nil {
+			return err
+		}
+		if truncated {
+			w.facts.Truncated = true
+			windowCut = windowCut || !windowDone
+			continue
+		}
+		if w.needsTrees() {
+			var first *object.Commit
+			if len(parents) > 0 {
+				first = parents[0]
+			}
+			if err := w.compare(c, first); err != nil {
+				return err
+			}
+		}
+		if len(parents) <= 1 {
+			w.commits++
+		}
+		for _, p := range parents {
+			if !seen[p.Hash] {
+				seen[p.Hash] = true
+				heap.Push(q, p)
+			}
+		}
+	}
+	// A walk that ran out of commits without missing any saw everything.
+	w.facts.WindowComplete = (windowDone || !w.facts.Truncated) && !windowCut
+	w.facts.CodeKnown = w.facts.Code != nil || !w.facts.Truncated
+	if w.facts.Truncated || w.facts.Shallow {
+		w.facts.Depth = w.depth(head)
+	}
+	w.facts.People = sortPeople(w.people)
+	return nil
+}
+
+// giveUp stops looking for the pending paths once c is older than the last
+// code change by more than the stale thresholds.
+func (w *walker) giveUp(c *object.Commit) {
+	code := w.facts.Code
+	if len(w.pending) == 0 || code == nil || w.req.StaleLag.IsZero() {
+		return
+	}
+	if !w.req.StaleLag.AddTo(c.Committer.When).Before(code.Commit.When) || w.commits-code.Commits < w.req.StaleCommits {
+		return
+	}
+	for p := range w.pending {
+		w.facts.Changes[p] = Change{Commit: w.commit(c), Commits: w.commits, Before: true}
+	}
+	clear(w.pending)
+	clear(w.under)
+}
+
+// parents reads the parents of c. truncated is set when c is at the
+// boundary of a shallow clone or its parents are missing.
+func (w *walker) parents(c *object.Commit) ([]*object.Commit, bool, error) {
+	if w.shallow[c.Hash] {
+		return nil, true, nil
+	}
+	out := make([]*object.Commit, 0, len(c.ParentHashes))
+	for _, h := range c.ParentHashes {
+		p, err := object.GetCommit(w.store, h)
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			return nil, true, nil
+		}
+		if err != nil {
+			return nil, false, fmt.Errorf("read commit %s: %w", h, err)
+		}
+		out = append(out, p)
+	}
+	return out, false, nil
+}
+
+// depth counts the commits from head down to the missing history, along
+// first parents.
+func (w *walker) depth(head *object.Commit) int {
+	n := 0
+	for c := head; c != nil; {
+		n++
+		if w.shallow[c.Hash] || len(c.ParentHashes) == 0 {
+			break
+		}
+		p, err := object.GetCommit(w.store, c.ParentHashes[0])
+		if err != nil {
+			break
+		}
+		c = p
+	}
+	return n
+}
+
+func (w *walker) author(c *object.Commit) {
+	id := w.mailmap.Resolve(Identity{Name: c.Author.Name, Email: c.Author.Email})
+	key := strings.ToLower(id.Email)
+	if key == "" {
+		key = "name:" + strings.ToLower(id.Name)
+	}
+	p := w.people[key]
+	if p == nil {
+		// The newest name a person used is the one to show.
+		p = &Person{Identity: id, Bot: isBot(id)}
+		w.people[key] = p
+	}
+	p.Dates = append(p.Dates, c.Committer.When)
+}
+
+// isBot recognises the automated accounts of forges and dependency tools.
+func isBot(id Identity) bool {
+	n, e := strings.ToLower(id.Name), strings.ToLower(id.Email)
+	if strings.HasSuffix(n, "[bot]") || strings.Contains(e, "[bot]@") || e == "noreply@github.com" {
+		return true
+	}
+	for _, b := range []string{"dependabot", "renovate", "github-actions", "gitlab-bot", "greenkeeper", "snyk-bot", "pre-commit-ci"} {
+		if strings.Contains(n, b) || strings.HasPrefix(e, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortPeople(m map[string]*Person) []Person {
+	out := make([]Person, 0, len(m))
+	for _, p := range m {
+		out = append(out, *p)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i].Dates) != len(out[j].Dates) {
+			return len(out[i].Dates) > len(out[j].Dates)
+		}
+		return strings.ToLower(out[i].Email) < strings.ToLower(out[j].Email)
+	})
+	return out
+}
+
+// commitQueue orders commits newest first by committer time (hash order
+// between equals, for a deterministic walk).
+type commitQueue []*object.Commit
+
+func (q commitQueue) Len() int { return len(q) }
+func (q commitQueue) Less(i, j int) bool {
+	ti, tj := q[i].Committer.When, q[j].Committer.When
+	if !ti.Equal(tj) {
+		return ti.After(tj)
+	}
+	return q[i].Hash.String() < q[j].Hash.String()
+}
+func (q commitQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *commitQueue) Push(x any)   { *q = append(*q, x.(*object.Commit)) }
+func (q *commitQueue) Pop() any {
+	old := *q
+	c := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return c
+}
+
+func parentDir(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
