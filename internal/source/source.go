@@ -61,7 +61,7 @@ var (
 	ErrUnknownRef = errors.New("unknown ref")
 	// ErrMissingObject: the object is not in the repository (a partial,
 	// shallow or damaged clone).
-	ErrMissingObject = errors.New("object missing from the repository")
+	ErrMissingObject = errors.New("object missing from the repository (a partial or damaged clone)")
 	// ErrNotReadable: the entry is a symlink or submodule.
 	ErrNotReadable = errors.New("not a regular file")
 )
