@@ -105,8 +105,10 @@ func parseDoc(path string, src []byte) *doc {
 				intro.WriteString(nodeText(b.node, src))
 				intro.WriteByte('\n')
 			}
-			all.WriteString(nodeText(b.node, src))
-			all.WriteByte('\n')
+			if !isDiagramSkeleton(b.node, src) {
+				all.WriteString(nodeText(b.node, src))
+				all.WriteByte('\n')
+			}
 			continue
 		}
 		seenSection = true
@@ -121,7 +123,7 @@ func parseDoc(path string, src []byte) *doc {
 			if nb.heading != nil && nb.heading.Level <= s.level {
 				break
 			}
-			if nb.heading == nil {
+			if nb.heading == nil && !isDiagramSkeleton(nb.node, src) {
 				body.WriteString(nodeText(nb.node, src))
 				body.WriteByte('\n')
 				switch nb.node.(type) {
@@ -404,4 +406,19 @@ func (l lineIndex) lineOf(h *ast.Heading, src []byte) int {
 		}
 	}
 	return l.line(bytes.Index(src, []byte("#")))
+}
+
+// isDiagramSkeleton reports a diagram block still holding a template's
+// placeholders: its syntax ("flowchart LR", node names) is no content, and
+// a document made of it and of placeholders is a stub.
+func isDiagramSkeleton(n ast.Node, src []byte) bool {
+	f, ok := n.(*ast.FencedCodeBlock)
+	if !ok || f.Language(src) == nil {
+		return false
+	}
+	if _, ok := diagramLangs[textfold.Fold(string(f.Language(src)))]; !ok {
+		return false
+	}
+	_, ph := substance(nodeText(f, src))
+	return ph != ""
 }

@@ -51,7 +51,9 @@ var placeholders = regexp.MustCompile(`(?i)\{\{[^}]*\}\}|\[[^\]]*(a completer|to
 func substance(text string) (words int, placeholder string) {
 	folded := textfold.Fold(text)
 	if m := placeholders.FindString(folded); m != "" {
-		placeholder = strings.TrimSpace(m)
+		// A template's instruction can be a whole paragraph: its start
+		// is enough to recognise it.
+		placeholder = shorten(strings.TrimSpace(m), 48)
 	}
 	cleaned := placeholders.ReplaceAllString(folded, " ")
 	return len(textfold.Words(cleaned)), placeholder

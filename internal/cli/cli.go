@@ -56,6 +56,7 @@ func commands() []command {
 		{"check", "check [PATH] [--ref REF | --staged] [--profile P] [--format text|compact|json] [--lang en|fr] [--fail-on LEVEL]", runCheck},
 		{"rules", "rules [--format text|json] [--lang en|fr] [--profile P]", runRules},
 		{"explain", "explain RULE [--lang en|fr]", runExplain},
+		{"init", "init --templates [PATH] [--write] [--lang fr|en] [--profile P] [--only RULES]   (starter documents for the missing items)", runInit},
 		{"hook", "hook install|uninstall [PATH]   (git pre-commit hook running check --staged)", runHook},
 		{"audit", "audit (--from cohort.csv|URL|PATH...) [--jobs N] [--out DIR] [--cache DIR] [--shard K/N] [--timeout D]", runAudit},
 		{"report", "report merge SHARD.json... [--out DIR]", runReport},
