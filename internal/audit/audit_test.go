@@ -82,6 +82,7 @@ func TestAuditDaemonHTTPAndLocal(t *testing.T) {
 	w := root.Add("partial", partial)
 	// A tag at the end of the cohort, and a later commit that must not count.
 	w.Git("tag", "-a", "-m", "fin du défi", "fin-cohorte")
+	first := w.Git("rev-parse", "HEAD")
 	w.CommitFiles(map[string]string{"docs/manuel-utilisateur.md": prose})
 	root.Publish("partial", w)
 	daemon := gitserver.StartDaemon(t, root)
@@ -93,12 +94,10 @@ func TestAuditDaemonHTTPAndLocal(t *testing.T) {
 		{URL: web + "partial.git", Team: "B", Ref: "fin-cohorte"},
 		{URL: web + "partial.git", Name: "partial-head", Team: "B"},
 		{URL: local.Dir, Name: "local"},
+		{URL: daemon.URL + "partial.git", Name: "partial-commit", Ref: first},
 	}
-	// Clones go to a folder of this test's own, so that other tests
-	// auditing at the same time cannot be taken for leftovers.
-	tmp := t.TempDir()
-	res := runAudit(t, ts, audit.Options{Jobs: 3, TempDir: tmp})
-	if len(res.Repositories) != 4 || res.Failed() != 0 {
+	res := runAudit(t, ts, audit.Options{Jobs: 3})
+	if len(res.Repositories) != 5 || res.Failed() != 0 {
 		t.Fatalf("got %d repositories, %d failed: %+v", len(res.Repositories), res.Failed(), res.Repositories)
 	}
 	for _, r := range res.Repositories[:3] {
@@ -121,9 +120,12 @@ func TestAuditDaemonHTTPAndLocal(t *testing.T) {
 	if s := status(t, &res.Repositories[3], "architecture-diagram"); s != finding.Pass {
 		t.Errorf("local architecture-diagram = %s", s)
 	}
-	// Totals: user-manual passes on 3 of 4.
+	if r := res.Repositories[4]; status(t, &r, "user-manual") != finding.Fail || r.Report.Repository.Commit != first {
+		t.Errorf("partial at commit %s: %+v", first, r.Report.Repository)
+	}
+	// Totals: user-manual passes on 3 of 5.
 	for i, it := range res.Items {
-		if it.Rule == "user-manual" && (res.Totals[i].Pass != 3 || res.Totals[i].Fail != 1 || res.Totals[i].Percent != 75) {
+		if it.Rule == "user-manual" && (res.Totals[i].Pass != 3 || res.Totals[i].Fail != 2 || res.Totals[i].Percent != 60) {
 			t.Errorf("user-manual totals = %+v", res.Totals[i])
 		}
 	}
