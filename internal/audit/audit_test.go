@@ -96,7 +96,8 @@ func TestAuditDaemonHTTPAndLocal(t *testing.T) {
 		{URL: local.Dir, Name: "local"},
 		{URL: daemon.URL + "partial.git", Name: "partial-commit", Ref: first},
 	}
-	res := runAudit(t, ts, audit.Options{Jobs: 3})
+	tmp := t.TempDir()
+	res := runAudit(t, ts, audit.Options{Jobs: 3, TempDir: tmp})
 	if len(res.Repositories) != 5 || res.Failed() != 0 {
 		t.Fatalf("got %d repositories, %d failed: %+v", len(res.Repositories), res.Failed(), res.Repositories)
 	}
@@ -130,9 +131,8 @@ func TestAuditDaemonHTTPAndLocal(t *testing.T) {
 		}
 	}
 	// No temporary clone is left behind.
-	left, _ := filepath.Glob(filepath.Join(tmp, "*"))
-	for _, l := range left {
-		t.Errorf("temporary clone left: %s", l)
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary clones left: %v", left)
 	}
 }
 
@@ -184,7 +184,11 @@ func TestAuditFailuresAreIsolated(t *testing.T) {
 		{URL: notRepo, Name: "not-a-repo"},
 	}
 	start := time.Now()
-	res := runAudit(t, ts, audit.Options{Jobs: 4, Timeout: 2 * time.Second})
+	tmp := t.TempDir()
+	res := runAudit(t, ts, audit.Options{Jobs: 4, Timeout: 2 * time.Second, TempDir: tmp})
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary clones left after failures: %v", left)
+	}
 	if time.Since(start) > 20*time.Second {
 		t.Errorf("audit took %s: the timeout did not hold", time.Since(start))
 	}
