@@ -333,3 +333,19 @@ func TestServerKilledMidClone(t *testing.T) {
 		t.Errorf("after the kill: %+v", r.Error)
 	}
 }
+
+// TestSSHWithoutAgent: an SSH URL with no agent to ask is an auth failure
+// that says so, not a crash.
+func TestSSHWithoutAgent(t *testing.T) {
+	t.Setenv("SSH_AUTH_SOCK", "")
+	port := gitserver.FreePort(t)
+	l, err := net.Listen("tcp", "127.0.0.1:"+itoa(port))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	res := runAudit(t, []audit.Target{{URL: "ssh://git@127.0.0.1:" + itoa(port) + "/org/repo.git"}}, audit.Options{Timeout: 5 * time.Second})
+	if r := res.Repositories[0]; r.Error == nil || r.Error.Kind != audit.FailAuth {
+		t.Errorf("%+v", r.Error)
+	}
+}

@@ -79,6 +79,10 @@ func kindOf(err error) string {
 	case errors.Is(err, transport.ErrAuthenticationRequired), errors.Is(err, transport.ErrAuthorizationFailed),
 		errors.Is(err, transport.ErrInvalidAuthMethod):
 		return FailAuth
+	case strings.Contains(s, "ssh_auth_sock"), strings.Contains(s, "unable to authenticate"),
+		strings.Contains(s, "knownhosts"), strings.Contains(s, "ssh: handshake failed"):
+		// SSH: no agent, no key the server accepts, or an unknown host key.
+		return FailAuth
 	case errors.Is(err, transport.ErrRepositoryNotFound):
 		return FailNotFound
 	case errors.Is(err, transport.ErrEmptyRemoteRepository), errors.Is(err, source.ErrNoCommits):
