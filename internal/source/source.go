@@ -68,11 +68,23 @@ var (
 
 // UsageError marks errors caused by what the user asked for (a bad ref), as
 // opposed to a repository that cannot be read.
-type UsageError struct{ Err error }
+type UsageError struct {
+	Err error
+	// Msg, when set, is the whole message: Err is then only for errors.Is.
+	Msg string
+}
 
-func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Error() string {
+	if e.Msg != "" {
+		return e.Msg
+	}
+	return e.Err.Error()
+}
+
 func (e *UsageError) Unwrap() error { return e.Err }
 
+// usagef is a usage error whose message already says what went wrong in
+// the user's terms, without the sentinel's words tacked on.
 func usagef(wrapped error, format string, args ...any) error {
-	return &UsageError{fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), wrapped)}
+	return &UsageError{Err: wrapped, Msg: fmt.Sprintf(format, args...)}
 }
