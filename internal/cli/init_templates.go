@@ -296,4 +296,3 @@ func createFile(root, rel string, data []byte) error {
 	}
 	return file.Close()
 }
-
