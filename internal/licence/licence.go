@@ -45,15 +45,22 @@ func Check(id string) Status {
 }
 
 // Canonical reduces an SPDX id or a manifest's licence name to the id the
-// list uses: "GPL-3.0-or-later", "GPL-3", "GPL (>= 3)" and "GPLv3" all give
-// "GPL-3.0". It returns "" for names it cannot read.
+// list uses: "GPL-3.0-or-later", "GPL-3", "GPL (>= 3)", "GPLv3" and "GNU
+// General Public License v3.0" all give "GPL-3.0"; Maven's "Apache License,
+// Version 2.0" gives "Apache-2.0"; R's "MIT + file LICENSE" gives "MIT". It
+// returns "" for names it cannot read.
 func Canonical(name string) string {
-	n := strings.TrimSpace(name)
+	n := strings.TrimSpace(rFile.ReplaceAllString(name, ""))
 	n = strings.Trim(n, "()")
 	for _, suffix := range []string{"-only", "-or-later", "+"} {
 		n = strings.TrimSuffix(n, suffix)
 	}
-	key := strings.ToUpper(strings.NewReplacer(" ", "", "_", "-", "V", "-", "(>=", "-", ")", "", "LICENSE", "").Replace(strings.ToUpper(n)))
+	key := strings.ToUpper(n)
+	// "Version 2.0" and "v2.0" number the licence; other words (the
+	// "V" of "Licence Ouverte") stay whole.
+	key = versionWord.ReplaceAllString(key, "-$1")
+	key = strings.NewReplacer(" ", "", ",", "", "_", "-", "(>=", "-", ")", "", "THE", "", "SOFTWARE", "",
+		"LICENSE", "", "LICENCE", "").Replace(key)
 	key = strings.Trim(key, "-")
 	for _, a := range aliases {
 		if a.re.MatchString(key) {
@@ -71,6 +78,13 @@ func Canonical(name string) string {
 	return ""
 }
 
+// rFile is how R's DESCRIPTION says that a file completes the licence
+// named (the copyright holder of an MIT licence): "MIT + file LICENSE".
+var rFile = regexp.MustCompile(`(?i)\s*\+\s*file\s+licen[cs]e(\.md|\.txt)?\s*$`)
+
+// versionWord is "VERSION 2", "V2" or "V 2" in an upper-cased name.
+var versionWord = regexp.MustCompile(`(?:\bVERSION|V\.?)\s*(\d)`)
+
 var spdxLike = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.+-]{1,40}$`)
 
 var aliases = []struct {
@@ -78,19 +92,19 @@ var aliases = []struct {
 	id string
 }{
 	{regexp.MustCompile(`^MIT$|^EXPAT$`), "MIT"},
-	{regexp.MustCompile(`^APACHE-?2(\.0)?$|^APACHE-?LICENSE-?2(\.0)?$|^ASL-?2(\.0)?$`), "Apache-2.0"},
+	{regexp.MustCompile(`^APACHE-?2(\.0)?$|^ASL-?2(\.0)?$`), "Apache-2.0"},
 	{regexp.MustCompile(`^BSD-?2(-?CLAUSE)?$|^SIMPLIFIED-?BSD$`), "BSD-2-Clause"},
 	{regexp.MustCompile(`^BSD-?3(-?CLAUSE)?$|^NEW-?BSD$|^BSD$`), "BSD-3-Clause"},
-	{regexp.MustCompile(`^A-?GPL-?3(\.0)?$`), "AGPL-3.0"},
-	{regexp.MustCompile(`^L-?GPL-?3(\.0)?$`), "LGPL-3.0"},
-	{regexp.MustCompile(`^GPL-?3(\.0)?$|^GNU-?GPL-?3(\.0)?$`), "GPL-3.0"},
-	{regexp.MustCompile(`^MPL-?2(\.0)?$`), "MPL-2.0"},
-	{regexp.MustCompile(`^EPL-?2(\.0)?$`), "EPL-2.0"},
-	{regexp.MustCompile(`^EUPL-?1\.2$`), "EUPL-1.2"},
+	{regexp.MustCompile(`^A-?GPL-?3(\.0)?$|^GNU-?AFFERO(GENERAL)?(PUBLIC)?-?3(\.0)?$`), "AGPL-3.0"},
+	{regexp.MustCompile(`^L-?GPL-?3(\.0)?$|^GNU-?LESSER(GENERAL)?(PUBLIC)?-?3(\.0)?$`), "LGPL-3.0"},
+	{regexp.MustCompile(`^GPL-?3(\.0)?$|^GNU-?GPL-?3(\.0)?$|^GNU-?GENERALPUBLIC-?3(\.0)?$`), "GPL-3.0"},
+	{regexp.MustCompile(`^MPL-?2(\.0)?$|^MOZILLAPUBLIC-?2(\.0)?$`), "MPL-2.0"},
+	{regexp.MustCompile(`^EPL-?2(\.0)?$|^ECLIPSEPUBLIC-?2(\.0)?$`), "EPL-2.0"},
+	{regexp.MustCompile(`^EUPL-?1\.2$|^EUROPEANUNIONPUBLIC-?1\.2$`), "EUPL-1.2"},
 	{regexp.MustCompile(`^CECILL-?2\.1$|^CECILL$`), "CECILL-2.1"},
 	{regexp.MustCompile(`^CECILL-?B$`), "CECILL-B"},
 	{regexp.MustCompile(`^CECILL-?C$`), "CECILL-C"},
-	{regexp.MustCompile(`^ETALAB-?2(\.0)?$|^LICENCE-?OUVERTE.*$|^LO-?2(\.0)?$`), "etalab-2.0"},
+	{regexp.MustCompile(`^ETALAB.*$|^OUVERTE.*$|^LO-?2(\.0)?$`), "etalab-2.0"},
 }
 
 // Identified is what a licence text contains.
