@@ -154,6 +154,10 @@ func TestStubsAreReportedNotPassed(t *testing.T) {
 		"placeholders":     {map[string]string{"MAINTAINERS.md": "# Mainteneurs\n\n{{ maintainer }}\n"}, "maintainer", "template left unfilled"},
 		"empty section":    {map[string]string{"README.md": "# Outil\n\n## Installation\n\n## Usage\n\nnpm start et voilà tout ce qu'il faut\n"}, "install-guide", "present but empty"},
 		"empty binary doc": {map[string]string{"docs/architecture.png": ""}, "architecture-diagram", "present but empty"},
+		"note to self":     {map[string]string{"INSTALL.md": "# Installation\n\nTODO: write the installation steps.\n"}, "install-guide", "template left unfilled (\"todo\")"},
+		"note in French":   {map[string]string{"docs/deploiement.md": "# Déploiement\n\n*À compléter par l'équipe.*\n"}, "deployment-guide", "template left unfilled (\"a completer\")"},
+		"lorem paragraph": {map[string]string{"CONTRIBUTING.md": "# Contributing\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\n"},
+			"contributing", "template left unfilled"},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -210,5 +214,25 @@ func TestFailSaysWhatWasLookedFor(t *testing.T) {
 	got := statusOf(t, c, map[string]string{"README.md": "# Outil\n"}, "changelog")
 	if got.Status != finding.Fail || len(got.LookedFor) == 0 || !strings.Contains(strings.Join(got.LookedFor, " "), "changelog*") {
 		t.Fatalf("looked_for = %q", got.LookedFor)
+	}
+}
+
+// A to-do list says what is left to do, and a paragraph that opens with
+// TODO can go on to say something: neither is a stub.
+func TestToDoItemsAreContent(t *testing.T) {
+	_, c := loadAll(t)
+	cases := map[string]struct {
+		files map[string]string
+		rule  string
+	}{
+		"to-do list as a roadmap": {map[string]string{"README.md": "# Outil\n\n## Roadmap\n\n- TODO: publish the gas tariffs\n- TODO: warn subscribers of new decisions\n"}, "roadmap"},
+		"note then content":       {map[string]string{"README.md": "# Outil\n\n## Déploiement\n\nTODO : automatiser. En attendant, la mise en production se fait à la main avec deploy.sh sur le serveur de l'agence.\n"}, "deployment-guide"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			if got := statusOf(t, c, tc.files, tc.rule); got.Status != finding.Pass {
+				t.Fatalf("status %s, want pass (%+v)", got.Status, got.Evidence)
+			}
+		})
 	}
 }

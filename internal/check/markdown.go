@@ -102,11 +102,11 @@ func parseDoc(path string, src []byte) *doc {
 				if d.introLine == 0 {
 					d.introLine = lines.line(blockStart(b.node))
 				}
-				intro.WriteString(nodeText(b.node, src))
+				intro.WriteString(contentText(b.node, src))
 				intro.WriteByte('\n')
 			}
 			if !isDiagramSkeleton(b.node, src) {
-				all.WriteString(nodeText(b.node, src))
+				all.WriteString(contentText(b.node, src))
 				all.WriteByte('\n')
 			}
 			continue
@@ -124,12 +124,12 @@ func parseDoc(path string, src []byte) *doc {
 				break
 			}
 			if nb.heading == nil && !isDiagramSkeleton(nb.node, src) {
-				body.WriteString(nodeText(nb.node, src))
+				body.WriteString(contentText(nb.node, src))
 				body.WriteByte('\n')
 				switch nb.node.(type) {
 				case *ast.FencedCodeBlock, *ast.CodeBlock:
 				default:
-					prose.WriteString(nodeText(nb.node, src))
+					prose.WriteString(contentText(nb.node, src))
 					prose.WriteByte('\n')
 				}
 			}
@@ -227,11 +227,26 @@ func isReadme(p string) bool {
 
 // nodeText returns the source text of a block and its descendants: inline
 // text, code lines, link labels. Markup itself is left out.
-func nodeText(n ast.Node, src []byte) string {
+func nodeText(n ast.Node, src []byte) string { return blockText(n, src, false) }
+
+// contentText is nodeText for judging what a document says: a paragraph
+// that is a note to self ("TODO: write the steps.") is reduced to its marker.
+func contentText(n ast.Node, src []byte) string { return blockText(n, src, true) }
+
+func blockText(n ast.Node, src []byte, notes bool) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if p, ok := c.(*ast.Paragraph); ok && notes {
+			// A list item that opens with TODO is an item of a to-do list,
+			// which says something; a paragraph that does is a note.
+			if _, inList := p.Parent().(*ast.ListItem); !inList {
+				b.WriteByte(' ')
+				b.WriteString(noteToSelf(blockText(p, src, false)))
+				return ast.WalkSkipChildren, nil
+			}
 		}
 		switch t := c.(type) {
 		case *ast.Text:

@@ -46,6 +46,10 @@ func decodeText(data []byte) (string, bool) {
 // placeholders are what templates leave behind when nobody filled them in.
 var placeholders = regexp.MustCompile(`(?i)\{\{[^}]*\}\}|\[[^\]]*(a completer|to be completed|todo|tbd|to do|placeholder|insert|votre texte|your text)[^\]]*\]|<[^>]*(a completer|to be completed|todo|placeholder)[^>]*>|lorem ipsum( dolor)?( sit amet)?|\b(todo|tbd|tbc|fixme|wip|xxx)\b|a completer|a rediger|to be completed|to be written|coming soon|en construction|under construction|work in progress|placeholder`)
 
+// filler is the rest of a Lorem ipsum paragraph: whatever Latin follows
+// the first words is filler too. (Each block is one line of the text.)
+var filler = regexp.MustCompile(`lorem ipsum[^\n]*`)
+
 // substance measures what a text says once template leftovers are taken
 // away: its words, and the first placeholder seen (for the reason shown).
 func substance(text string) (words int, placeholder string) {
@@ -55,6 +59,23 @@ func substance(text string) (words int, placeholder string) {
 		// is enough to recognise it.
 		placeholder = shorten(strings.TrimSpace(m), 48)
 	}
-	cleaned := placeholders.ReplaceAllString(folded, " ")
+	cleaned := placeholders.ReplaceAllString(filler.ReplaceAllString(folded, " "), " ")
 	return len(textfold.Words(cleaned)), placeholder
+}
+
+// noteOpening is a placeholder that opens a paragraph, with the rest of its
+// sentence: "TODO: write the installation steps.", "À compléter par
+// l'équipe." The sentence only says what is missing. Bracketed markers
+// ("[À compléter]") are whole placeholders already.
+var noteOpening = regexp.MustCompile(`^[^\p{L}\p{N}[<{]*(todo|tbd|tbc|fixme|a completer|a rediger|to be completed|to be written|coming soon|en construction|under construction|work in progress)\b[^.!?]*[.!?]?`)
+
+// noteToSelf reduces a paragraph that opens with a placeholder to that
+// placeholder and what follows its first sentence (folded).
+func noteToSelf(text string) string {
+	folded := textfold.Fold(text)
+	m := noteOpening.FindStringSubmatchIndex(folded)
+	if m == nil {
+		return text
+	}
+	return folded[m[2]:m[3]] + " " + folded[m[1]:]
 }
