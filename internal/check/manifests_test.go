@@ -1,0 +1,59 @@
+package check_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/testrepo"
+)
+
+// No rule of the embedded catalogue asks for documentation kept elsewhere
+// yet, so a rule of this test's own does: publiccode.yml's documentation
+// and apiDocumentation URLs are evidence, shown as declared elsewhere.
+func TestDocumentationDeclaredElsewhere(t *testing.T) {
+	publiccode, err := os.ReadFile(fixturesDir + "/manifest-publiccode/publiccode.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rule := catalog.Rule{ID: "hosted-docs", Severity: finding.Warning,
+		Evidence: []catalog.Evidence{{Kind: "manifest", Values: []string{"documentation"}}}}
+	c, err := check.Compile([]catalog.Rule{rule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := testrepo.New(t).CommitFiles(map[string]string{"publiccode.yml": string(publiccode),
+		"pyproject.toml": "[project]\nname = \"x\"\n\n[project.urls]\nDocumentation = \"https://x.example.org/docs\"\nHomepage = \"https://x.example.org\"\n"})
+	r, err := source.OpenRepo(repo.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	tree, err := r.Commit("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := c.Run(tree, check.Options{Lang: "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, e := range results[0].Evidence {
+		got[render(e)] = true
+	}
+	for _, want := range []string{
+		"publiccode.yml:18 (déclaré ailleurs (description.fr.documentation) : https://doc.guichet-jeunes.example.gouv.fr)",
+		"publiccode.yml:19 (déclaré ailleurs (description.fr.apiDocumentation) : https://api.guichet-jeunes.example.gouv.fr/docs)",
+		"pyproject.toml:5 (déclaré ailleurs (urls.Documentation) : https://x.example.org/docs)",
+	} {
+		if !got[want] {
+			t.Errorf("missing evidence %q; got %v", want, got)
+		}
+	}
+	if results[0].Status != finding.Pass || len(got) != 3 {
+		t.Errorf("status %s with %d evidence, want pass with the 3 documentation links (not the homepage)", results[0].Status, len(got))
+	}
+}

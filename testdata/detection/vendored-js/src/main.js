@@ -1,0 +1,1 @@
+import L from 'leaflet';
