@@ -14,7 +14,10 @@ import (
 // sarifOptions gives the SARIF writer the catalogue's descriptions and help
 // pages, and the place where each gap is shown.
 func sarifOptions(ev *evaluation, maxRead int64) report.SARIFOptions {
-	loc := locate.New(ev.tree, ev.rules, maxRead)
+	return sarifOptionsWith(ev, locate.New(ev.tree, ev.rules, maxRead))
+}
+
+func sarifOptionsWith(ev *evaluation, loc *locate.Locator) report.SARIFOptions {
 	meta := make(map[string]report.SARIFRule, len(ev.rules))
 	for _, r := range ev.rules {
 		meta[r.ID] = report.SARIFRule{Description: r.Message.In(ev.lang), HelpURI: helpURI(r)}

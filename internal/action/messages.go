@@ -1,0 +1,45 @@
+package action
+
+// words are the action's own texts in English and French; rule texts come
+// from the catalogue, already in the report language.
+var words = map[string][2]string{
+	"moreTitle": {"%d more in the job summary", "%d de plus dans le résumé du job"},
+	"moreBody": {
+		"%d more missing items are not annotated (GitHub shows at most 10 annotations of a level per step): %s. The job summary and the log list them all.",
+		"%d éléments manquants de plus ne sont pas annotés (GitHub affiche au plus 10 annotations d'un niveau par étape) : %s. Le résumé du job et le journal les listent tous.",
+	},
+	"logMore": {
+		"%d more in the job summary (not annotated: GitHub shows at most 10 annotations of a level per step, and this step writes at most %d):",
+		"%d de plus dans le résumé du job (non annotés : GitHub affiche au plus 10 annotations d'un niveau par étape, et cette étape en écrit au plus %d) :",
+	},
+	"group":      {"passation: checklist of %s", "passation : checklist de %s"},
+	"heading":    {"passation — handover checklist: %d/100", "passation — checklist de passation : %d/100"},
+	"meta":       {"%s · profile %s · %d found · %d missing · %d skipped · %d waived", "%s · profil %s · %d trouvés · %d manquants · %d ignorés · %d dérogations"},
+	"at":         {"at", "à"},
+	"folder":     {"(folder, not a git commit)", "(dossier, pas un commit git)"},
+	"ok":         {"Nothing is missing at or above `%s`.", "Rien ne manque au niveau `%s` ou au-dessus."},
+	"failing":    {"%d missing at or above `%s`:", "%d manquants au niveau `%s` ou au-dessus :"},
+	"colItem":    {"Item", "Élément"},
+	"colDetail":  {"Evidence, or what to add", "Preuve, ou quoi ajouter"},
+	"skipped":    {"skipped", "ignoré"},
+	"waived":     {"waived", "dérogation"},
+	"legend":     {"✅ found · ❌ missing, fails the job (`fail-on: %s`) · ⚠️ missing below `fail-on`, or not decided", "✅ trouvé · ❌ manquant, fait échouer le job (`fail-on: %s`) · ⚠️ manquant sous `fail-on`, ou non décidé"},
+	"truncated":  {"This summary was shortened to stay under GitHub's 1 MiB limit: %d rows left out. The JSON report has everything.", "Ce résumé a été raccourci pour rester sous la limite de 1 Mio de GitHub : %d lignes omises. Le rapport JSON contient tout."},
+	"shortened":  {"Evidence and hints were left out to stay under GitHub's 1 MiB limit: the JSON report has them.", "Preuves et conseils ont été omis pour rester sous la limite de 1 Mio de GitHub : le rapport JSON les contient."},
+	"noOutput":   {"GITHUB_OUTPUT is not set (not running in GitHub Actions?): step outputs not written.", "GITHUB_OUTPUT n'est pas défini (hors de GitHub Actions ?) : sorties de l'étape non écrites."},
+	"noSummary":  {"GITHUB_STEP_SUMMARY is not set (not running in GitHub Actions?): job summary not written.", "GITHUB_STEP_SUMMARY n'est pas défini (hors de GitHub Actions ?) : résumé du job non écrit."},
+	"wrote":      {"passation: wrote %s", "passation : %s écrit"},
+	"scoreLine":  {"Score %d/100 · %d found · %d missing · %d skipped", "Score %d/100 · %d trouvés · %d manquants · %d ignorés"},
+	"errorTitle": {"passation could not check the repository", "passation n'a pas pu vérifier le dépôt"},
+}
+
+func say(lang, key string) string {
+	w, ok := words[key]
+	if !ok {
+		return key
+	}
+	if lang == "fr" {
+		return w[1]
+	}
+	return w[0]
+}
