@@ -51,35 +51,45 @@ func Annotate(gh *githubactions.Action, g Gap) {
 
 // plan splits the gaps, most severe first, between annotations and the log
 // so that nothing is dropped silently: each level gets at most perLevel
-// annotations and all levels together at most limit. When a level has more
-// gaps than room, its last annotation says how many more there are, and
-// those are listed in the log and in the job summary.
+// annotations and all levels together at most limit. When a level does not
+// fit, its last annotation says how many gaps are not annotated — its own
+// and, when the budget ends there, those of the levels below — and those
+// gaps are listed in the log (and, like every gap, in the job summary).
 func plan(gaps []Gap, limit int, lang string) (annotations, logged []Gap) {
-	if limit > maxAnnotations {
-		limit = maxAnnotations
+	limit = min(max(limit, 0), maxAnnotations)
+	levels := []finding.Severity{finding.Error, finding.Warning, finding.Notice}
+	by := map[finding.Severity][]Gap{}
+	for _, g := range gaps {
+		by[g.Level] = append(by[g.Level], g)
 	}
-	budget := limit
-	for _, level := range []finding.Severity{finding.Error, finding.Warning, finding.Notice} {
-		var at []Gap
-		for _, g := range gaps {
-			if g.Level == level {
-				at = append(at, g)
+	shown, budget, last := map[finding.Severity]int{}, limit, -1
+	for i, l := range levels {
+		shown[l] = min(len(by[l]), perLevel, budget)
+		budget -= shown[l]
+		if shown[l] > 0 {
+			last = i
+		}
+	}
+	for i, l := range levels {
+		at, n := by[l], shown[l]
+		if n == 0 {
+			logged = append(logged, at...)
+			continue
+		}
+		untold := at[n:]
+		var below []Gap
+		if i == last {
+			for _, lb := range levels[i+1:] {
+				below = append(below, by[lb]...)
 			}
 		}
-		room := min(perLevel, budget)
-		switch {
-		case len(at) <= room:
+		if len(untold) == 0 && len(below) == 0 {
 			annotations = append(annotations, at...)
-			budget -= len(at)
-		case room == 0:
-			logged = append(logged, at...)
-		default:
-			shown, rest := at[:room-1], at[room-1:]
-			annotations = append(annotations, shown...)
-			annotations = append(annotations, moreGap(level, rest, lang))
-			logged = append(logged, rest...)
-			budget -= room
+			continue
 		}
+		annotations = append(annotations, at[:n-1]...)
+		annotations = append(annotations, moreGap(l, append(append([]Gap{}, at[n-1:]...), below...), lang))
+		logged = append(logged, at[n-1:]...)
 	}
 	return annotations, logged
 }

@@ -170,6 +170,7 @@ func TestPlan(t *testing.T) {
 			map[finding.Severity]int{finding.Error: 9, finding.Warning: 4, finding.Notice: 9},
 			map[finding.Severity]int{finding.Error: 1, finding.Notice: 1}, 19},
 	}
+	var ann []Gap
 	for _, c := range cases {
 		ann, logged := plan(all, c.limit, "en")
 		got, more := map[finding.Severity]int{}, map[finding.Severity]int{}
@@ -190,7 +191,19 @@ func TestPlan(t *testing.T) {
 			t.Errorf("%s: %d gaps annotated or logged, want all %d", c.name, len(ann)-sum(more)+len(logged), len(all))
 		}
 	}
-	ann, _ := plan(all, 30, "en")
+	ann, _ = plan(all, 12, "en")
+	if last := ann[len(ann)-1]; last.Level != finding.Warning || last.Title != "28 more in the job summary" {
+		t.Errorf("with a budget of 12, the last annotation = %+v, want the warning note counting 3 warnings and 25 notices", last)
+	}
+	ann, _ = plan(gaps(finding.Error, 4, "e"), 4, "en")
+	if len(ann) != 4 || ann[3].Rule != "e-03" {
+		t.Errorf("4 errors in a budget of 4: %+v, want all four annotated, no note", ann)
+	}
+	ann, _ = plan(append(gaps(finding.Error, 4, "e"), gaps(finding.Notice, 2, "n")...), 4, "en")
+	if len(ann) != 4 || ann[3].Title != "3 more in the job summary" || !strings.Contains(ann[3].Message, "e-03, n-00, n-01") {
+		t.Errorf("4 errors and 2 notices in a budget of 4: %+v, want 3 errors and a note for e-03, n-00, n-01", ann)
+	}
+	ann, _ = plan(all, 30, "en")
 	last := ann[9]
 	if last.Level != finding.Error || last.Title != "3 more in the job summary" || !strings.Contains(last.Message, "e-09, e-10, e-11") {
 		t.Errorf("the tenth error annotation = %+v, want the \"3 more in the job summary\" note naming e-09, e-10, e-11", last)

@@ -7,6 +7,7 @@ package action
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -135,6 +136,19 @@ func (in Inputs) Resolve(workspace string) Inputs {
 	in.SARIF = abs(wd, in.SARIF)
 	in.JSON = abs(wd, in.JSON)
 	return in
+}
+
+// CheckPaths makes sure the resolved path is a folder: a path that does not
+// exist must not quietly check the repository around it.
+func (in Inputs) CheckPaths() error {
+	fi, err := os.Stat(in.Path)
+	if err != nil {
+		return fmt.Errorf("input path: %s does not exist: expected the folder of a repository (relative to working-directory %s)", in.Path, in.WorkingDirectory)
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("input path: %s is a file: expected the folder of a repository", in.Path)
+	}
+	return nil
 }
 
 // CheckArgs are the arguments of `passation check` that these inputs mean,

@@ -28,6 +28,10 @@ func runAction(env *Env, args []string) int {
 		return ExitUsage
 	}
 	in = in.Resolve(env.Getenv("GITHUB_WORKSPACE"))
+	if err := in.CheckPaths(); err != nil {
+		action.Fail(gh, in.Lang, err, action.Options{})
+		return ExitUsage
+	}
 
 	// What check says on stderr may hold repository text: it is printed by
 	// the action, where the runner cannot take it for commands.
@@ -71,13 +75,9 @@ func repoRoot(path string, rep *finding.Report) string {
 	if rep.Repository.Mode == "directory" {
 		return rep.Repository.Path
 	}
-	repo, err := source.OpenRepo(path)
-	if err != nil {
-		return ""
-	}
-	wt, err := repo.Git().Worktree()
+	root, err := source.WorkTree(path)
 	if err != nil {
 		return "" // a bare repository: no files on disk to point at
 	}
-	return wt.Filesystem.Root()
+	return root
 }
