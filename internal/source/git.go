@@ -50,6 +50,11 @@ func OpenRepo(dir string) (*Repo, error) {
 		r, err = git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{})
 	}
 	if errors.Is(err, git.ErrRepositoryNotExists) {
+		if dotGit := findDotGit(dir); dotGit != "" {
+			// git itself refuses such a folder; reading the files on disk
+			// instead would judge what is not committed.
+			return nil, fmt.Errorf("%s is not a readable git repository (a broken worktree link or a damaged .git): expected a repository git can open", dotGit)
+		}
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotRepository)
 	}
 	if err != nil {
@@ -82,6 +87,26 @@ func OpenRepo(dir string) (*Repo, error) {
 func newStorage(fs billy.Filesystem) *filesystem.Storage {
 	return filesystem.NewStorageWithOptions(fs, cache.NewObjectLRU(8*cache.MiByte),
 		filesystem.Options{KeepDescriptors: true, AlternatesFS: osfs.New("/")})
+}
+
+// findDotGit returns the nearest ".git" (folder or file) at or above dir,
+// or "".
+func findDotGit(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(abs, ".git")
+		if _, err := os.Lstat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
 }
 
 // isBare reports whether dir looks like a bare repository (HEAD, objects/
@@ -145,6 +170,9 @@ func (r *Repo) resolve(rev string) (plumbing.Hash, error) {
 	}
 	if r.unborn(rev) {
 		return plumbing.ZeroHash, fmt.Errorf("%s: %w: commit something first", r.Path, ErrNoCommits)
+	}
+	if shallow, _ := r.git.Storer.Shallow(); len(shallow) > 0 {
+		return plumbing.ZeroHash, usagef(ErrUnknownRef, "%s: %q names no commit of this shallow clone (expected a branch, tag or commit hash within the fetched history; git fetch --unshallow fetches the rest)", r.Path, rev)
 	}
 	return plumbing.ZeroHash, usagef(ErrUnknownRef, "%s: %q names no commit (expected a branch, tag or commit hash)", r.Path, rev)
 }
