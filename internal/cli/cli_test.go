@@ -298,6 +298,10 @@ func TestBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(r.Dir, "README.md")
+	brokenLink := t.TempDir()
+	if err := os.WriteFile(filepath.Join(brokenLink, ".git"), []byte("gitdir: /nonexistent/worktrees/x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	cases := []struct {
 		name string
@@ -310,6 +314,7 @@ func TestBadInput(t *testing.T) {
 		{"empty repository", []string{"check", empty.Dir}, ExitUnreadable, []string{empty.Dir, "no commits"}},
 		{"empty repository with --ref", []string{"check", empty.Dir, "--ref", "main"}, ExitUnreadable, []string{empty.Dir, "no commits"}},
 		{"HEAD names a missing commit", []string{"check", damaged.Dir}, ExitUnreadable, []string{damaged.Dir, head, "missing"}},
+		{"worktree whose .git points nowhere", []string{"check", brokenLink}, ExitUnreadable, []string{filepath.Join(brokenLink, ".git"), "not a readable git repository"}},
 		{"unknown profile", []string{"check", r.Dir, "--profile", "full"}, ExitUsage, []string{`"full"`, "core, eig"}},
 		{"unknown format", []string{"check", r.Dir, "--format", "xml"}, ExitUsage, []string{`"xml"`, "text", "json"}},
 		{"unknown language", []string{"check", r.Dir, "--lang", "de"}, ExitUsage, []string{`"de"`, "en or fr"}},

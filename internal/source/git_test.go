@@ -246,6 +246,38 @@ func TestNotARepository(t *testing.T) {
 	if _, err := source.OpenRepo(dir); !errors.Is(err, source.ErrNotRepository) {
 		t.Fatalf("plain folder: %v, want ErrNotRepository", err)
 	}
+	// A worktree whose .git file points nowhere is a broken repository, not
+	// a plain folder whose files on disk would count.
+	broken := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(broken, "docs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(broken, ".git"), []byte("gitdir: /nonexistent/worktrees/x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{broken, filepath.Join(broken, "docs")} {
+		_, err := source.OpenRepo(dir)
+		if err == nil || errors.Is(err, source.ErrNotRepository) || !strings.Contains(err.Error(), filepath.Join(broken, ".git")) {
+			t.Errorf("broken .git link, from %s: %v; want an error naming the .git file, not ErrNotRepository", dir, err)
+		}
+	}
+}
+
+func TestShallowClone(t *testing.T) {
+	t.Parallel()
+	origin := testrepo.New(t).CommitFiles(map[string]string{"README.md": "v1\n"})
+	origin.CommitFiles(map[string]string{"README.md": "v2\n"})
+	clone := filepath.Join(t.TempDir(), "shallow")
+	git(t, t.TempDir(), "clone", "-q", "--depth", "1", "file://"+origin.Dir, clone)
+	tree := openCommit(t, clone, "")
+	if got := read(t, tree, walk(t, tree), "README.md"); got != "v2\n" {
+		t.Fatalf("shallow clone at HEAD: README.md = %q", got)
+	}
+	err := commitErr(t, clone, "HEAD~1")
+	var ue *source.UsageError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "shallow") {
+		t.Fatalf("a ref beyond a shallow clone's history: %v; want a usage error that says the clone is shallow", err)
+	}
 }
 
 // objectPath is where git keeps a loose object.
