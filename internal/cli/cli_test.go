@@ -320,7 +320,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown language", []string{"check", r.Dir, "--lang", "de"}, ExitUsage, []string{`"de"`, "en or fr"}},
 		{"unknown --fail-on", []string{"check", r.Dir, "--fail-on", "fatal"}, ExitUsage, []string{"--fail-on", `"fatal"`, "error, warning, notice or never"}},
 		{"too many arguments", []string{"check", r.Dir, plain}, ExitUsage, []string{"at most one path", plain}},
-		{"unknown command", []string{"chek"}, ExitUsage, []string{`"chek"`, "check, rules, explain"}},
+		{"unknown command", []string{"chek"}, ExitUsage, []string{`"chek"`, "expected one of", "check", "explain", "passation help"}},
 		{"unknown flag", []string{"check", "--nope", r.Dir}, ExitUsage, []string{"--nope", "--ref", "--format"}},
 		{"flag without its value", []string{"check", r.Dir, "--ref"}, ExitUsage, []string{"--ref", "needs a value"}},
 		{"flag with a bad number", []string{"check", r.Dir, "--max-read", "lots"}, ExitUsage, []string{"--max-read", `"lots"`, "whole number"}},
