@@ -363,7 +363,7 @@ var fixtures = map[string]map[string]string{
 			"## Installation\n\nInstallez Go, lancez `make install` puis ouvrez http://localhost:8080 dans un navigateur.\n\n" +
 			"## Contact\n\nL'équipe produit répond à equipe@example.org pour toute question sur l'outil.\n\n" +
 			"## Schémas d'architecture prévus\n\nLes schémas seront ajoutés après la mise en production du service.\n",
-		"LICENSE":                 mit,
+		"LICENSE":                mit,
 		"manuel::error::x%0A.md": "",
 	},
 	// Every core item: only warnings and notices are missing.
@@ -372,7 +372,7 @@ var fixtures = map[string]map[string]string{
 			"## Installation\n\nInstallez Go, lancez `make install` puis ouvrez http://localhost:8080 dans un navigateur.\n\n" +
 			usage +
 			"## Contact\n\nL'équipe produit répond à equipe@example.org pour toute question sur l'outil.\n",
-		"LICENSE":              mit,
+		"LICENSE":               mit,
 		"docs/architecture.mmd": "graph TD\n  Navigateur --> API\n  API --> Base[(PostgreSQL)]\n  API --> Courriel[Service de courriel]\n",
 	},
 }
