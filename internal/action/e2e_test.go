@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
@@ -404,6 +405,26 @@ func fixture(t *testing.T, files map[string]string) string {
 	return testrepo.New(t).CommitFiles(files).Dir
 }
 
+// lively makes a repository that two people committed to last week, so
+// that the history rules (recent activity, people who know the code) pass.
+func lively(t *testing.T, files map[string]string) string {
+	t.Helper()
+	r := testrepo.New(t).Write(files)
+	r.Git("add", "-A")
+	for i, who := range []string{"Alice Martin", "Bruno Petit"} {
+		date := time.Now().AddDate(0, 0, -7+i).UTC().Format(time.RFC3339)
+		cmd := exec.Command("git", "commit", "-q", "--allow-empty", "-m", "work by "+who)
+		cmd.Dir = r.Dir
+		cmd.Env = append(testrepo.Env(), "GIT_AUTHOR_NAME="+who, "GIT_COMMITTER_NAME="+who,
+			"GIT_AUTHOR_EMAIL="+strings.Fields(who)[0]+"@example.org", "GIT_COMMITTER_EMAIL="+strings.Fields(who)[0]+"@example.org",
+			"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git commit: %v\n%s", err, out)
+		}
+	}
+	return r.Dir
+}
+
 // message is the text of a missing item's annotation: the rule's message
 // and hint from the catalogue, in lang.
 func message(t *testing.T, id, lang string) string {
@@ -496,7 +517,7 @@ func TestEndToEndFailOn(t *testing.T) {
 	repos := map[string]string{
 		"core-gaps":         fixture(t, fixtures["core-gaps"]),
 		"errors-complete":   fixture(t, fixtures["errors-complete"]),
-		"warnings-complete": fixture(t, warningsComplete()),
+		"warnings-complete": lively(t, warningsComplete()),
 	}
 	for _, c := range []struct {
 		repo, failOn string
@@ -577,10 +598,10 @@ func TestEndToEndShallowClone(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(clone, ".git", "shallow")); err != nil {
 		t.Fatalf("the clone is not shallow: %v", err)
 	}
-	full := runAction(t, src.Dir, map[string]string{"json": "r.json"})
-	shallow := runAction(t, clone, map[string]string{"json": "r.json"})
-	if shallow.code != full.code || shallow.code != 0 {
-		t.Errorf("exit %d on the shallow clone, %d on the full repository; want 0", shallow.code, full.code)
+	fullRun := runAction(t, src.Dir, map[string]string{"json": "r.json"})
+	shallowRun := runAction(t, clone, map[string]string{"json": "r.json"})
+	if shallowRun.code != fullRun.code || shallowRun.code != 0 {
+		t.Errorf("exit %d on the shallow clone, %d on the full repository; want 0 (no core item missing)", shallowRun.code, fullRun.code)
 	}
 	read := func(dir string) finding.Report {
 		var rep finding.Report
@@ -591,8 +612,42 @@ func TestEndToEndShallowClone(t *testing.T) {
 		return rep
 	}
 	a, b := read(src.Dir), read(clone)
-	if a.Repository.Commit != b.Repository.Commit || fmt.Sprint(a.Results) != fmt.Sprint(b.Results) || b.Summary.Skip != 0 {
-		t.Errorf("shallow clone report differs from the full one (or skips %d rules):\n%v\n%v", b.Summary.Skip, b.Summary, a.Summary)
+	if a.Repository.Commit != b.Repository.Commit {
+		t.Errorf("commit %s on the shallow clone, %s on the full repository", b.Repository.Commit, a.Repository.Commit)
+	}
+	// What needs history is skipped, and says why; everything else is the
+	// same verdict on the same evidence.
+	full := map[string]finding.Result{}
+	for _, r := range a.Results {
+		full[r.Rule] = r
+	}
+	skipped := 0
+	for _, r := range b.Results {
+		if r.Status == finding.Skip && full[r.Rule].Status != finding.Skip {
+			skipped++
+			if !strings.Contains(r.Message, "fetch-depth: 0") {
+				t.Errorf("%s skipped on the shallow clone without saying how to get the history: %q", r.Rule, r.Message)
+			}
+			if r.Group != "history" {
+				t.Errorf("%s (group %s) skipped on the shallow clone: only history rules should be", r.Rule, r.Group)
+			}
+			continue
+		}
+		// Messages may say what history was seen; verdicts and evidence may not differ.
+		f := full[r.Rule]
+		if r.Status != f.Status || fmt.Sprint(r.Evidence) != fmt.Sprint(f.Evidence) {
+			t.Errorf("%s differs on the shallow clone: %s %v, full: %s %v", r.Rule, r.Status, r.Evidence, f.Status, f.Evidence)
+		}
+	}
+	hasHistory := false
+	for _, r := range b.Results {
+		hasHistory = hasHistory || r.Group == "history"
+	}
+	if hasHistory && skipped == 0 {
+		t.Error("no history rule was skipped on a depth-1 clone")
+	}
+	if skipped > 0 && !strings.Contains(shallowRun.summary, md("fetch-depth: 0")) {
+		t.Errorf("the job summary does not say why history rules were skipped:\n%s", shallowRun.summary)
 	}
 }
 
