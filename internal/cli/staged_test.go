@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -168,5 +169,22 @@ func TestStagedUsageErrors(t *testing.T) {
 	}
 	if code, _, errOut := run(t, map[string]string{"GIT_INDEX_FILE": t.TempDir() + "/nope"}, "check", "--staged", r.Dir); code != ExitUnreadable || !strings.Contains(errOut, "nope") {
 		t.Fatalf("unreadable GIT_INDEX_FILE: exit %d %q", code, errOut)
+	}
+}
+
+func TestStagedInLinkedWorktree(t *testing.T) {
+	// Each worktree has its own index: what is staged in one does not count in the other.
+	r := testrepo.New(t).CommitFiles(coreFiles)
+	wt := t.TempDir() + "/wt"
+	r.Git("worktree", "add", "-q", "-b", "feature", wt)
+	os.WriteFile(wt+"/INSTALL.md", []byte(install), 0o644)
+	if out, err := testrepo.Command(wt, "add", "INSTALL.md").CombinedOutput(); err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	if code, out, errOut := run(t, nil, "check", "--staged", "--profile", "core", wt); code != ExitOK {
+		t.Fatalf("linked worktree with INSTALL.md staged: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, _ := run(t, nil, "check", "--staged", "--profile", "core", r.Dir); code != ExitGaps {
+		t.Fatalf("main worktree counted the other worktree's index: exit %d", code)
 	}
 }
