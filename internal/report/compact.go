@@ -25,7 +25,7 @@ var compactWords = map[string][2]string{
 	"staged":    {"staged", "indexé"},
 	"below":     {"  (+%d below %s: passation check --staged --fail-on never lists them)", "  (+%d sous le niveau %s : passation check --staged --fail-on never les liste)"},
 	"conflicts": {"passation: %d unmerged paths (merge conflict), judged as on this branch (ours): %s", "passation : %d chemins non fusionnés (conflit de fusion), jugés comme sur cette branche (ours) : %s"},
-	"skip":      {"could not decide", "impossible de décider"},
+	"undecided": {"passation: nothing is missing from the next commit, but %d items could not be decided:", "passation : rien ne manque dans le prochain commit, mais %d éléments n'ont pas pu être jugés :"},
 }
 
 func cw(lang, key string) string {
@@ -68,14 +68,18 @@ func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactO
 			gaps++
 		}
 	}
-	if gaps == 0 {
+	switch {
+	case len(shown) == 0:
 		// Quiet when all is well: a hook that talks on every commit is
-		// soon ignored. Rules that could not decide are not gaps.
+		// soon ignored.
 		return p.err
-	}
-	if failOn == finding.Never {
+	case gaps == 0:
+		// Rules that could not decide are not gaps, but silence would
+		// say that all is well.
+		p.line(bold, fmt.Sprintf(cw(lang, "undecided"), len(shown)))
+	case failOn == finding.Never:
 		p.line(bold, fmt.Sprintf(cw(lang, "head-all"), gaps))
-	} else {
+	default:
 		p.line(bold, fmt.Sprintf(cw(lang, "head"), gaps, failOn))
 	}
 	for _, res := range shown {
