@@ -17,6 +17,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/source"
 )
 
@@ -46,6 +47,16 @@ type Options struct {
 	Profile string
 	// Tool names the program, for the reports.
 	Tool finding.Tool
+	// Now is the time of the audit, for the rules that compare dates
+	// (history, publiccode.yml); zero: those rules skip.
+	Now time.Time
+	// HistoryDepth is how many commits are fetched when the profile has
+	// history rules; 0 means the whole history. Without history rules, only
+	// the checked commit is fetched.
+	HistoryDepth int
+	// LicenceCache keeps the identification of licence texts between runs;
+	// "" means none.
+	LicenceCache string
 	// Getenv reads credentials (GITHUB_TOKEN, GITLAB_TOKEN,
 	// PASSATION_TOKEN_<HOST>); nil means no credentials.
 	Getenv func(string) string
@@ -68,7 +79,9 @@ type Auditor struct {
 	cat      *catalog.Catalog
 	opt      Options
 	checkers map[string]*check.Checker
-	creds    credentials
+	// history tells, per profile, whether a rule reads the git history.
+	history map[string]bool
+	creds   credentials
 }
 
 // New validates the options and compiles the profiles the targets use; an
@@ -92,7 +105,7 @@ func New(cat *catalog.Catalog, targets []Target, opt Options) (*Auditor, error) 
 	if opt.Profile == "" {
 		opt.Profile = cat.DefaultProfile
 	}
-	a := &Auditor{cat: cat, opt: opt, checkers: map[string]*check.Checker{}, creds: credentials{opt.Getenv}}
+	a := &Auditor{cat: cat, opt: opt, checkers: map[string]*check.Checker{}, history: map[string]bool{}, creds: credentials{opt.Getenv}}
 	if _, err := a.checker(opt.Profile); err != nil {
 		return nil, err
 	}
@@ -121,6 +134,11 @@ func (a *Auditor) checker(profile string) (*check.Checker, error) {
 		return nil, err
 	}
 	a.checkers[profile] = c
+	for _, r := range rules {
+		for _, ev := range r.Evidence {
+			a.history[profile] = a.history[profile] || ev.Kind == "history"
+		}
+	}
 	return c, nil
 }
 
@@ -273,23 +291,23 @@ func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, s
 	if err != nil {
 		return nil, nil, "", err
 	}
-	var tree source.Tree
+	var tree *source.CommitTree
 	how := "local"
 	desc := finding.Repository{Path: Redact(t.URL, secrets), Mode: "commit"}
+	withHistory := a.history[profile]
 	if t.Remote() {
-		dir, cleanup, err := a.cloneDir(t)
+		dir, cleanup, err := a.cloneDir(t, withHistory)
 		if err != nil {
 			return nil, nil, "", err
 		}
 		defer cleanup()
 		auth, _ := a.creds.auth(t.URL)
-		f, err := fetch(ctx, dir, t.URL, t.Ref, fetchOptions{auth: auth, largeObject: a.opt.MaxRead})
+		f, err := fetch(ctx, dir, t.URL, t.Ref, fetchOptions{auth: auth, largeObject: a.opt.MaxRead,
+			history: withHistory, depth: a.opt.HistoryDepth})
 		if err != nil {
-			if f != nil {
-				how = f.how
-			}
 			return nil, nil, "", err
 		}
+		defer f.Close()
 		how = f.how
 		ct, err := source.FromGit(desc.Path, f.repo).Commit(f.commit.String())
 		if err != nil {
@@ -313,8 +331,11 @@ func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, s
 		desc.Ref, desc.Commit = d.Ref, d.Commit
 	}
 	g := &guardedTree{Tree: tree, desc: desc, maxFiles: a.opt.MaxFiles, maxRead: a.opt.MaxRead}
-	rep, err := checker.Report(g, check.Options{Lang: a.opt.Lang, MaxRead: a.opt.MaxRead},
-		check.Meta{Profile: profile, Tool: a.opt.Tool})
+	opt := check.Options{Lang: a.opt.Lang, MaxRead: a.opt.MaxRead, Now: a.opt.Now, CacheDir: a.opt.LicenceCache}
+	if withHistory {
+		opt.History = history.New(tree.Git(), tree.Hash())
+	}
+	rep, err := checker.Report(g, opt, check.Meta{Profile: profile, Tool: a.opt.Tool})
 	if err != nil {
 		return nil, nil, how, err
 	}
@@ -334,7 +355,7 @@ var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // cloneDir is where a target's bare clone lives: a fresh temporary folder,
 // removed by cleanup, or its folder in the cache, kept.
-func (a *Auditor) cloneDir(t Target) (string, func(), error) {
+func (a *Auditor) cloneDir(t Target, withHistory bool) (string, func(), error) {
 	if a.opt.CacheDir == "" {
 		dir, err := os.MkdirTemp(a.opt.TempDir, "passation-audit-*")
 		if err != nil {
@@ -348,7 +369,13 @@ func (a *Auditor) cloneDir(t Target) (string, func(), error) {
 	if name == "" {
 		name = "repo"
 	}
-	dir := filepath.Join(a.opt.CacheDir, name+"-"+hex.EncodeToString(sum[:6])+".git")
+	// A clone with history is kept apart from a shallow one: go-git does
+	// not deepen a shallow clone.
+	kind := ".git"
+	if withHistory {
+		kind = "-history.git"
+	}
+	dir := filepath.Join(a.opt.CacheDir, name+"-"+hex.EncodeToString(sum[:6])+kind)
 	return dir, func() {}, nil
 }
 

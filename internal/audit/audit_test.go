@@ -349,3 +349,48 @@ func TestSSHWithoutAgent(t *testing.T) {
 		t.Errorf("%+v", r.Error)
 	}
 }
+
+// TestHistoryRules: with a profile that reads the history, the clone brings
+// the commits, the tags and the release branches, and the history rules
+// decide as `passation check` does on a full clone.
+func TestHistoryRules(t *testing.T) {
+	root := gitserver.NewRoot(t)
+	tagged := root.Add("tagged", complete)
+	for i := 0; i < 3; i++ {
+		tagged.CommitFiles(map[string]string{"src/app.py": "print(" + itoa(i) + ")\n"})
+	}
+	tagged.Git("tag", "-a", "-m", "passation", "v1.0.0")
+	tagged.CommitFiles(map[string]string{"src/app.py": "print('after')\n"})
+	root.Publish("tagged", tagged)
+	branch := root.Add("branch", complete)
+	branch.Git("branch", "release/2026-01")
+	branch.CommitFiles(map[string]string{"src/app.py": "print('x')\n"})
+	branch.Git("push", "-q", "origin", "main", "release/2026-01")
+	root.Add("none", complete)
+	daemon := gitserver.StartDaemon(t, root)
+
+	ts := []audit.Target{
+		{URL: daemon.URL + "tagged.git", Name: "tagged"},
+		{URL: daemon.URL + "branch.git", Name: "branch"},
+		{URL: daemon.URL + "none.git", Name: "none"},
+	}
+	now := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+	res := runAudit(t, ts, audit.Options{Profile: "eig", Now: now})
+	want := map[string]finding.Status{"tagged": finding.Pass, "branch": finding.Pass, "none": finding.Fail}
+	for i := range res.Repositories {
+		r := &res.Repositories[i]
+		if got := status(t, r, "release"); got != want[r.Name] {
+			res, _ := r.Result("release")
+			t.Errorf("%s: release = %s (%s)", r.Name, got, res.Message)
+		}
+		if got := status(t, r, "activity"); got != finding.Pass {
+			res, _ := r.Result("activity")
+			t.Errorf("%s: activity = %s (%s)", r.Name, got, res.Message)
+		}
+	}
+	// Without a clock, the date rules cannot decide, and say so.
+	res = runAudit(t, ts[:1], audit.Options{Profile: "eig"})
+	if got := status(t, &res.Repositories[0], "activity"); got != finding.Skip {
+		t.Errorf("without a clock: activity = %s", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -21,9 +22,11 @@ import (
 // repository, whatever the remote called it.
 const targetRef = "refs/passation/target"
 
-// fetched is a repository brought onto this machine.
+// fetched is a repository brought onto this machine. Close it before its
+// folder is removed.
 type fetched struct {
 	repo   *git.Repository
+	st     *filesystem.Storage
 	commit plumbing.Hash
 	ref    string // the remote ref that was fetched, e.g. refs/heads/main
 	how    string // "cloned" or "updated" (an existing cache)
@@ -35,18 +38,37 @@ type fetchOptions struct {
 	// largeObject is the size above which a blob is streamed from disk
 	// instead of being loaded whole in memory.
 	largeObject int64
+	// history asks for the history the history rules read: the commits
+	// (depth commits, 0 for all), the tags and the release branches.
+	history bool
+	depth   int
 }
+
+// Close releases the pack files the storage keeps open.
+func (f *fetched) Close() error { return f.st.Close() }
 
 // fetch brings the commit that ref names on the remote into a bare
 // repository at dir, creating it or updating it: only that one ref, only
-// its last commit (depth 1), no tags and no work tree. A full commit hash
-// cannot be asked of a server by depth, so it fetches the branches whole.
+// its last commit (depth 1), no tags and no work tree — unless the history
+// rules need more (o.history). A full commit hash cannot be asked of a
+// server by depth, so it fetches the branches whole.
 func fetch(ctx context.Context, dir, remoteURL, ref string, o fetchOptions) (*fetched, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	// Pack files kept open: a history walk would otherwise reopen one for
+	// every object.
 	st := filesystem.NewStorageWithOptions(osfs.New(dir), cache.NewObjectLRU(8*cache.MiByte),
-		filesystem.Options{LargeObjectThreshold: o.largeObject, ExclusiveAccess: true})
+		filesystem.Options{LargeObjectThreshold: o.largeObject, ExclusiveAccess: true, KeepDescriptors: true})
+	f, err := fetchInto(ctx, st, remoteURL, ref, o)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func fetchInto(ctx context.Context, st *filesystem.Storage, remoteURL, ref string, o fetchOptions) (*fetched, error) {
 	how := "updated"
 	r, err := git.Open(st, nil)
 	if errors.Is(err, git.ErrRepositoryNotExists) {
@@ -54,7 +76,7 @@ func fetch(ctx context.Context, dir, remoteURL, ref string, o fetchOptions) (*fe
 		r, err = git.Init(st, nil)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", dir, err)
+		return nil, fmt.Errorf("open: %w", err)
 	}
 	remote, err := r.Remote("origin")
 	if errors.Is(err, git.ErrRemoteNotFound) {
@@ -67,13 +89,17 @@ func fetch(ctx context.Context, dir, remoteURL, ref string, o fetchOptions) (*fe
 	if err != nil {
 		return nil, err
 	}
-	f := &fetched{repo: r, how: how}
+	f := &fetched{repo: r, st: st, how: how}
 	var specs []config.RefSpec
-	depth := 1
+	depth, tags := 1, git.NoTags
+	if o.history {
+		depth, tags = o.depth, git.AllTags
+		specs = releaseBranches(refs)
+	}
 	if plumbing.IsHash(ref) && len(ref) == 40 {
 		f.commit = plumbing.NewHash(ref)
 		specs = []config.RefSpec{"+refs/heads/*:refs/remotes/origin/*"}
-		depth = 0
+		depth = 0 // a server gives no commit by hash with a depth
 		f.ref = ref
 	} else {
 		name, err := resolveRemote(refs, ref)
@@ -81,10 +107,10 @@ func fetch(ctx context.Context, dir, remoteURL, ref string, o fetchOptions) (*fe
 			return nil, err
 		}
 		f.ref = name.String()
-		specs = []config.RefSpec{config.RefSpec("+" + name.String() + ":" + targetRef)}
+		specs = append(specs, config.RefSpec("+"+name.String()+":"+targetRef))
 	}
 	err = remote.FetchContext(ctx, &git.FetchOptions{
-		RefSpecs: specs, Depth: depth, Tags: git.NoTags, Auth: o.auth, Force: true,
+		RefSpecs: specs, Depth: depth, Tags: tags, Auth: o.auth, Force: true,
 	})
 	if err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate) {
 		return nil, err
@@ -105,12 +131,28 @@ func fetch(ctx context.Context, dir, remoteURL, ref string, o fetchOptions) (*fe
 		f.commit = c.Hash
 	}
 	if _, err := r.CommitObject(f.commit); err != nil {
-		if errors.Is(err, plumbing.ErrObjectNotFound) && depth == 0 {
+		if errors.Is(err, plumbing.ErrObjectNotFound) && plumbing.IsHash(ref) && len(ref) == 40 {
 			return nil, &refError{fmt.Sprintf("commit %s is on no branch of the remote", ref)}
 		}
 		return nil, fmt.Errorf("read commit %s: %w", f.commit, err)
 	}
 	return f, nil
+}
+
+// releaseBranch matches the branch names teams give to releases, as the
+// history rules read them.
+var releaseBranch = regexp.MustCompile(`^releases?[/_-]`)
+
+// releaseBranches are refspecs for the remote's release-like branches: the
+// release rule counts them as releases.
+func releaseBranches(refs []*plumbing.Reference) []config.RefSpec {
+	var out []config.RefSpec
+	for _, r := range refs {
+		if r.Name().IsBranch() && releaseBranch.MatchString(strings.ToLower(r.Name().Short())) {
+			out = append(out, config.RefSpec("+"+r.Name().String()+":refs/remotes/origin/"+r.Name().Short()))
+		}
+	}
+	return out
 }
 
 // refError: the remote has no such branch or tag.

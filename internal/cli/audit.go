@@ -31,7 +31,7 @@ const (
 
 type auditFlags struct {
 	from, out, cache, shard, profile, lang, failOn string
-	jobs, maxFiles                                 int
+	jobs, maxFiles, historyDepth                   int
 	timeout                                        time.Duration
 	maxRead                                        int64
 }
@@ -50,6 +50,7 @@ func runAudit(env *Env, args []string) int {
 	fs.StringVar(&f.failOn, "fail-on", "never", "also exit 1 when a repository misses an item at or above this level: error, warning, notice or never")
 	fs.Int64Var(&f.maxRead, "max-read", 1<<20, "read at most this many bytes of one file")
 	fs.IntVar(&f.maxFiles, "max-files", 200_000, "stop walking a repository after this many files (reported)")
+	fs.IntVar(&f.historyDepth, "history-depth", 0, "commits fetched for the history rules (0: the whole history)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -92,6 +93,7 @@ func runAudit(env *Env, args []string) int {
 		Jobs: f.jobs, Timeout: f.timeout, CacheDir: f.cache, MaxRead: f.maxRead, MaxFiles: f.maxFiles,
 		Lang: lng, Profile: f.profile, Tool: finding.Tool{Name: "passation", Version: version()},
 		Getenv: env.Getenv, Progress: newProgress(env, len(shard.Select(targets))),
+		Now: env.now(), HistoryDepth: f.historyDepth, LicenceCache: cacheDir(env.Getenv, "licences"),
 	})
 	if err != nil {
 		return usageErr(env, err)
