@@ -84,7 +84,7 @@ func TestAuditDaemonHTTPAndLocal(t *testing.T) {
 	w.Git("tag", "-a", "-m", "fin du défi", "fin-cohorte")
 	first := w.Git("rev-parse", "HEAD")
 	w.CommitFiles(map[string]string{"docs/manuel-utilisateur.md": prose})
-	root.Publish("partial", w)
+	root.Publish(w)
 	daemon := gitserver.StartDaemon(t, root)
 	web := gitserver.StartHTTP(t, root, gitserver.HTTPOptions{})
 	local := testrepo.New(t).CommitFiles(complete)
@@ -144,7 +144,7 @@ func TestAuditFailuresAreIsolated(t *testing.T) {
 	big := root.Add("big", complete)
 	gitserver.WriteBig(t, big, "data.bin", 200_000)
 	big.Commit("data")
-	root.Publish("big", big)
+	root.Publish(big)
 	daemon := gitserver.StartDaemon(t, root)
 	// The pack arrives with one byte flipped in the middle.
 	flip := gitserver.StartRelay(t, strings.TrimPrefix(strings.TrimSuffix(daemon.URL, "/"), "git://"), &gitserver.Relay{Corrupt: 100_000})
@@ -305,7 +305,7 @@ func TestServerKilledMidClone(t *testing.T) {
 	big := root.Add("big", partial)
 	gitserver.WriteBig(t, big, "data.bin", 2<<20)
 	big.Commit("data")
-	root.Publish("big", big)
+	root.Publish(big)
 	doomed := gitserver.StartDaemon(t, root)
 	relay := gitserver.StartRelay(t, strings.TrimSuffix(strings.TrimPrefix(doomed.URL, "git://"), "/"),
 		&gitserver.Relay{CutAfter: 300_000, OnCut: doomed.Kill})
@@ -361,7 +361,7 @@ func TestHistoryRules(t *testing.T) {
 	}
 	tagged.Git("tag", "-a", "-m", "passation", "v1.0.0")
 	tagged.CommitFiles(map[string]string{"src/app.py": "print('after')\n"})
-	root.Publish("tagged", tagged)
+	root.Publish(tagged)
 	branch := root.Add("branch", complete)
 	branch.Git("branch", "release/2026-01")
 	branch.CommitFiles(map[string]string{"src/app.py": "print('x')\n"})

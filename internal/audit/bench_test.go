@@ -118,7 +118,7 @@ func addBenchRepo(b *testing.B, root *gitserver.Root, i int) {
 	for c := 0; c < 4; c++ {
 		w.CommitFiles(map[string]string{"CHANGELOG.md": strings.Repeat("- change\n", c+1) + prose})
 	}
-	root.Publish("", w)
+	root.Publish(w)
 }
 
 // watchHeap samples the Go heap every 5 ms until the returned function is

@@ -162,7 +162,7 @@ func TestCacheIsUpdated(t *testing.T) {
 	}
 
 	w.CommitFiles(map[string]string{"docs/manuel-utilisateur.md": prose})
-	root.Publish("team", w)
+	root.Publish(w)
 	second := runAudit(t, ts, opt)
 	if s := status(t, &second.Repositories[0], "user-manual"); s != finding.Pass {
 		t.Fatalf("second audit did not see the new commit: user-manual = %s", s)

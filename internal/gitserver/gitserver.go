@@ -50,8 +50,9 @@ func (r *Root) Add(name string, files map[string]string) *testrepo.Repo {
 	return w
 }
 
-// Publish pushes the branches and tags of w to the bare repository name.git.
-func (r *Root) Publish(name string, w *testrepo.Repo) {
+// Publish pushes main and the tags of w, a work repository returned by Add,
+// to its bare repository.
+func (r *Root) Publish(w *testrepo.Repo) {
 	r.t.Helper()
 	w.Git("push", "-q", "--tags", "origin", "main")
 }
