@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -63,5 +64,22 @@ func runHook(env *Env, args []string) int {
 		hook.NotInstalled:     "%s%s has no passation hook: nothing to remove",
 	}[act]
 	fmt.Fprintf(env.Stdout, "passation: "+msg+"\n", shown, where)
+	if pos[0] == "install" && !onPath(env.Getenv("PATH"), "passation") {
+		fmt.Fprintln(env.Stderr, "passation: note: passation is not on the PATH, so the hook skips the check (with a warning) until it is: go install github.com/passation/passation@latest")
+	}
 	return ExitOK
+}
+
+// onPath reports whether an executable named name is in one of the
+// folders of path, as the hook's shell will look for it.
+func onPath(path, name string) bool {
+	for _, dir := range filepath.SplitList(path) {
+		if dir == "" {
+			dir = "."
+		}
+		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0 {
+			return true
+		}
+	}
+	return false
 }

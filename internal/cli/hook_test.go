@@ -184,3 +184,19 @@ func TestHookUsageErrors(t *testing.T) {
 		t.Fatalf("unknown sub-command: exit %d", code)
 	}
 }
+
+func TestHookInstallSaysWhenPassationIsNotOnPath(t *testing.T) {
+	r := testrepo.New(t)
+	env := map[string]string{"GIT_CONFIG_GLOBAL": os.DevNull, "GIT_CONFIG_NOSYSTEM": "1", "PATH": t.TempDir()}
+	if code, _, errOut := run(t, env, "hook", "install", r.Dir); code != ExitOK || !strings.Contains(errOut, "not on the PATH") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	passationOnPath(t) // builds the binary into binDir
+	env["PATH"] = binDir
+	if _, _, errOut := run(t, env, "hook", "uninstall", r.Dir); errOut != "" {
+		t.Fatalf("uninstall said %q", errOut)
+	}
+	if code, _, errOut := run(t, env, "hook", "install", r.Dir); code != ExitOK || errOut != "" {
+		t.Fatalf("passation on the PATH: exit %d, stderr %q", code, errOut)
+	}
+}
