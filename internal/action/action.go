@@ -282,8 +282,17 @@ func (p *publisher) summary() error {
 		rep: p.c.Report, groups: p.c.Groups, failOn: p.c.FailOn, lang: p.lang(), name: p.name(),
 		link: func(path string, line int) string { return "" },
 	}
-	if p.sameRepo && p.c.Report.Repository.Mode == "commit" {
-		server, repo, sha := p.gh.Getenv("GITHUB_SERVER_URL"), p.gh.Getenv("GITHUB_REPOSITORY"), p.c.Report.Repository.Commit
+	// Links go to the checked commit; a checkout without .git (actions/checkout
+	// without git installed downloads the files) holds GITHUB_SHA's files.
+	sha := ""
+	switch p.c.Report.Repository.Mode {
+	case "commit":
+		sha = p.c.Report.Repository.Commit
+	case "directory":
+		sha = p.gh.Getenv("GITHUB_SHA")
+	}
+	if p.sameRepo && sha != "" {
+		server, repo := p.gh.Getenv("GITHUB_SERVER_URL"), p.gh.Getenv("GITHUB_REPOSITORY")
 		s.link = func(path string, line int) string { return blobURL(server, repo, sha, path, line) }
 	}
 	md := s.Markdown(SummaryLimit)

@@ -239,6 +239,24 @@ func TestPublishPlaces(t *testing.T) {
 	}
 }
 
+// TestPublishFolderLinks: a checkout without .git is checked as a folder;
+// its files are GITHUB_SHA's, so the summary links there.
+func TestPublishFolderLinks(t *testing.T) {
+	t.Parallel()
+	r := newRunner(t)
+	rep := testReport()
+	rep.Repository = finding.Repository{Path: r.workspace, Mode: "directory"}
+	r.env["GITHUB_SHA"] = "fedcba9876543210fedcba9876543210fedcba98"
+	if _, err := Publish(r.gh(), Inputs{Annotations: 30}, r.check(rep), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	sum := read(t, r.summary)
+	if !strings.Contains(sum, "(https://github.com/team/outil/blob/fedcba9876543210fedcba9876543210fedcba98/README.md#L3)") ||
+		!strings.Contains(sum, "**team/outil** (folder, not a git commit)") {
+		t.Errorf("folder summary:\n%s", sum)
+	}
+}
+
 func TestReadInputs(t *testing.T) {
 	t.Parallel()
 	gh := func(env map[string]string) *githubactions.Action {
