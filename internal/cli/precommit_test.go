@@ -19,9 +19,6 @@ func TestPreCommitFramework(t *testing.T) {
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Skip("pre-commit is not installed (apt-get install pre-commit; .ci/run does): skipping the end-to-end test of .pre-commit-hooks.yaml")
 	}
-	if testing.Short() {
-		t.Skip("-short: skipping the pre-commit end-to-end test, which builds passation through pre-commit")
-	}
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
