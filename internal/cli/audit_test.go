@@ -62,6 +62,22 @@ func (s *cohortServers) env() map[string]string {
 	return map[string]string{audit.TokenVariable(host): s.token, "CI": "true"}
 }
 
+// auditClock is the fixed time of the audits of these tests: the date rules
+// then say the same on every run, so that outputs can be compared.
+var auditClock = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+
+// runAt is run with the fixed clock.
+func runAt(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(args, &Env{
+		Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
+		Getenv: func(k string) string { return env[k] },
+		Now:    func() time.Time { return auditClock },
+	})
+	return code, out.String(), errb.String()
+}
+
 // readTree returns every file below dir, by relative path.
 func readTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
@@ -89,7 +105,7 @@ func TestAuditCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "report")
-	code, stdout, stderr := run(t, s.env(), "audit", "--from", list, "--jobs", "3", "--out", out, "--profile", "core")
+	code, stdout, stderr := runAt(t, s.env(), "audit", "--from", list, "--jobs", "3", "--out", out, "--profile", "core")
 	if code != ExitPartial {
 		t.Fatalf("exit %d, want %d (one repository unreachable)\nstdout:\n%s\nstderr:\n%s", code, ExitPartial, stdout, stderr)
 	}
@@ -165,7 +181,7 @@ func TestAuditCommand(t *testing.T) {
 			delete(env, k)
 		}
 	}
-	code, _, stderr = run(t, env, "audit", s.private+"delta.git", "--out", filepath.Join(dir, "noauth"))
+	code, _, stderr = runAt(t, env, "audit", s.private+"delta.git", "--out", filepath.Join(dir, "noauth"))
 	if code != ExitPartial || !strings.Contains(stderr, "FAILED (auth)") {
 		t.Errorf("without the token: exit %d\n%s", code, stderr)
 	}
@@ -190,20 +206,20 @@ func TestAuditShardMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	whole := filepath.Join(dir, "whole")
-	if code, _, stderr := run(t, s.env(), "audit", "--from", list, "--out", whole); code != ExitPartial {
+	if code, _, stderr := runAt(t, s.env(), "audit", "--from", list, "--out", whole); code != ExitPartial {
 		t.Fatalf("whole audit: exit %d\n%s", code, stderr)
 	}
 	var shards []string
 	for _, k := range []string{"1", "2", "3"} {
 		out := filepath.Join(dir, "shard-"+k)
-		code, _, stderr := run(t, s.env(), "audit", "--from", list, "--shard", k+"/3", "--out", out)
+		code, _, stderr := runAt(t, s.env(), "audit", "--from", list, "--shard", k+"/3", "--out", out)
 		if code != ExitOK && code != ExitPartial {
 			t.Fatalf("shard %s: exit %d\n%s", k, code, stderr)
 		}
 		shards = append(shards, filepath.Join(out, "report.json"))
 	}
 	merged := filepath.Join(dir, "merged")
-	code, _, stderr := run(t, nil, append([]string{"report", "merge", "--out", merged}, shards...)...)
+	code, _, stderr := runAt(t, nil, append([]string{"report", "merge", "--out", merged}, shards...)...)
 	if code != ExitPartial {
 		t.Fatalf("merge: exit %d\n%s", code, stderr)
 	}
@@ -217,7 +233,7 @@ func TestAuditShardMerge(t *testing.T) {
 		}
 	}
 	// A shard missing is an error that says so.
-	code, _, stderr = run(t, nil, "report", "merge", "--out", filepath.Join(dir, "bad"), shards[0], shards[2])
+	code, _, stderr = runAt(t, nil, "report", "merge", "--out", filepath.Join(dir, "bad"), shards[0], shards[2])
 	if code != ExitUsage || !strings.Contains(stderr, "a shard is missing") {
 		t.Errorf("merge without shard 2: exit %d\n%s", code, stderr)
 	}
@@ -243,7 +259,7 @@ func TestAuditUsageErrors(t *testing.T) {
 		{[]string{"report", "merge", bad}, "not an audit document"},
 	}
 	for _, c := range cases {
-		code, _, stderr := run(t, nil, c.args...)
+		code, _, stderr := runAt(t, nil, c.args...)
 		if code != ExitUsage || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, stderr, c.want)
 		}
@@ -257,7 +273,7 @@ func TestAuditInterrupted(t *testing.T) {
 	s := startCohort(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "report")
-	if code, _, stderr := run(t, s.env(), "audit", s.daemon+"alpha.git", "--out", out); code != ExitOK {
+	if code, _, stderr := runAt(t, s.env(), "audit", s.daemon+"alpha.git", "--out", out); code != ExitOK {
 		t.Fatalf("first audit: exit %d\n%s", code, stderr)
 	}
 	before := readTree(t, out)
