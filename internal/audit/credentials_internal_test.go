@@ -1,0 +1,53 @@
+package audit
+
+import (
+	"testing"
+
+	githttp "github.com/go-git/go-git/v5/plumbing/transport/http"
+)
+
+func TestCredentials(t *testing.T) {
+	env := map[string]string{
+		"GITHUB_TOKEN":                     "gh-token",
+		"GITLAB_TOKEN":                     "gl-token",
+		"PASSATION_TOKEN_GIT_EXAMPLE_ORG":  "alice:ex-token",
+		"PASSATION_TOKEN_127_0_0_1_8080":   "local-token",
+		"PASSATION_TOKEN_GITEA_EXAMPLE_FR": "gitea-token",
+	}
+	c := credentials{getenv: func(k string) string { return env[k] }}
+	cases := []struct{ url, user, token string }{
+		{"https://github.com/org/a.git", "x-access-token", "gh-token"},
+		{"https://gitlab.com/org/b.git", "oauth2", "gl-token"},
+		{"https://gitlab.example.org/org/b.git", "oauth2", "gl-token"},
+		{"https://git.example.org/org/c.git", "alice", "ex-token"},
+		{"https://gitea.example.fr:3000/org/d.git", "git", "gitea-token"},
+		{"http://127.0.0.1:8080/e.git", "git", "local-token"},
+		// Never in clear over a network, never to another host, never over SSH.
+		{"http://github.com/org/a.git", "", ""},
+		{"https://bitbucket.org/org/f.git", "", ""},
+		{"git@github.com:org/a.git", "", ""},
+		{"git://github.com/org/a.git", "", ""},
+	}
+	for _, tc := range cases {
+		a, secret := c.auth(tc.url)
+		if tc.token == "" {
+			if a != nil {
+				t.Errorf("%s: credentials sent: %v", tc.url, a)
+			}
+			continue
+		}
+		ba, ok := a.(*githttp.BasicAuth)
+		if !ok || ba.Username != tc.user || ba.Password != tc.token || secret != tc.token {
+			t.Errorf("%s: got %v, want %s:%s", tc.url, a, tc.user, tc.token)
+		}
+	}
+	if got := TokenVariable("git.example.org:8443"); got != "PASSATION_TOKEN_GIT_EXAMPLE_ORG_8443" {
+		t.Errorf("TokenVariable = %s", got)
+	}
+	// Every token the environment offers is redacted, used or not.
+	secrets := c.secrets([]Target{{URL: "https://git.example.org/x"}, {URL: "https://u:in-url-secret@h.example/y"}})
+	msg := Redact("gh-token gl-token ex-token alice:ex-token in-url-secret", secrets)
+	if msg != "*** *** *** *** ***" {
+		t.Errorf("Redact = %q", msg)
+	}
+}
