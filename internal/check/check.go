@@ -71,6 +71,7 @@ var kinds = map[string]func(catalog.Evidence, *globSet) (evidence, error){
 	"section":      compileSection,
 	"readme-intro": compileIntro,
 	"manifest":     compileManifest,
+	"content":      compileContent,
 	"diagram":      compileDiagram,
 	"licence":      compileLicence,
 	"elsewhere":    compileElsewhere,

@@ -12,11 +12,11 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/report"
 	"github.com/passation/passation/internal/source"
-	"github.com/passation/passation/rules"
 )
 
 // checkFlags are the options of `passation check`.
@@ -24,6 +24,11 @@ type checkFlags struct {
 	ref, profile, format, lang, failOn, output string
 	maxRead                                    int64
 	staged                                     bool
+	// config is --config FILE; rules the --rules folders; printConfig
+	// shows the effective configuration instead of checking.
+	config      string
+	rules       stringsFlag
+	printConfig bool
 }
 
 func runCheck(env *Env, args []string) int {
@@ -61,7 +66,10 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	fs.StringVar(&f.profile, "profile", "", "rule profile: eig (default) or core")
 	fs.StringVar(&f.format, "format", "", "output format: text, compact, json or sarif (default text; compact with --staged)")
 	fs.StringVar(&f.lang, "lang", "", "message language: en or fr (default from LANG)")
-	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 when an item at or above this level is missing: error, warning, notice or never")
+	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when an item at or above this level is missing: error, warning, notice or never (default error)")
+	fs.StringVar(&f.config, "config", "", "configuration file to use instead of the repository's .passation.yml")
+	fs.Var(&f.rules, "rules", "folder of extra rule files, loaded after the embedded catalogue (repeatable)")
+	fs.BoolVar(&f.printConfig, "print-config", false, "show the effective configuration (profile, overrides, waivers) and exit")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.Int64Var(&f.maxRead, "max-read", 1<<20, "read at most this many bytes of one file")
 	fs.BoolVar(&f.staged, "staged", false, "check what the next commit would contain (the git index); print only the gaps, nothing when all is well")
@@ -107,34 +115,18 @@ type evaluation struct {
 // evaluate loads the catalogue, opens the tree and runs the checklist. On
 // failure it has said why on stderr and returns the exit code.
 func evaluate(env *Env, f checkFlags, path string) (*evaluation, int) {
-	lng, err := lang(f.lang, env.Getenv)
-	if err != nil {
+	if _, err := lang(f.lang, env.Getenv); err != nil {
 		return nil, usageErr(env, err)
 	}
-	failOn, err := finding.ParseSeverity(f.failOn, true)
-	if err != nil {
-		return nil, usageErr(env, fmt.Errorf("--fail-on: %w", err))
+	if f.failOn != "" {
+		if _, err := finding.ParseSeverity(f.failOn, true); err != nil {
+			return nil, usageErr(env, fmt.Errorf("--fail-on: %w", err))
+		}
 	}
-	cat, err := catalog.Load(rules.FS)
-	if err != nil {
-		return nil, usageErr(env, err)
-	}
-	profile := f.profile
-	if profile == "" {
-		profile = cat.DefaultProfile
-	}
-	selected, err := cat.Select(profile)
-	if err != nil {
-		return nil, usageErr(env, err)
-	}
-	checker, err := check.Compile(selected)
-	if err != nil {
-		return nil, usageErr(env, err)
-	}
-
 	var (
 		tree source.Tree
 		code int
+		err  error
 	)
 	if f.staged {
 		tree, code, err = openIndex(env, path)
@@ -145,18 +137,41 @@ func evaluate(env *Env, f checkFlags, path string) (*evaluation, int) {
 		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 		return nil, code
 	}
+	cfg, code := configure(env, f, tree)
+	if cfg == nil {
+		return nil, code
+	}
+	applied := cfg.applied
+	if f.printConfig {
+		if err := applied.Print(env.Stdout, config.Settings{FailOn: cfg.failOn, Lang: cfg.lang}); err != nil {
+			fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+			return nil, ExitUnreadable
+		}
+		return nil, ExitOK
+	}
+	lng := cfg.lang.Value
+	failOn, err := finding.ParseSeverity(cfg.failOn.Value, true)
+	if err != nil {
+		return nil, usageErr(env, err)
+	}
+	checker, err := check.Compile(applied.Rules)
+	if err != nil {
+		return nil, usageErr(env, err)
+	}
 	opt := check.Options{Lang: lng, MaxRead: f.maxRead, CacheDir: cacheDir(env.Getenv, "licences"), Now: env.now()}
 	if ct, ok := tree.(*source.CommitTree); ok {
 		// A commit has a history; a folder or the index has none.
 		opt.History = history.New(ct.Git(), ct.Hash())
 	}
-	rep, err := checker.Report(tree, opt,
-		check.Meta{Profile: profile, Tool: finding.Tool{Name: "passation", Version: version()}})
+	rep, err := checker.Report(applied.Filter(tree), opt,
+		check.Meta{Profile: applied.Profile.Value, Tool: finding.Tool{Name: "passation", Version: version()}})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "passation: %s: %v\n", path, err)
 		return nil, ExitUnreadable
 	}
-	return &evaluation{cat: cat, rules: selected, tree: tree, rep: rep, lang: lng, failOn: failOn}, ExitOK
+	applied.Finish(rep)
+	warnExpired(env, applied)
+	return &evaluation{cat: applied.Catalog, rules: applied.Rules, tree: tree, rep: rep, lang: lng, failOn: failOn}, ExitOK
 }
 
 // render writes the report in f.format.

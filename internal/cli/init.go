@@ -1,8 +1,16 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/config"
+	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/rules"
 )
 
 // initFlags are the options of `passation init`. Each mode of init is one
@@ -10,21 +18,23 @@ import (
 type initFlags struct {
 	// templates proposes a starter document for each missing item.
 	templates bool
-	// write creates the files; without it, init only says what it would do.
+	// write creates the files; without it, init --templates only says what
+	// it would do. The configuration is always written.
 	write   bool
 	lang    string
 	profile string
 	only    string // comma-separated rule ids, to start only some documents
 }
 
-// runInit prepares a repository for passation.
+// runInit prepares a repository for passation: without a mode flag it
+// writes a commented .passation.yml; --templates proposes starter documents.
 func runInit(env *Env, args []string) int {
 	var f initFlags
 	fs := newFlags(env, "init")
 	fs.BoolVar(&f.templates, "templates", false, "propose a starter document (from a template) for each missing item of the checklist")
-	fs.BoolVar(&f.write, "write", false, "create the files; without it, only list what would be created")
-	fs.StringVar(&f.lang, "lang", "", "language of the documents: fr or en (default from LANG)")
-	fs.StringVar(&f.profile, "profile", "", "rule profile whose missing items get a document: eig (default) or core")
+	fs.BoolVar(&f.write, "write", false, "with --templates, create the files; without it, only list what would be created")
+	fs.StringVar(&f.lang, "lang", "", "language of the documents and comments: fr or en (default from LANG)")
+	fs.StringVar(&f.profile, "profile", "", "rule profile: eig (default) or core")
 	fs.StringVar(&f.only, "only", "", "comma-separated rule ids: start only these documents (with --templates)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -40,7 +50,74 @@ func runInit(env *Env, args []string) int {
 	switch {
 	case f.templates:
 		return initTemplates(env, f, path)
+	case f.only != "":
+		return usageErr(env, fmt.Errorf("init: --only goes with --templates"))
 	default:
-		return usageErr(env, fmt.Errorf("init: expected --templates (passation init --templates proposes starter documents for the missing items; add --write to create them)"))
+		return initConfig(env, f, path)
 	}
+}
+
+// initConfig writes a commented .passation.yml at the top of the work
+// tree (or in the folder, outside git), unless the repository already has a
+// configuration file: it never overwrites one.
+func initConfig(env *Env, f initFlags, path string) int {
+	lng, err := lang(f.lang, env.Getenv)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	root, err := source.WorkTree(path)
+	switch {
+	case errors.Is(err, source.ErrNotRepository):
+		fi, serr := os.Stat(path)
+		if serr != nil || !fi.IsDir() {
+			return usageErr(env, fmt.Errorf("%s: expected a folder or a git repository", path))
+		}
+		root = path
+	case err != nil:
+		return usageErr(env, fmt.Errorf("init: %w", err))
+	}
+	for _, name := range config.Names {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if _, err := os.Lstat(p); err == nil {
+			return usageErr(env, fmt.Errorf("%s already exists: passation init never overwrites a file; edit it, or remove it first", p))
+		}
+	}
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		return usageErr(env, err)
+	}
+	profile := f.profile
+	if profile == "" {
+		profile = cat.DefaultProfile
+	}
+	if _, err := cat.Select(profile); err != nil {
+		return usageErr(env, fmt.Errorf("--profile: %w", err))
+	}
+	p := filepath.Join(root, ".passation.yml")
+	if err := writeNew(p, config.Template(cat, profile, lng)); err != nil {
+		return usageErr(env, err)
+	}
+	msg := "passation: wrote %s (profile %s). Edit it, commit it: only the committed file applies. passation check --print-config shows its effect.\n"
+	if lng == "fr" {
+		msg = "passation : %s écrit (profil %s). Modifiez-le, puis versez-le (commit) : seul le fichier versé s'applique. passation check --print-config montre son effet.\n"
+	}
+	fmt.Fprintf(env.Stderr, msg, p, profile)
+	return ExitOK
+}
+
+// writeNew creates a file that must not exist yet: even a file created
+// between the check and the write is never overwritten.
+func writeNew(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("%s already exists: passation init never overwrites a file", name)
+		}
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return f.Close()
 }

@@ -109,7 +109,11 @@ func TestInitTemplatesSafety(t *testing.T) {
 	if code, _, errOut := run(t, nil, "init", "--templates", "--only", "nope", r.Dir); code != ExitUsage || !strings.Contains(errOut, "install-guide") {
 		t.Fatalf("--only nope: exit %d %q", code, errOut)
 	}
-	if code, _, _ := run(t, nil, "init", r.Dir); code != ExitUsage {
+	// Without a mode, init writes the configuration (see config_test.go).
+	if code, _, _ := run(t, nil, "init", r.Dir); code != ExitOK {
 		t.Fatalf("init without a mode: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(r.Dir, ".passation.yml")); err != nil {
+		t.Fatalf("init without a mode wrote no configuration: %v", err)
 	}
 }

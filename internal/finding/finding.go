@@ -145,6 +145,9 @@ type Report struct {
 	Lang       string     `json:"lang"`
 	Summary    Summary    `json:"summary"`
 	Results    []Result   `json:"results"`
+	// Config records the configuration the report was made with (see
+	// config.go); absent from reports written before it existed.
+	Config *Config `json:"config,omitempty"`
 }
 
 // weight makes a missing core item cost more than a missing blog post.

@@ -31,17 +31,22 @@ const (
 )
 
 var textWords = map[string][2]string{
-	"header":  {"passation — %s", "passation — %s"},
-	"at":      {"at %s (%s)", "à %s (%s)"},
-	"folder":  {"folder, not a git repository: every file on disk counts", "dossier hors dépôt git : tous les fichiers du disque comptent"},
-	"profile": {"profile %s", "profil %s"},
-	"index":   {"the index: what the next commit would contain, on top of %s", "l'index : ce que contiendrait le prochain commit, après %s"},
-	"first":   {"the index: what the first commit would contain", "l'index : ce que contiendrait le premier commit"},
-	"score":   {"Score %d/100 · %d found · %d missing · %d skipped · %d waived", "Score %d/100 · %d trouvés · %d manquants · %d ignorés · %d dérogations"},
-	"hint":    {"to do:", "à faire :"},
-	"ok":      {"Nothing is missing at or above %s.", "Rien ne manque au niveau %s ou au-dessus."},
-	"missing": {"%d missing at or above %s: %s", "%d manquants au niveau %s ou au-dessus : %s"},
-	"never":   {"%d missing; with --fail-on never they do not fail the run.", "%d manquants ; avec --fail-on never, ils ne font pas échouer l'exécution."},
+	"header":    {"passation — %s", "passation — %s"},
+	"at":        {"at %s (%s)", "à %s (%s)"},
+	"folder":    {"folder, not a git repository: every file on disk counts", "dossier hors dépôt git : tous les fichiers du disque comptent"},
+	"profile":   {"profile %s", "profil %s"},
+	"index":     {"the index: what the next commit would contain, on top of %s", "l'index : ce que contiendrait le prochain commit, après %s"},
+	"first":     {"the index: what the first commit would contain", "l'index : ce que contiendrait le premier commit"},
+	"score":     {"Score %d/100 · %d found · %d missing · %d skipped · %d waived", "Score %d/100 · %d trouvés · %d manquants · %d ignorés · %d dérogations"},
+	"hint":      {"to do:", "à faire :"},
+	"ok":        {"Nothing is missing at or above %s.", "Rien ne manque au niveau %s ou au-dessus."},
+	"missing":   {"%d missing at or above %s: %s", "%d manquants au niveau %s ou au-dessus : %s"},
+	"never":     {"%d missing; with --fail-on never they do not fail the run.", "%d manquants ; avec --fail-on never, ils ne font pas échouer l'exécution."},
+	"config":    {"configuration %s", "configuration %s"},
+	"changes":   {"%d rule changes", "%d règles modifiées"},
+	"elsewhere": {"%d declared elsewhere", "%d conservés ailleurs"},
+	"waivers":   {"%d waivers", "%d dérogations"},
+	"expired":   {"%d expired", "%d expirées"},
 }
 
 func tw(lang, key string) string {
@@ -72,6 +77,9 @@ func Text(w io.Writer, r *finding.Report, failOn finding.Severity, o TextOptions
 		p.line(dim, "  "+r.Repository.Mode)
 	}
 	p.line(dim, "  "+fmt.Sprintf(tw(lang, "profile"), r.Profile))
+	if c := r.Config; c != nil && c.Source != "none" {
+		p.line(dim, "  "+configLine(c, lang))
+	}
 	s := r.Summary
 	p.line(bold, fmt.Sprintf(tw(lang, "score"), s.Score, s.Pass, s.Fail, s.Skip, s.Waived))
 
@@ -197,3 +205,32 @@ func (p *printer) line(col, s string) {
 }
 
 func (p *printer) blank() { p.line("", "") }
+
+// configLine sums up, under the profile, what the configuration changed.
+func configLine(c *finding.Config, lang string) string {
+	s := fmt.Sprintf(tw(lang, "config"), c.Path)
+	var parts []string
+	if n := len(c.Overrides); n > 0 {
+		parts = append(parts, fmt.Sprintf(tw(lang, "changes"), n))
+	}
+	if n := len(c.External); n > 0 {
+		parts = append(parts, fmt.Sprintf(tw(lang, "elsewhere"), n))
+	}
+	if n := len(c.Waivers); n > 0 {
+		w := fmt.Sprintf(tw(lang, "waivers"), n)
+		expired := 0
+		for _, x := range c.Waivers {
+			if x.Status == finding.WaiverExpired {
+				expired++
+			}
+		}
+		if expired > 0 {
+			w += " (" + fmt.Sprintf(tw(lang, "expired"), expired) + ")"
+		}
+		parts = append(parts, w)
+	}
+	if len(parts) > 0 {
+		s += " · " + strings.Join(parts, " · ")
+	}
+	return s
+}

@@ -86,6 +86,27 @@ func (d *Doc) Mapping(n *yaml.Node, what string, allowed ...string) map[string]*
 	return out
 }
 
+// Misspelled reports whether mapping n has an unknown key that Mapping
+// already reported as a likely typo of one of keys (of any key when none is
+// given), so that a misspelt key is not also reported as missing.
+func (d *Doc) Misspelled(n *yaml.Node, keys ...string) bool {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		for _, want := range keys {
+			if k != want && Suggest(k, []string{want}) == want {
+				return true
+			}
+		}
+		if len(keys) == 0 && len(n.Content) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // String reads a scalar; what names it in messages. A missing node returns
 // "" and false without a problem: callers decide whether it is required.
 func (d *Doc) String(n *yaml.Node, what string) (string, bool) {

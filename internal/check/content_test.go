@@ -1,0 +1,69 @@
+package check_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/testrepo"
+)
+
+func contentRule(values, in []string) catalog.Rule {
+	return catalog.Rule{ID: "team-contact", Group: "g", Severity: finding.Warning,
+		Evidence: []catalog.Evidence{{Kind: "content", Values: values, In: in, Pos: catalog.Pos{File: "r.yml", Line: 3, Col: 7},
+			ValuePos: []catalog.Pos{{File: "r.yml", Line: 3, Col: 17}, {File: "r.yml", Line: 3, Col: 40}}}}}
+}
+
+func runOne(t *testing.T, r catalog.Rule, files map[string]string) finding.Result {
+	t.Helper()
+	c, err := check.Compile([]catalog.Rule{r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, err := source.OpenRepo(testrepo.New(t).CommitFiles(files).Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := repo.Commit("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Run(tree, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res[0]
+}
+
+func TestContentEvidence(t *testing.T) {
+	r := contentRule([]string{`(?i)^responsable technique\s*:\s*\S`}, []string{"docs/equipe.md"})
+	got := runOne(t, r, map[string]string{"docs/equipe.md": "# Équipe\n\nProduit : Léa\r\nResponsable technique : Marc Dupont\n"})
+	want := finding.Evidence{Path: "docs/equipe.md", Line: 4, Detail: `line matching "(?i)^responsable technique\\s*:\\s*\\S"`}
+	if got.Status != finding.Pass || len(got.Evidence) != 1 || got.Evidence[0] != want {
+		t.Fatalf("got %s %+v, want pass with %+v", got.Status, got.Evidence, want)
+	}
+	// An empty value and a file outside "in" do not count.
+	got = runOne(t, r, map[string]string{"docs/equipe.md": "Responsable technique :\n", "README.md": "Responsable technique : Marc\n"})
+	if got.Status != finding.Fail {
+		t.Fatalf("got %s %+v, want fail", got.Status, got.Evidence)
+	}
+	// Without "in", the READMEs and docs are read.
+	got = runOne(t, contentRule([]string{"Responsable technique : \\w+"}, nil), map[string]string{"README.md": "# Outil\n\nResponsable technique : Marc\n"})
+	if got.Status != finding.Pass || got.Evidence[0].Path != "README.md" {
+		t.Fatalf("default documents: got %s %+v", got.Status, got.Evidence)
+	}
+}
+
+func TestContentInvalidRegexPointsAtIt(t *testing.T) {
+	_, err := check.Compile([]catalog.Rule{contentRule([]string{"fine", "(unclosed"}, nil)})
+	if err == nil {
+		t.Fatal("compiled an invalid regular expression")
+	}
+	want := `r.yml:3:40: rule "team-contact": content: invalid regular expression ` + "`(unclosed`" + `: missing closing )`
+	if !strings.Contains(err.Error(), want) {
+		t.Fatalf("got %q\nwant %q", err, want)
+	}
+}
