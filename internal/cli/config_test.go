@@ -15,7 +15,7 @@ import (
 )
 
 // runAt calls Main with a fixed clock.
-func runAt(t *testing.T, now time.Time, env map[string]string, args ...string) (int, string, string) {
+func runWithClock(t *testing.T, now time.Time, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := Main(args, &Env{
@@ -58,7 +58,7 @@ waivers:
     until: 2026-06-30
 `
 	r := testrepo.New(t).CommitFiles(withFiles(map[string]string{".passation.yml": cfg}))
-	code, out, errs := runAt(t, june, nil, "check", r.Dir, "--format", "json")
+	code, out, errs := runWithClock(t, june, nil, "check", r.Dir, "--format", "json")
 	if code != ExitOK {
 		t.Fatalf("exit %d, want 0 (the only gap is waived)\n%s\n%s", code, errs, out)
 	}
@@ -88,7 +88,7 @@ waivers:
 	}
 
 	// In July the waiver has expired: the gap counts, and stderr says so.
-	code, _, errs = runAt(t, june.AddDate(0, 1, 0), nil, "check", r.Dir)
+	code, _, errs = runWithClock(t, june.AddDate(0, 1, 0), nil, "check", r.Dir)
 	if code != ExitGaps || !strings.Contains(errs, `.passation.yml:10:3: the waiver of "install-guide" expired on 2026-06-30`) {
 		t.Errorf("after the until date: exit %d, stderr %q", code, errs)
 	}
@@ -97,15 +97,15 @@ waivers:
 // TestFlagsWinOverTheFile: --fail-on, --lang and --profile beat the file.
 func TestFlagsWinOverTheFile(t *testing.T) {
 	r := testrepo.New(t).CommitFiles(withFiles(map[string]string{".passation.yml": "profile: core\nfail-on: never\nlang: fr\n"}))
-	code, out, _ := runAt(t, june, nil, "check", r.Dir)
+	code, out, _ := runWithClock(t, june, nil, "check", r.Dir)
 	if code != ExitOK || !strings.Contains(out, "profil core") || !strings.Contains(out, "Documentation d'installation") {
 		t.Errorf("file settings: exit %d\n%s", code, out)
 	}
-	code, out, _ = runAt(t, june, map[string]string{"LANG": "fr_FR.UTF-8"}, "check", r.Dir, "--fail-on", "error", "--lang", "en", "--profile", "eig")
+	code, out, _ = runWithClock(t, june, map[string]string{"LANG": "fr_FR.UTF-8"}, "check", r.Dir, "--fail-on", "error", "--lang", "en", "--profile", "eig")
 	if code != ExitGaps || !strings.Contains(out, "profile eig") || !strings.Contains(out, "Installation guide") {
 		t.Errorf("flags: exit %d\n%s", code, out)
 	}
-	_, out, _ = runAt(t, june, map[string]string{"LANG": "en_GB.UTF-8"}, "check", r.Dir, "--print-config", "--profile", "eig")
+	_, out, _ = runWithClock(t, june, map[string]string{"LANG": "en_GB.UTF-8"}, "check", r.Dir, "--print-config", "--profile", "eig")
 	for _, want := range []string{"profile: eig", "# --profile", "fail-on: never", "# .passation.yml:2:10", "lang: fr", "# .passation.yml:3:7"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("--print-config lacks %q:\n%s", want, out)
@@ -117,7 +117,7 @@ func TestFlagsWinOverTheFile(t *testing.T) {
 // each problem at its place, and nothing else runs (no report).
 func TestConfigErrorsStopEverything(t *testing.T) {
 	r := testrepo.New(t).CommitFiles(withFiles(map[string]string{".passation.yml": "profile: core\nwaivers:\n  instal-guide:\n    reason: later\n    owner: me\n    until: 2026-02-30\n"}))
-	code, out, errs := runAt(t, june, nil, "check", r.Dir, "--format", "json")
+	code, out, errs := runWithClock(t, june, nil, "check", r.Dir, "--format", "json")
 	want := `.passation.yml:6:12: waiver of "instal-guide": until: "2026-02-30" is not a date (February has no day 30): expected YYYY-MM-DD such as 2026-06-30
   6 |     until: 2026-02-30
     |            ^
@@ -127,16 +127,16 @@ func TestConfigErrorsStopEverything(t *testing.T) {
 	}
 	// Once the date is right, the unknown rule is reported.
 	r.CommitFiles(map[string]string{".passation.yml": "profile: core\nwaivers:\n  instal-guide:\n    reason: later\n    owner: me\n"})
-	code, out, errs = runAt(t, june, nil, "check", r.Dir)
+	code, out, errs = runWithClock(t, june, nil, "check", r.Dir)
 	if code != ExitUsage || out != "" || !strings.HasPrefix(errs, `.passation.yml:3:3: waivers: unknown rule "instal-guide": did you mean "install-guide"?`) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	// --config and --rules name missing files plainly.
-	code, _, errs = runAt(t, june, nil, "check", r.Dir, "--config", filepath.Join(r.Dir, "nope.yml"))
+	code, _, errs = runWithClock(t, june, nil, "check", r.Dir, "--config", filepath.Join(r.Dir, "nope.yml"))
 	if code != ExitUsage || !strings.Contains(errs, "nope.yml: no such file") {
 		t.Errorf("--config missing: exit %d %q", code, errs)
 	}
-	code, _, errs = runAt(t, june, nil, "check", r.Dir, "--rules", filepath.Join(r.Dir, "nope"))
+	code, _, errs = runWithClock(t, june, nil, "check", r.Dir, "--rules", filepath.Join(r.Dir, "nope"))
 	if code != ExitUsage || !strings.Contains(errs, "no such folder") {
 		t.Errorf("--rules missing: exit %d %q", code, errs)
 	}
@@ -162,7 +162,7 @@ rules:
 	os.WriteFile(filepath.Join(prog, "profiles.yml"), []byte("default: eig-rgpd\nprofiles:\n  eig-rgpd:\n    description: {en: Core and DPIA, fr: Socle et AIPD}\n    extend: core\n    rules: [dpia]\n"), 0o644)
 	cfg := filepath.Join(t.TempDir(), "team.yml")
 	os.WriteFile(cfg, []byte("overrides:\n  install-guide: {severity: notice}\n"), 0o644)
-	code, out, errs := runAt(t, june, nil, "check", r.Dir, "--config", cfg, "--rules", prog, "--format", "json")
+	code, out, errs := runWithClock(t, june, nil, "check", r.Dir, "--config", cfg, "--rules", prog, "--format", "json")
 	if code != ExitGaps {
 		t.Fatalf("exit %d, want 1 (dpia missing)\n%s", code, errs)
 	}
@@ -181,7 +181,7 @@ rules:
 func TestInit(t *testing.T) {
 	r := testrepo.New(t).CommitFiles(withFiles(nil))
 	sub := filepath.Join(r.Dir, "docs")
-	code, _, errs := runAt(t, june, nil, "init", sub, "--profile", "core", "--lang", "fr")
+	code, _, errs := runWithClock(t, june, nil, "init", sub, "--profile", "core", "--lang", "fr")
 	if code != ExitOK || !strings.Contains(errs, ".passation.yml écrit (profil core)") {
 		t.Fatalf("init: exit %d, %q", code, errs)
 	}
@@ -198,13 +198,13 @@ func TestInit(t *testing.T) {
 	}
 	// Never overwrites: the file is left byte for byte.
 	os.WriteFile(path, []byte("profile: eig # mine\n"), 0o644)
-	code, _, errs = runAt(t, june, nil, "init", r.Dir)
+	code, _, errs = runWithClock(t, june, nil, "init", r.Dir)
 	if got, _ := os.ReadFile(path); code != ExitUsage || string(got) != "profile: eig # mine\n" || !strings.Contains(errs, "never overwrites") {
 		t.Errorf("second init: exit %d, %q, file %q", code, errs, got)
 	}
 	// Nor writes a second file beside .github/passation.yml.
 	r2 := testrepo.New(t).Write(map[string]string{".github/passation.yml": "profile: core\n"})
-	if code, _, _ := runAt(t, june, nil, "init", r2.Dir); code != ExitUsage {
+	if code, _, _ := runWithClock(t, june, nil, "init", r2.Dir); code != ExitUsage {
 		t.Errorf("init beside .github/passation.yml: exit %d", code)
 	}
 	if _, err := os.Stat(filepath.Join(r2.Dir, ".passation.yml")); err == nil {
@@ -212,9 +212,9 @@ func TestInit(t *testing.T) {
 	}
 	// Committed as written, it is the configuration check applies.
 	os.Remove(path)
-	runAt(t, june, nil, "init", r.Dir, "--profile", "core", "--lang", "en")
+	runWithClock(t, june, nil, "init", r.Dir, "--profile", "core", "--lang", "en")
 	r.Commit("configuration")
-	code, out, errs := runAt(t, june, nil, "check", r.Dir, "--print-config")
+	code, out, errs := runWithClock(t, june, nil, "check", r.Dir, "--print-config")
 	if code != ExitOK || !strings.Contains(out, "profile: core") || !strings.Contains(out, "# .passation.yml:") {
 		t.Errorf("check --print-config after init: exit %d\n%s\n%s", code, out, errs)
 	}
