@@ -171,7 +171,8 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 		docs:      map[string]*docResult{},
 		manifests: map[string]manifestResult{},
 		licences:  map[string][]string{},
-		dirs:      map[string][]*glob{},
+		dirs:      map[string]*dirMatcher{},
+		matchers:  map[string]*dirMatcher{},
 		hist:      historyRun{rules: c.rules},
 	}
 	if err := r.walk(); err != nil {
@@ -209,9 +210,11 @@ type run struct {
 	// licences caches the licences identified in each licence file.
 	licences map[string][]string
 	// dirs caches the globs that apply to each folder.
-	dirs     map[string][]*glob
+	dirs map[string]*dirMatcher
+	// matchers shares one matcher between folders with the same globs.
+	matchers map[string]*dirMatcher
 	lastDir  string
-	lastApp  []*glob
+	lastApp  *dirMatcher
 	haveLast bool
 	// vendored lists the folders skipped as bundled copies of other projects.
 	vendored []string
@@ -287,7 +290,12 @@ func (r *run) match(e source.Entry) {
 	if !r.haveLast || dir != r.lastDir {
 		app, ok := r.dirs[dir]
 		if !ok {
-			app = r.globs.forDir(dir)
+			globs := r.globs.forDir(dir)
+			sig := signature(globs)
+			if app, ok = r.matchers[sig]; !ok {
+				app = newDirMatcher(globs)
+				r.matchers[sig] = app
+			}
 			r.dirs[dir] = app
 		}
 		r.lastDir, r.lastApp, r.haveLast = dir, app, true

@@ -30,6 +30,10 @@ type glob struct {
 	// below: the pattern was "dir/**": a file anywhere below a folder that
 	// matches dir.
 	below bool
+	// dirLit is a literal every matching folder path contains.
+	dirLit string
+	// index is the glob's position in its set.
+	index int
 }
 
 // globSet compiles every pattern of every rule once and matches them all in
@@ -224,7 +228,15 @@ func literal(p string) string {
 	return best
 }
 
-// forDir returns the globs whose folder part matches the folded folder.
+// dirMatcher holds the globs that apply in one folder, sorted so that a
+// file costs one map lookup on its extension and a few literal checks.
+type dirMatcher struct {
+	byExt map[string][]*glob // extension → globs that require it
+	other []*glob            // globs with no extension requirement
+}
+
+// forDir returns the globs whose folder part matches the folded folder, in
+// a fixed order.
 func (s *globSet) forDir(dir string) []*glob {
 	out := append([]*glob(nil), s.byDir[dir]...)
 	for _, g := range s.wild {
@@ -234,19 +246,47 @@ func (s *globSet) forDir(dir string) []*glob {
 		case g.below:
 			// Match the folder itself or any of its ancestors.
 			for p := dir; p != ""; p = parent(p) {
-				if dirMatches(g.dir, p) {
+				if g.matchesDir(p) {
 					out = append(out, g)
 					break
 				}
 			}
-		case dirMatches(g.dir, dir):
+		case g.matchesDir(dir):
 			out = append(out, g)
 		}
 	}
 	return out
 }
 
-// index sorts the globs by folder part; called once all rules are compiled,
+// newDirMatcher sorts a folder's globs by extension.
+func newDirMatcher(globs []*glob) *dirMatcher {
+	m := &dirMatcher{}
+	for _, g := range globs {
+		if g.exts == nil || g.full != "" {
+			m.other = append(m.other, g)
+			continue
+		}
+		if m.byExt == nil {
+			m.byExt = map[string][]*glob{}
+		}
+		for ext := range g.exts {
+			m.byExt[ext] = append(m.byExt[ext], g)
+		}
+	}
+	return m
+}
+
+// signature names a set of globs by their positions in the set: folders
+// with the same set share one matcher.
+func signature(globs []*glob) string {
+	b := make([]byte, 0, 4*len(globs))
+	for _, g := range globs {
+		i := g.index
+		b = append(b, byte(i), byte(i>>8), byte(i>>16), byte(i>>24))
+	}
+	return string(b)
+}
+
 // so that a Checker is read-only and safe to share between runs.
 func (s *globSet) index() {
 	s.byDir = map[string][]*glob{}
@@ -260,8 +300,19 @@ func (s *globSet) index() {
 	}
 }
 
-func dirMatches(pattern, dir string) bool {
-	return pattern == dir || (strings.ContainsAny(pattern, "*?[{") && doublestar.MatchUnvalidated(pattern, dir))
+// matchesDir matches the folder part, with the cheap cases first: "**"
+// matches every folder, and a folder without the pattern's literal cannot
+// match it.
+func (g *glob) matchesDir(dir string) bool {
+	switch {
+	case g.dir == dir || g.dir == "**":
+		return true
+	case !strings.ContainsAny(g.dir, "*?[{"):
+		return false
+	case g.dirLit != "" && !strings.Contains(dir, g.dirLit):
+		return false
+	}
+	return doublestar.MatchUnvalidated(g.dir, dir)
 }
 
 func parent(p string) string {
@@ -272,36 +323,37 @@ func parent(p string) string {
 }
 
 // matchFile reports the ids of the globs that match a file, given its
-// folder's applicable globs.
-func matchFile(applicable []*glob, foldedPath, foldedBase string, hit func(id int)) {
-	for _, g := range applicable {
+// folder's matcher.
+func matchFile(m *dirMatcher, foldedPath, foldedBase string, hit func(id int)) {
+	if m.byExt != nil {
+		if dot := strings.LastIndexByte(foldedBase, '.'); dot >= 0 {
+			for _, g := range m.byExt[foldedBase[dot+1:]] {
+				if g.anyName || g.matchName(foldedBase) {
+					hit(g.id)
+				}
+			}
+		}
+	}
+	for _, g := range m.other {
 		if g.full != "" {
 			if doublestar.MatchUnvalidated(g.full, foldedPath) {
 				hit(g.id)
 			}
 			continue
 		}
-		if g.exts != nil {
-			dot := strings.LastIndexByte(foldedBase, '.')
-			if dot < 0 || !g.exts[foldedBase[dot+1:]] {
-				continue
-			}
-			if g.anyName {
-				hit(g.id)
-				continue
-			}
-		}
-		if g.exact != "" {
-			if foldedBase == g.exact {
-				hit(g.id)
-			}
-			continue
-		}
-		if g.lit != "" && !strings.Contains(foldedBase, g.lit) {
-			continue
-		}
-		if doublestar.MatchUnvalidated(g.base, foldedBase) {
+		if g.matchName(foldedBase) {
 			hit(g.id)
 		}
 	}
+}
+
+// matchName matches the name part, literal checks first.
+func (g *glob) matchName(base string) bool {
+	if g.exact != "" {
+		return base == g.exact
+	}
+	if g.lit != "" && !strings.Contains(base, g.lit) {
+		return false
+	}
+	return doublestar.MatchUnvalidated(g.base, base)
 }
