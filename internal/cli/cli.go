@@ -54,8 +54,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "check [PATH] [--ref REF | --staged] [--profile P] [--config FILE] [--rules DIR] [--format text|compact|json|sarif] [--lang en|fr] [--fail-on LEVEL] [--print-config]", runCheck},
-		{"rules", "rules [--format text|json] [--lang en|fr] [--profile P]", runRules},
-		{"explain", "explain RULE [--lang en|fr]", runExplain},
+		{"rules", "rules [--format text|json] [--lang en|fr] [--profile P] [--rules DIR]", runRules},
+		{"explain", "explain RULE [--lang en|fr] [--rules DIR]", runExplain},
 		{"init", "init [PATH] [--lang fr|en] [--profile P]   (writes a commented .passation.yml); init --templates [PATH] [--write] [--only RULES]   (starter documents for the missing items)", runInit},
 		{"hook", "hook install|uninstall [PATH]   (git pre-commit hook running check --staged)", runHook},
 		{"audit", "audit (--from cohort.csv|URL|PATH...) [--jobs N] [--out DIR] [--cache DIR] [--shard K/N] [--timeout D]", runAudit},

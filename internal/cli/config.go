@@ -49,6 +49,12 @@ func configure(env *Env, f checkFlags, tree source.Tree) (*configured, int) {
 			return resolveSettings(env, f, file, applied)
 		}
 	}
+	return nil, configErr(env, err)
+}
+
+// configErr shows every problem of a configuration or rule file at its
+// file, line and column, with the offending line, and returns ExitUsage.
+func configErr(env *Env, err error) int {
 	var ye *yamlfile.Error
 	for _, e := range yamlfile.Flatten(err) {
 		if errors.As(e, &ye) {
@@ -57,7 +63,7 @@ func configure(env *Env, f checkFlags, tree source.Tree) (*configured, int) {
 			fmt.Fprintf(env.Stderr, "passation: %v\n", e)
 		}
 	}
-	return nil, ExitUsage
+	return ExitUsage
 }
 
 func resolveSettings(env *Env, f checkFlags, file *config.File, applied *config.Applied) (*configured, int) {

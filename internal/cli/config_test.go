@@ -219,3 +219,37 @@ func TestInit(t *testing.T) {
 		t.Errorf("check --print-config after init: exit %d\n%s\n%s", code, out, errs)
 	}
 }
+
+// TestRulesAndExplainReadRuleFolders: a programme's folder is listed and
+// explained like the embedded catalogue, and a broken one is shown where.
+func TestRulesAndExplainReadRuleFolders(t *testing.T) {
+	prog := t.TempDir()
+	os.WriteFile(filepath.Join(prog, "rgpd.yml"), []byte(`group: rgpd
+order: 9
+title: {en: Personal data, fr: Données personnelles}
+rules:
+  - id: dpia
+    severity: error
+    title: {en: Data protection impact assessment, fr: Analyse d'impact}
+    message: {en: No DPIA was found., fr: Aucune AIPD n'a été trouvée.}
+    hint: {en: Commit docs/aipd.md., fr: Versez docs/aipd.md.}
+    evidence:
+      - files: ["*aipd*"]
+`), 0o644)
+	code, out, errs := runWithClock(t, june, nil, "rules", "--rules", prog)
+	if code != ExitOK || !strings.Contains(out, "Personal data\n  dpia ") {
+		t.Errorf("rules --rules: exit %d %s\n%s", code, errs, out)
+	}
+	code, out, _ = runWithClock(t, june, nil, "explain", "dpia", "--rules", prog)
+	if code != ExitOK || !strings.Contains(out, "Defined in: "+filepath.Join(prog, "rgpd.yml")+":5:5") {
+		t.Errorf("explain --rules: exit %d\n%s", code, out)
+	}
+	if _, out, _ = runWithClock(t, june, nil, "explain", "licence"); !strings.Contains(out, "Defined in: rules/sustainability.yml:") {
+		t.Errorf("explain of an embedded rule:\n%s", out)
+	}
+	os.WriteFile(filepath.Join(prog, "bad.yml"), []byte("group: rgpd\nrules:\n  - id: x\n    severity: critical\n"), 0o644)
+	code, _, errs = runWithClock(t, june, nil, "rules", "--rules", prog)
+	if code != ExitUsage || !strings.Contains(errs, filepath.Join(prog, "bad.yml")+":4:15: rule \"x\": unknown severity \"critical\"") || !strings.Contains(errs, "    |               ^") {
+		t.Errorf("broken rule folder: exit %d\n%s", code, errs)
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/rules"
 )
 
@@ -27,6 +28,8 @@ func runRules(env *Env, args []string) int {
 	format := fs.String("format", "text", "output format: text or json")
 	lng := fs.String("lang", "", "language: en or fr")
 	profile := fs.String("profile", "", "list only the rules of this profile")
+	var dirs stringsFlag
+	fs.Var(&dirs, "rules", "folder of extra rule files, loaded after the embedded catalogue (repeatable)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseFailed(err)
@@ -38,9 +41,9 @@ func runRules(env *Env, args []string) int {
 	if err != nil {
 		return usageErr(env, err)
 	}
-	cat, err := catalog.Load(rules.FS)
+	cat, err := config.LoadCatalog(rules.FS, dirs)
 	if err != nil {
-		return usageErr(env, err)
+		return configErr(env, err)
 	}
 	list := cat.Rules
 	if *profile != "" {
@@ -97,6 +100,8 @@ func profilesOf(cat *catalog.Catalog, id string) []string {
 func runExplain(env *Env, args []string) int {
 	fs := newFlags(env, "explain")
 	lng := fs.String("lang", "", "language: en or fr")
+	var dirs stringsFlag
+	fs.Var(&dirs, "rules", "folder of extra rule files, loaded after the embedded catalogue (repeatable)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseFailed(err)
@@ -108,9 +113,9 @@ func runExplain(env *Env, args []string) int {
 	if err != nil {
 		return usageErr(env, err)
 	}
-	cat, err := catalog.Load(rules.FS)
+	cat, err := config.LoadCatalog(rules.FS, dirs)
 	if err != nil {
-		return usageErr(env, err)
+		return configErr(env, err)
 	}
 	r, ok := cat.Rule(pos[0])
 	if !ok {
@@ -149,6 +154,10 @@ func runExplain(env *Env, args []string) int {
 	for _, d := range desc {
 		fmt.Fprintf(w, "  - %s\n", d)
 	}
-	fmt.Fprintf(w, "\n%s rules/%s\n", lab("defined"), r.Pos)
+	where := "rules/" + r.Pos.String()
+	if cat.Source(r.Pos.File) != nil && strings.Contains(r.Pos.File, "/") {
+		where = r.Pos.String() // a rule folder of one's own, named as given
+	}
+	fmt.Fprintf(w, "\n%s %s\n", lab("defined"), where)
 	return ExitOK
 }

@@ -128,6 +128,14 @@ func Apply(f *File, embedded fs.FS, tree source.Tree, opt Options) (*Applied, er
 	return a, nil
 }
 
+// LoadCatalog loads the embedded catalogue and rule folders on disk (as
+// --rules gives them), validated and compiled, for the commands that list
+// and explain rules.
+func LoadCatalog(embedded fs.FS, dirs []string) (*catalog.Catalog, error) {
+	a := &Applied{}
+	return a.load(&File{}, embedded, nil, Options{RuleDirs: dirs})
+}
+
 // load reads the layers of rule files.
 func (a *Applied) load(f *File, embedded fs.FS, tree source.Tree, opt Options) (*catalog.Catalog, error) {
 	layers := []catalog.Layer{{FS: embedded}}
