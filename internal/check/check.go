@@ -319,6 +319,8 @@ var vendoredNames = map[string]bool{
 	"venv": true, "__pycache__": true, "dist": true, ".tox": true, ".yarn": true,
 	".next": true, ".nuxt": true, "coverage": true, "htmlcov": true,
 	".git": true, ".bundle": true, "_build": true,
+	// Test data describes other, imaginary projects.
+	"testdata": true, "fixtures": true, "__fixtures__": true, "__snapshots__": true,
 }
 
 // vendoredPaths are folder path endings that hold bundled libraries.

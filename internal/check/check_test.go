@@ -236,3 +236,25 @@ func TestToDoItemsAreContent(t *testing.T) {
 		})
 	}
 }
+
+// Folder patterns whose "**" matches no folder at all: docs/** covers
+// docs/ itself, and **/entretiens the root's entretiens/.
+func TestFolderPatternsAtEveryDepth(t *testing.T) {
+	_, c := loadAll(t)
+	cases := []struct {
+		rule  string
+		files map[string]string
+	}{
+		{"interview-notes", map[string]string{"entretiens/2024-03-dgfip.md": prose}},
+		{"interview-notes", map[string]string{"docs/entretiens/2024-03-dgfip.md": prose}},
+		{"training-material", map[string]string{"formation/support.pdf": "%PDF-1.4"}},
+		{"technical-docs", map[string]string{"doc/reference.md": strings.Repeat(prose+" ", 3)}},
+		// Two folders with as many patterns each must not share a matcher.
+		{"technical-docs", map[string]string{".github/workflows/ci.yaml": "on: push", ".github/.gitignore": "x", "man/fit.Rd": "\\name{fit}"}},
+	}
+	for _, tc := range cases {
+		if got := statusOf(t, c, tc.files, tc.rule); got.Status != finding.Pass {
+			t.Errorf("%s with %v: %s", tc.rule, tc.files, got.Status)
+		}
+	}
+}

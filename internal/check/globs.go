@@ -213,7 +213,8 @@ func literal(p string) string {
 		case '}', ']':
 			depth--
 			flush()
-		case '*', '?', '\\':
+		case '*', '?', '\\', '/':
+			// "/" may vanish where "**" matches no folder: never required.
 			flush()
 			if c == '\\' {
 				i++
@@ -292,6 +293,8 @@ func (s *globSet) index() {
 	s.byDir = map[string][]*glob{}
 	for i := range s.globs {
 		g := &s.globs[i]
+		g.index = i
+		g.dirLit = literal(g.dir)
 		if g.full == "" && !g.below && !strings.ContainsAny(g.dir, "*?[{") {
 			s.byDir[g.dir] = append(s.byDir[g.dir], g)
 		} else {
