@@ -223,7 +223,7 @@ func eachRule(d *yamlfile.Doc, n *yaml.Node, what string, fn func(k, v *yaml.Nod
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Errorf(n, "%s: expected a mapping of rule ids, such as\n    %s:\n      install-guide: ...\ngot %s", what, what, yamlfile.Describe(n))
+		d.Errorf(n, "%s: expected a mapping keyed by rule id (install-guide: ...), got %s", what, yamlfile.Describe(n))
 		return
 	}
 	seen := map[string]bool{}
