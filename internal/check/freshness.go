@@ -162,13 +162,17 @@ func (d *freshnessEvidence) judgeDoc(ch, code history.Change, lang string) (bool
 
 func (d *freshnessEvidence) annotate(r *run, cr compiledRule, res *finding.Result) {
 	lang := r.opt.Lang
-	vals := map[string]string{"max-lag": periodIn(d.maxLag, lang), "max-commits": fmt.Sprint(d.maxCommits)}
+	vals := d.params(lang)
 	switch res.Status {
 	case finding.Pass:
 		res.Message = expand(say(lang, "fresh-pass"), vals)
 	case finding.Fail:
 		res.Message = expand(cr.Message.In(lang), vals)
 	}
+}
+
+func (d *freshnessEvidence) params(lang string) map[string]string {
+	return map[string]string{"max-lag": periodIn(d.maxLag, lang), "max-commits": fmt.Sprint(d.maxCommits)}
 }
 
 // maintainerHint never makes its rule pass: it adds what the history says
@@ -207,22 +211,26 @@ func (m *maintainerHint) annotate(r *run, _ compiledRule, res *finding.Result) {
 	}
 	if res.Status == finding.Fail {
 		if len(people) == 0 {
-			res.Hint += " " + fmt.Sprintf(say(lang, "mhint-nobody"), window) + note
+			res.Hint += " " + fmt.Sprintf(say(lang, "mhint-nobody"), window) + note + "."
 			return
 		}
-		res.Hint += " " + fmt.Sprintf(say(lang, "mhint-suggest"), window, withCounts(people, m.top, lang)) + note
+		res.Hint += " " + fmt.Sprintf(say(lang, "mhint-suggest"), window, withCounts(people, m.top, lang)) + note + "."
 		return
 	}
-	named := r.namedIn(res.Evidence, people)
-	if len(named) > 0 {
-		res.Message += " " + fmt.Sprintf(say(lang, "mhint-named"), window, withCounts(named, m.top, lang)) + note
-		return
+	var msg string
+	if named := r.namedIn(res.Evidence, people); len(named) > 0 {
+		msg = fmt.Sprintf(say(lang, "mhint-named"), window, withCounts(named, m.top, lang))
+	} else {
+		msg = fmt.Sprintf(say(lang, "mhint-absent"), window)
+		if len(people) > 0 {
+			msg += fmt.Sprintf(say(lang, "mhint-active"), withCounts(people, m.top, lang))
+		}
 	}
-	msg := " " + fmt.Sprintf(say(lang, "mhint-absent"), window)
-	if len(people) > 0 {
-		msg += fmt.Sprintf(say(lang, "mhint-active"), withCounts(people, m.top, lang))
-	}
-	res.Message += msg + note
+	msg += note + "."
+	res.Message += " " + msg
+	// First among the evidence, so that the text report, which lists
+	// evidence rather than messages for found items, shows it too.
+	res.Evidence = append([]finding.Evidence{{Detail: msg}}, res.Evidence...)
 }
 
 // withCounts lists people with their number of commits.

@@ -192,6 +192,27 @@ func (p *params) err() error {
 	return errors.Join(p.errs...)
 }
 
+// parameterised is evidence whose parameters a rule's message may quote.
+type parameterised interface {
+	params(lang string) map[string]string
+}
+
+// Message is a rule's message with the parameters of its evidence in place
+// of {name}, as reports show it when the rule fails.
+func Message(r catalog.Rule, lang string) string {
+	msg := r.Message.In(lang)
+	c, err := Compile([]catalog.Rule{r})
+	if err != nil {
+		return msg
+	}
+	for _, e := range c.rules[0].evidence {
+		if p, ok := e.(parameterised); ok {
+			msg = expand(msg, p.params(lang))
+		}
+	}
+	return msg
+}
+
 // expand replaces {name} in a rule text with the parameters' values.
 func expand(text string, vals map[string]string) string {
 	for k, v := range vals {
@@ -215,7 +236,7 @@ func compileHistory(ev catalog.Evidence, g *globSet) (evidence, error) {
 	case "doc-freshness":
 		f := &freshnessEvidence{
 			documentsOf: p.ruleIDs("documents-of"), warnFor: p.ruleIDs("warn-for"),
-			maxLag: p.period("max-lag", "6 months"), maxCommits: p.number("max-commits", 20),
+			maxLag: p.period("max-lag", "6 months"), maxCommits: p.number("max-commits", 10),
 		}
 		if len(f.documentsOf) == 0 {
 			p.errs = append(p.errs, errors.New("with documents-of: expected the ids of the rules whose documents to date"))
@@ -278,8 +299,12 @@ func (a *activityEvidence) annotate(r *run, cr compiledRule, res *finding.Result
 	case finding.Pass:
 		res.Message = fmt.Sprintf(say(lang, "act-pass"), res.Evidence[0].Detail)
 	case finding.Fail:
-		res.Message = expand(cr.Message.In(lang), map[string]string{"max-age": periodIn(a.maxAge, lang)})
+		res.Message = expand(cr.Message.In(lang), a.params(lang))
 	}
+}
+
+func (a *activityEvidence) params(lang string) map[string]string {
+	return map[string]string{"max-age": periodIn(a.maxAge, lang)}
 }
 
 // busFactorEvidence: enough people committed lately.
@@ -326,10 +351,12 @@ func (b *busFactorEvidence) annotate(r *run, cr compiledRule, res *finding.Resul
 		people := recentPeople(f, b.window.SubFrom(r.opt.Now))
 		res.Message = fmt.Sprintf(say(lang, "bus-pass"), len(people), periodIn(b.window, lang), names(people, 5, lang))
 	case finding.Fail:
-		res.Message = expand(cr.Message.In(lang), map[string]string{
-			"window": periodIn(b.window, lang), "min-people": strconv.Itoa(b.minPeople),
-		})
+		res.Message = expand(cr.Message.In(lang), b.params(lang))
 	}
+}
+
+func (b *busFactorEvidence) params(lang string) map[string]string {
+	return map[string]string{"window": periodIn(b.window, lang), "min-people": strconv.Itoa(b.minPeople)}
 }
 
 // recentCommits is one person's commits since a date.

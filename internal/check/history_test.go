@@ -144,11 +144,9 @@ func TestHistoryRulesOnASoloProject(t *testing.T) {
 	checkVerdict(t, got["bus-factor"], verdict{finding.Fail,
 		"Fewer than 2 people committed in the last 12 months; the knowledge of the code is in too few hands.",
 		[]string{"Alice Martin <alice@example.org>: 10 commits, the last on 2025-11-10"}})
-	// 20 commits before the last code change (2025-11-10) is 2024-03-10:
-	// the walk stops there, the guide and the diagram are stale.
-	stale := "unchanged for over 20 months and 20 commits before the last change to the code (2025-11-10)"
+	stale := "last changed on 2024-01-10, 22 months and 22 commits before the last change to the code (2025-11-10)"
 	checkVerdict(t, got["doc-freshness"], verdict{finding.Fail,
-		"A key document last changed more than 6 months and 20 commits before the last change to the code; it may no longer describe it.",
+		"A key document last changed more than 6 months and 10 commits before the last change to the code; it may no longer describe it.",
 		[]string{"docs/INSTALL.md Installation guide: " + stale, "docs/architecture.svg Architecture diagram: " + stale}})
 	checkVerdict(t, got["release"], verdict{finding.Fail, "Nothing was ever released (no tag, no release branch).", nil})
 	if m := got["maintainer"]; m.Status != finding.Fail || !strings.HasSuffix(m.Hint, " People who committed in the last 12 months, who could be named: Alice Martin (10 commits).") {
@@ -185,7 +183,7 @@ func TestHistoryRulesOnATeamProject(t *testing.T) {
 		"2 people committed in the last 12 months: Alice Martin, Bob Petit.",
 		[]string{"Alice Martin <alice@example.org>: 2 commits, the last on 2025-10-01", "Bob Petit <bob@example.org>: 2 commits, the last on 2025-11-01"}})
 	checkVerdict(t, got["doc-freshness"], verdict{finding.Pass,
-		"No key document lags the code by more than 6 months and 20 commits.",
+		"No key document lags the code by more than 6 months and 10 commits.",
 		[]string{
 			"MAINTAINERS.md Maintainer and point of contact: last changed on 2025-06-01, 6 months and 4 commits before the last change to the code (2025-12-01)",
 			"docs/INSTALL.md Installation guide: last changed on 2025-10-01, 2 months and 2 commits before the last change to the code (2025-12-01)",
@@ -216,6 +214,10 @@ func TestMaintainerNamedButGone(t *testing.T) {
 	if m.Status != finding.Pass || m.Message != want {
 		t.Errorf("maintainer: %s %q, want pass %q", m.Status, m.Message, want)
 	}
+	// The text report lists evidence, not messages, for found items.
+	if note := "None of the people named there committed in the last 12 months; the most active were Alice Martin (1 commit)."; len(m.Evidence) == 0 || m.Evidence[0] != (finding.Evidence{Detail: note}) {
+		t.Errorf("maintainer evidence %+v does not start with %q", m.Evidence, note)
+	}
 }
 
 func TestMaintainerNamedByGitHubHandle(t *testing.T) {
@@ -241,7 +243,7 @@ func TestHistoryRulesOnAShallowClone(t *testing.T) {
 	for _, id := range []string{"bus-factor", "doc-freshness", "release"} {
 		checkVerdict(t, got[id], verdict{finding.Skip, truncated, nil})
 	}
-	if m := got["maintainer"].Message; !strings.HasSuffix(m, " (history truncated at depth 1)") {
+	if m := got["maintainer"].Message; !strings.HasSuffix(m, " committed in the last 12 months (history truncated at depth 1).") {
 		t.Errorf("maintainer message %q does not say the history is truncated", m)
 	}
 	fr := runAt(t, clone, "", "fr")["bus-factor"]
@@ -392,5 +394,60 @@ func TestHistoryEvidenceErrors(t *testing.T) {
 				t.Errorf("error %v, want one containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// fakeHistory serves fixed facts: the judgement of history rules, apart
+// from the walk.
+type fakeHistory struct{ facts *history.Facts }
+
+func (f fakeHistory) Facts(history.Request) (*history.Facts, error) { return f.facts, nil }
+
+// A document the walk gave up on (past history.GiveUpAfter commits) is
+// stale, with the bound it was proven against.
+func TestDocFreshnessGaveUp(t *testing.T) {
+	r := testrepo.New(t).CommitFiles(map[string]string{"docs/INSTALL.md": install, "src/app.py": "print(1)\n"})
+	repo, _ := source.OpenRepo(r.Dir)
+	defer repo.Close()
+	tree, _ := repo.Commit("")
+	code := history.Change{Commit: history.Commit{When: at("2025-12-01")}, Commits: 3}
+	facts := &history.Facts{
+		Code: &code, CodeKnown: true, WindowComplete: true,
+		Changes: map[string]history.Change{"docs/INSTALL.md": {Commit: history.Commit{When: at("2024-02-01")}, Commits: 2503, Before: true}},
+	}
+	cat, _ := loadAll(t)
+	var rules []catalog.Rule
+	for _, id := range []string{"install-guide", "doc-freshness"} {
+		rule, _ := cat.Rule(id)
+		rules = append(rules, rule)
+	}
+	c, err := check.Compile(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := c.Run(tree, check.Options{Now: now, History: fakeHistory{facts}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkVerdict(t, results[1], verdict{finding.Fail,
+		"A key document last changed more than 6 months and 10 commits before the last change to the code; it may no longer describe it.",
+		[]string{"docs/INSTALL.md Installation guide: unchanged for over 22 months and 2500 commits before the last change to the code (2025-12-01)"}})
+}
+
+func TestMessageQuotesParameters(t *testing.T) {
+	cat, _ := loadAll(t)
+	for id, want := range map[string]string{
+		"activity":      "The checked branch has had no commit for more than 6 months.",
+		"doc-freshness": "A key document last changed more than 6 months and 10 commits before the last change to the code; it may no longer describe it.",
+		"licence":       "No licence was found.",
+	} {
+		rule, _ := cat.Rule(id)
+		if got := check.Message(rule, "en"); got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+	rule, _ := cat.Rule("bus-factor")
+	if got, want := check.Message(rule, "fr"), "Moins de 2 personnes ont commité depuis 12 mois ; la connaissance du code repose sur trop peu de personnes."; got != want {
+		t.Errorf("bus-factor in French: %q, want %q", got, want)
 	}
 }

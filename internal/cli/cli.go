@@ -38,11 +38,32 @@ type Env struct {
 }
 
 // now is the time of a run: the only place that reads the system clock.
+// PASSATION_NOW sets it instead (2026-01-31, or 2026-01-31T12:00:00Z), for
+// reports that must not change from one day to the next and for tests of
+// the built binary; Main refuses a value it cannot read.
 func (env *Env) now() time.Time {
 	if env.Now != nil {
 		return env.Now()
 	}
+	if env.Getenv != nil {
+		if t, err := parseNow(env.Getenv("PASSATION_NOW")); err == nil && !t.IsZero() {
+			return t
+		}
+	}
 	return time.Now()
+}
+
+// parseNow reads PASSATION_NOW; "" gives the zero time.
+func parseNow(v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("PASSATION_NOW=%q: expected a date such as 2026-01-31 or 2026-01-31T12:00:00Z", v)
 }
 
 type command struct {
@@ -71,6 +92,11 @@ func Main(args []string, env *Env) int {
 	if len(args) == 0 {
 		usage(env.Stderr)
 		return ExitUsage
+	}
+	if env.Getenv != nil && env.Now == nil {
+		if _, err := parseNow(env.Getenv("PASSATION_NOW")); err != nil {
+			return usageErr(env, err)
+		}
 	}
 	name := args[0]
 	switch name {

@@ -66,3 +66,19 @@ func TestCheckFolderSkipsHistoryRules(t *testing.T) {
 		}
 	}
 }
+
+func TestPassationNow(t *testing.T) {
+	r := testrepo.New(t).CommitFiles(map[string]string{"app.py": "1"}) // committed on 2026-01-02
+	var out, errb strings.Builder
+	code := Main([]string{"check", r.Dir, "--format", "json", "--lang", "en"}, &Env{Stdout: &out, Stderr: &errb,
+		Getenv: func(k string) string { return map[string]string{"PASSATION_NOW": "2027-01-02"}[k] }})
+	if a := resultsOf(t, out.String())["activity"]; a.Status != finding.Fail || !strings.Contains(a.Evidence[0].Detail, "12 months ago") {
+		t.Errorf("exit %d: activity %s %+v, want a fail a year after the commit", code, a.Status, a.Evidence)
+	}
+	errb.Reset()
+	code = Main([]string{"check", r.Dir}, &Env{Stdout: &out, Stderr: &errb,
+		Getenv: func(k string) string { return map[string]string{"PASSATION_NOW": "tomorrow"}[k] }})
+	if code != ExitUsage || !strings.Contains(errb.String(), `PASSATION_NOW="tomorrow": expected a date such as 2026-01-31`) {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+}

@@ -59,7 +59,7 @@ func runRules(env *Env, args []string) int {
 		}
 		infos = append(infos, ruleInfo{
 			ID: r.ID, Group: r.Group, Severity: r.Severity.String(), Profiles: profilesOf(cat, r.ID),
-			Title: r.Title.In(l), Message: r.Message.In(l), Hint: r.Hint.In(l), Evidence: desc,
+			Title: r.Title.In(l), Message: check.Message(r, l), Hint: r.Hint.In(l), Evidence: desc,
 		})
 	}
 	switch *format {
@@ -150,7 +150,7 @@ func runExplain(env *Env, args []string) int {
 	}
 	fmt.Fprintf(w, "%s — %s\n\n", r.ID, r.Title.In(l))
 	fmt.Fprintf(w, "%s %s\n%s %s\n%s %s\n\n", lab("group"), g.Title.In(l), lab("severity"), r.Severity, lab("profiles"), strings.Join(profilesOf(cat, r.ID), ", "))
-	fmt.Fprintf(w, "%s %s\n%s %s\n\n%s\n", lab("missing"), r.Message.In(l), lab("hint"), r.Hint.In(l), lab("evidence"))
+	fmt.Fprintf(w, "%s %s\n%s %s\n\n%s\n", lab("missing"), check.Message(r, l), lab("hint"), r.Hint.In(l), lab("evidence"))
 	for _, d := range desc {
 		fmt.Fprintf(w, "  - %s\n", d)
 	}

@@ -40,10 +40,10 @@ type Request struct {
 	// Tags asks for the tags and release-like branches.
 	Tags bool
 	// A path unchanged for StaleCommits commits and StaleLag before the
-	// last change to code is stale whatever its exact date: the walk stops
-	// looking for it there (Change.Before), so that a document untouched
-	// for years does not cost a walk of the whole history. Zero: look until
-	// found.
+	// last change to code is stale whatever its exact date: once the walk
+	// has read GiveUpAfter commits, it stops looking for it there
+	// (Change.Before), so that a document untouched for years does not cost
+	// a walk of the whole history. Zero: look until found.
 	StaleLag     Period
 	StaleCommits int
 }
@@ -295,11 +295,19 @@ func (w *walker) walk(head *object.Commit) error {
 	return nil
 }
 
+// GiveUpAfter is how many commits the walk reads before it may stop
+// looking for stale paths: below it, their dates are exact; above it, the
+// cost of the walk no longer grows with the age of a forgotten document.
+const GiveUpAfter = 2000
+
+// giveUpAfter is GiveUpAfter, lowered by tests.
+var giveUpAfter = GiveUpAfter
+
 // giveUp stops looking for the pending paths once c is older than the last
-// code change by more than the stale thresholds.
+// code change by more than the stale thresholds, and the walk is long.
 func (w *walker) giveUp(c *object.Commit) {
 	code := w.facts.Code
-	if len(w.pending) == 0 || code == nil || w.req.StaleLag.IsZero() {
+	if len(w.pending) == 0 || code == nil || w.req.StaleLag.IsZero() || w.facts.Walked < giveUpAfter {
 		return
 	}
 	if !w.req.StaleLag.AddTo(c.Committer.When).Before(code.Commit.When) || w.commits-code.Commits < w.req.StaleCommits {

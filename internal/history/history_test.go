@@ -186,6 +186,7 @@ func TestMergeLandsTheChange(t *testing.T) {
 }
 
 func TestStaleDocumentStopsTheWalk(t *testing.T) {
+	defer history.SetGiveUpAfter(15)()
 	r := testrepo.New(t)
 	start := at("2023-01-01")
 	r.CommitAt(start, alice, map[string]string{"INSTALL.md": "v1", "app.py": "0"})
@@ -198,7 +199,8 @@ func TestStaleDocumentStopsTheWalk(t *testing.T) {
 	})
 	c, ok := f.Changes["INSTALL.md"]
 	// 20 commits after the last code change (2025-07-01) lies 2023-11-01,
-	// more than 6 months older: the guide is stale whatever its date.
+	// more than 6 months older, and 15 commits were read: the guide is
+	// stale whatever its date.
 	if !ok || !c.Before || c.Commits != 20 || !c.Commit.When.Equal(start.AddDate(0, 10, 0)) {
 		t.Errorf("INSTALL.md = %+v (found %v), want Before at 2023-11-01 after 20 commits", c, ok)
 	}
@@ -226,6 +228,23 @@ func fiveMonths(t *testing.T) *testrepo.Repo {
 	r.CommitAt(at("2025-11-01"), bob, map[string]string{"app.py": "4"})
 	r.CommitAt(at("2025-12-01"), alice, map[string]string{"app.py": "5"})
 	return r
+}
+
+// Below GiveUpAfter commits, a stale document is dated exactly.
+func TestStaleDocumentDatedInAShortHistory(t *testing.T) {
+	r := testrepo.New(t)
+	start := at("2023-01-01")
+	r.CommitAt(start, alice, map[string]string{"INSTALL.md": "v1", "app.py": "0"})
+	for i := 1; i <= 30; i++ {
+		r.CommitAt(start.AddDate(0, i, 0), alice, map[string]string{"app.py": itoa(i)})
+	}
+	f := collect(t, r.Dir, "HEAD", history.Request{
+		Paths: []string{"INSTALL.md"}, IsCode: isCode,
+		StaleLag: history.Period{Months: 6}, StaleCommits: 20,
+	})
+	if c := f.Changes["INSTALL.md"]; c.Before || c.Commits != 30 || !c.Commit.When.Equal(start) {
+		t.Errorf("INSTALL.md = %+v, want the first commit, 30 commits old", c)
+	}
 }
 
 func TestShallowCloneIsTruncatedNotWrong(t *testing.T) {
