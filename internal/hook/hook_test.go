@@ -161,3 +161,35 @@ func TestInstallRefusesAStaleChainedHook(t *testing.T) {
 		t.Fatal("the hook was changed")
 	}
 }
+
+// FuzzInstallUninstall: whatever hook a team has, installing then
+// uninstalling gives it back byte for byte.
+func FuzzInstallUninstall(f *testing.F) {
+	for _, seed := range []string{"#!/bin/sh\nexit 0\n", "#!/bin/sh", "", "\n", "#!/usr/bin/env python3\n", "#!/bin/bash\r\n\r\n", "#!/bin/sh\n" + beginMark + "\n"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, content string) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, Name)
+		if err := os.WriteFile(path, []byte(content), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		act, _, err := Install(dir, DefaultCommand)
+		if err != nil {
+			t.Fatalf("Install: %v", err)
+		}
+		if act == AlreadyInstalled {
+			return // the file already carried passation's mark: nothing was changed
+		}
+		if _, _, err := Uninstall(dir, DefaultCommand); err != nil {
+			t.Fatalf("Uninstall: %v", err)
+		}
+		back, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(back) != content {
+			t.Fatalf("after %v and uninstall:\n%q\nwant\n%q", act, back, content)
+		}
+	})
+}
