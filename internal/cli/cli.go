@@ -78,7 +78,7 @@ func commands() []command {
 		{"rules", "rules [--format text|json] [--lang en|fr] [--profile P] [--rules DIR]", runRules},
 		{"explain", "explain RULE [--lang en|fr] [--rules DIR]", runExplain},
 		{"init", "init [PATH] [--lang fr|en] [--profile P]   (writes a commented .passation.yml); init --templates [PATH] [--write] [--only RULES]   (starter documents for the missing items)", runInit},
-		{"hook", "hook install|uninstall [PATH]   (git pre-commit hook running check --staged)", runHook},
+		{"hook", "hook install|uninstall [PATH] [--fail-on LEVEL] [--profile P] [--lang en|fr]   (git pre-commit hook running check --staged)", runHook},
 		{"audit", "audit (--from cohort.csv|URL|PATH...) [--jobs N] [--out DIR] [--cache DIR] [--shard K/N] [--timeout D]", runAudit},
 		{"report", "report merge SHARD.json... [--out DIR]", runReport},
 		{"action", "action   (GitHub Action mode, run by action.yml: inputs from INPUT_* variables)", runAction},

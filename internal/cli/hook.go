@@ -5,22 +5,33 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/hook"
 	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/rules"
 )
 
 // runHook installs or removes the git pre-commit hook that runs
 // `passation check --staged`, for teams without the pre-commit framework.
 func runHook(env *Env, args []string) int {
 	fs := newFlags(env, "hook")
+	failOn := fs.String("fail-on", "", "install: refuse the commit when an item at or above this level is missing (default: the check's)")
+	profile := fs.String("profile", "", "install: rule profile the hook checks")
+	lng := fs.String("lang", "", "install: language of the hook's messages, en or fr (default from LANG)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
 	}
 	if len(pos) == 0 || len(pos) > 2 || (pos[0] != "install" && pos[0] != "uninstall") {
 		return usageErr(env, fmt.Errorf("expected passation hook install [PATH] or passation hook uninstall [PATH]"))
+	}
+	command, err := hookCommand(*failOn, *profile, *lng)
+	if err != nil {
+		return usageErr(env, err)
 	}
 	path := "."
 	if len(pos) == 2 {
@@ -37,9 +48,9 @@ func runHook(env *Env, args []string) int {
 	var act hook.Action
 	var file string
 	if pos[0] == "install" {
-		act, file, err = hook.Install(h.Dir, hook.DefaultCommand)
+		act, file, err = hook.Install(h.Dir, command)
 	} else {
-		act, file, err = hook.Uninstall(h.Dir, hook.DefaultCommand)
+		act, file, err = hook.Uninstall(h.Dir, command)
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "passation: %s: %v\n", pos[0], err)
@@ -54,9 +65,9 @@ func runHook(env *Env, args []string) int {
 		where = fmt.Sprintf(" (core.hooksPath = %s)", h.HooksPath)
 	}
 	msg := map[hook.Action]string{
-		hook.Created:          "wrote %s%s: each commit now runs " + hook.DefaultCommand + " first",
-		hook.Chained:          "added " + hook.DefaultCommand + " at the top of the existing hook %s%s",
-		hook.Wrapped:          "moved the existing hook aside; %s%s now runs " + hook.DefaultCommand + ", then it",
+		hook.Created:          "wrote %s%s: each commit now runs " + command + " first",
+		hook.Chained:          "added " + command + " at the top of the existing hook %s%s",
+		hook.Wrapped:          "moved the existing hook aside; %s%s now runs " + command + ", then it",
 		hook.AlreadyInstalled: "%s%s already runs passation: nothing to do",
 		hook.Removed:          "removed %s%s, which passation had written",
 		hook.Unchained:        "took passation's lines out of %s%s; the rest is as it was",
@@ -69,6 +80,42 @@ func runHook(env *Env, args []string) int {
 	}
 	return ExitOK
 }
+
+// hookCommand is the check the hook runs. Its options are written into a
+// shell script, so only known values are accepted.
+func hookCommand(failOn, profile, lng string) (string, error) {
+	cmd := hook.DefaultCommand
+	if failOn != "" {
+		sev, err := finding.ParseSeverity(failOn, true)
+		if err != nil {
+			return "", fmt.Errorf("--fail-on: %w", err)
+		}
+		cmd += " --fail-on " + sev.String()
+	}
+	if profile != "" {
+		cat, err := catalog.Load(rules.FS)
+		if err != nil {
+			return "", err
+		}
+		if _, err := cat.Select(profile); err != nil {
+			return "", err
+		}
+		if !safeWord.MatchString(profile) {
+			return "", fmt.Errorf("--profile %q: expected letters, digits and dashes", profile)
+		}
+		cmd += " --profile " + profile
+	}
+	if lng != "" {
+		l, err := lang(lng, func(string) string { return "" })
+		if err != nil {
+			return "", err
+		}
+		cmd += " --lang " + l
+	}
+	return cmd, nil
+}
+
+var safeWord = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 
 // onPath reports whether an executable named name is in one of the
 // folders of path, as the hook's shell will look for it.

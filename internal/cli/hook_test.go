@@ -200,3 +200,33 @@ func TestHookInstallSaysWhenPassationIsNotOnPath(t *testing.T) {
 		t.Fatalf("passation on the PATH: exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestHookInstallWithOptions(t *testing.T) {
+	path := passationOnPath(t)
+	files := map[string]string{"INSTALL.md": install}
+	for k, v := range coreFiles {
+		files[k] = v
+	}
+	r := testrepo.New(t).CommitFiles(files)
+	hookFile := filepath.Join(r.Dir, ".git", "hooks", "pre-commit")
+	os.WriteFile(hookFile, []byte(existingHook), 0o755)
+	if code, out, errOut := run(t, gitEnv, "hook", "install", "--fail-on", "warning", "--lang", "fr", r.Dir); code != ExitOK || !strings.Contains(out, "--fail-on warning --lang fr") {
+		t.Fatalf("install with options: exit %d %q %q", code, out, errOut)
+	}
+	// The core items are there, warnings are not: refused, in French.
+	r.Write(map[string]string{"a.txt": "a\n"}).Git("add", "a.txt")
+	if out, ok := commit(t, r.Dir, path, "-m", "a"); ok || !strings.Contains(out, "au niveau warning") {
+		t.Fatalf("commit with warnings missing and --fail-on warning:\n%s", out)
+	}
+	if code, _, _ := run(t, gitEnv, "hook", "uninstall", r.Dir); code != ExitOK {
+		t.Fatal("uninstall failed")
+	}
+	if data, _ := os.ReadFile(hookFile); string(data) != existingHook {
+		t.Fatalf("hook after install with options and uninstall:\n%q", data)
+	}
+	for _, bad := range [][]string{{"--fail-on", "high"}, {"--lang", "de"}, {"--profile", "x; rm -rf ~"}} {
+		if code, _, _ := run(t, gitEnv, append([]string{"hook", "install"}, append(bad, r.Dir)...)...); code != ExitUsage {
+			t.Errorf("hook install %v: exit %d, want a usage error", bad, code)
+		}
+	}
+}
