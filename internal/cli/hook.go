@@ -68,7 +68,7 @@ func runHook(env *Env, args []string) int {
 		hook.Created:          "wrote %s%s: each commit now runs " + command + " first",
 		hook.Chained:          "added " + command + " at the top of the existing hook %s%s",
 		hook.Wrapped:          "moved the existing hook aside; %s%s now runs " + command + ", then it",
-		hook.AlreadyInstalled: "%s%s already runs passation: nothing to do",
+		hook.AlreadyInstalled: "%s%s already runs passation: nothing to do (to change its options: passation hook uninstall, then install)",
 		hook.Removed:          "removed %s%s, which passation had written",
 		hook.Unchained:        "took passation's lines out of %s%s; the rest is as it was",
 		hook.Unwrapped:        "put the previous hook back in %s%s",
