@@ -56,7 +56,11 @@ func (m *manifestEvidence) evaluate(r *run) outcome {
 		facts, err := r.manifest(e)
 		if err != nil {
 			// A malformed manifest says nothing; the other evidence decides.
-			o.rejected = append(o.rejected, finding.Evidence{Path: e.Path, Detail: err.Error()})
+			// The project's own (at the root) is worth a word, not the
+			// templates and examples deeper down.
+			if !strings.Contains(e.Path, "/") {
+				o.rejected = append(o.rejected, finding.Evidence{Path: e.Path, Detail: err.Error()})
+			}
 			continue
 		}
 		for _, want := range m.facts {
