@@ -123,9 +123,6 @@ func (t *IndexTree) Describe() finding.Repository { return t.info }
 // Conflicts lists the paths left unmerged by a merge, sorted.
 func (t *IndexTree) Conflicts() []string { return t.conflicts }
 
-// Len is the number of files the next commit would contain.
-func (t *IndexTree) Len() int { return len(t.entries) }
-
 // Walk implements Tree. The index is a sorted list of paths: folders are
 // announced to the visitor when the walk enters them, and a folder the
 // visitor declines is skipped whole.
