@@ -43,7 +43,9 @@ func (d *freshnessEvidence) documents(r *run) []ruleDoc {
 					continue
 				}
 				for _, ev := range e.evaluate(r).found {
-					if ev.Path != "" && !seen[ev.Path] {
+					// Only files of the tree have a history: not a URL
+					// declared elsewhere, nor a fact without a path.
+					if _, inTree := r.entry(ev.Path); inTree && !seen[ev.Path] {
 						seen[ev.Path] = true
 						out = append(out, ruleDoc{rule: cr, path: ev.Path})
 					}

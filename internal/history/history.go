@@ -185,7 +185,16 @@ func Collect(repo *git.Repository, commit plumbing.Hash, req Request) (*Facts, e
 	w.facts.Shallow = len(shallow) > 0
 	w.mailmap, w.facts.MailmapErr = readMailmap(head)
 	w.facts.Head = w.commit(head)
+	headTree, err := head.Tree()
+	if err != nil {
+		return nil, fmt.Errorf("read the tree of %s: %w", commit, err)
+	}
 	for _, p := range req.Paths {
+		if _, err := headTree.FindEntry(p); err != nil {
+			// Not a file of the checked commit: it has no last change to
+			// find, and looking for one would walk the whole history.
+			continue
+		}
 		if !w.pending[p] {
 			w.pending[p] = true
 			for d := parentDir(p); d != ""; d = parentDir(d) {

@@ -162,6 +162,19 @@ func b2i(b bool) int {
 	return 0
 }
 
+// A path that is not in the checked commit is not looked for: the walk
+// stops at the window instead of reading the whole history.
+func TestUnknownPathsAreNotLookedFor(t *testing.T) {
+	r := testrepo.New(t)
+	r.CommitAt(at("2024-01-01"), alice, map[string]string{"INSTALL.md": "v1", "app.py": "1"})
+	r.CommitAt(at("2025-06-01"), alice, map[string]string{"app.py": "2"})
+	r.CommitAt(at("2025-12-01"), alice, map[string]string{"app.py": "3"})
+	f := collect(t, r.Dir, "HEAD", history.Request{Since: at("2025-03-01"), Paths: []string{"https://wiki.example.org/install", "gone.md"}, IsCode: isCode})
+	if f.Walked != 2 || len(f.Changes) != 0 {
+		t.Errorf("walked %d commits, changes %v; want 2 and none", f.Walked, f.Changes)
+	}
+}
+
 func TestMergeLandsTheChange(t *testing.T) {
 	r := testrepo.New(t)
 	r.CommitAt(at("2025-01-01"), alice, map[string]string{"INSTALL.md": "v1", "app.py": "1"})
