@@ -303,7 +303,7 @@ func (r *run) match(e source.Entry) {
 	r.marks.observe(e, dir, base)
 	matchFile(r.lastApp, fp, base, func(id int) {
 		m := r.matched[id]
-		if len(m) > 0 && m[len(m)-1].Path == e.Path {
+		if len(m) >= maxMatches || (len(m) > 0 && m[len(m)-1].Path == e.Path) {
 			return
 		}
 		r.matched[id] = append(m, e)
@@ -416,6 +416,12 @@ func (r *run) judge(cr compiledRule) finding.Result {
 	r.annotate(cr, &res)
 	return res
 }
+
+// maxMatches bounds what one pattern keeps of a tree: no evidence reads
+// more than a few dozen files, and the first ones in walk order are the same
+// on every run. A pattern such as "every source file" would otherwise hold
+// the whole tree.
+const maxMatches = 4096
 
 // maxEvidence keeps reports readable on repositories with hundreds of docs.
 const maxEvidence = 20

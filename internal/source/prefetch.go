@@ -34,9 +34,14 @@ func (f *future) wait() (*object.Tree, error) {
 }
 
 func newPrefetcher(r *Repo, workers int) *prefetcher {
-	p := &prefetcher{queue: make(chan *future, 1<<16), stop: make(chan struct{})}
+	p := &prefetcher{queue: make(chan *future, 1<<12), stop: make(chan struct{})}
 	p.own = r.git.Storer
-	for i := 0; i < workers; i++ {
+	// The repository's own storage is idle during the walk: it is the first
+	// reader. Each further one pays for reading the pack index again.
+	if workers > 0 {
+		p.readers = append(p.readers, p.own)
+	}
+	for i := 1; i < workers; i++ {
 		p.readers = append(p.readers, newStorage(r.fs))
 	}
 	for _, rd := range p.readers {
@@ -57,8 +62,8 @@ func newPrefetcher(r *Repo, workers int) *prefetcher {
 	return p
 }
 
-// request schedules a tree for decoding; the queue is large enough for any
-// realistic number of pending folders, and decodes inline past it.
+// request schedules a tree for decoding. It waits when the queue is full:
+// the readers never wait for the walk, so they drain it.
 func (p *prefetcher) request(h plumbing.Hash) *future {
 	f := &future{hash: h, done: make(chan struct{})}
 	if len(p.readers) == 0 {
@@ -66,12 +71,7 @@ func (p *prefetcher) request(h plumbing.Hash) *future {
 		close(f.done)
 		return f
 	}
-	select {
-	case p.queue <- f:
-	default:
-		f.tree, f.err = object.GetTree(p.own, h)
-		close(f.done)
-	}
+	p.queue <- f
 	return f
 }
 
@@ -79,6 +79,9 @@ func (p *prefetcher) close() {
 	close(p.stop)
 	p.wg.Wait()
 	for _, rd := range p.readers {
+		if rd == p.own {
+			continue
+		}
 		if c, ok := rd.(interface{ Close() error }); ok {
 			_ = c.Close()
 		}
