@@ -192,6 +192,18 @@ func (p *params) err() error {
 	return errors.Join(p.errs...)
 }
 
+// ReadsHistory reports whether a rule is judged on the history alone
+// (activity, bus-factor, doc-freshness, release): it says nothing of what
+// the next commit contains, so a pre-commit check leaves it out.
+func ReadsHistory(r catalog.Rule) bool {
+	for _, e := range r.Evidence {
+		if e.Kind != "history" {
+			return false
+		}
+	}
+	return len(r.Evidence) > 0
+}
+
 // parameterised is evidence whose parameters a rule's message may quote.
 type parameterised interface {
 	params(lang string) map[string]string

@@ -154,6 +154,17 @@ func evaluate(env *Env, f checkFlags, path string) (*evaluation, int) {
 	if err != nil {
 		return nil, usageErr(env, err)
 	}
+	if f.staged {
+		// The history judges the repository's past, not the next commit:
+		// a hook that warned of it on every commit would be ignored.
+		var rules []catalog.Rule
+		for _, r := range applied.Rules {
+			if !check.ReadsHistory(r) {
+				rules = append(rules, r)
+			}
+		}
+		applied.Rules = rules
+	}
 	checker, err := check.Compile(applied.Rules)
 	if err != nil {
 		return nil, usageErr(env, err)

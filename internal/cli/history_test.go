@@ -82,3 +82,23 @@ func TestPassationNow(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
+
+// A pre-commit check judges the next commit, not the repository's past:
+// the rules read from the history alone are left out of it.
+func TestStagedLeavesHistoryRulesOut(t *testing.T) {
+	r := testrepo.New(t).CommitFiles(map[string]string{"app.py": "1"})
+	_, out, _ := run(t, nil, "check", r.Dir, "--staged", "--format", "json", "--fail-on", "warning")
+	res := resultsOf(t, out)
+	for _, id := range []string{"activity", "bus-factor", "doc-freshness", "release"} {
+		if got, ok := res[id]; ok {
+			t.Errorf("%s judged on the index: %s %q", id, got.Status, got.Message)
+		}
+	}
+	if _, ok := res["declared-maintenance"]; !ok {
+		t.Error("declared-maintenance reads publiccode.yml, which the index has: it should be judged")
+	}
+	code, out, _ := run(t, nil, "check", r.Dir, "--staged", "--fail-on", "warning")
+	if strings.Contains(out, "history") || strings.Contains(out, "commit history") {
+		t.Errorf("exit %d, the hook talks of the history:\n%s", code, out)
+	}
+}
