@@ -43,10 +43,10 @@ var textWords = map[string][2]string{
 	"missing":   {"%d missing at or above %s: %s", "%d manquants au niveau %s ou au-dessus : %s"},
 	"never":     {"%d missing; with --fail-on never they do not fail the run.", "%d manquants ; avec --fail-on never, ils ne font pas échouer l'exécution."},
 	"config":    {"configuration %s", "configuration %s"},
-	"changes":   {"%d rule changes", "%d règles modifiées"},
-	"elsewhere": {"%d declared elsewhere", "%d conservés ailleurs"},
-	"waivers":   {"%d waivers", "%d dérogations"},
-	"expired":   {"%d expired", "%d expirées"},
+	"changes":   {"rules changed: %d", "règles modifiées : %d"},
+	"elsewhere": {"declared elsewhere: %d", "conservés ailleurs : %d"},
+	"waivers":   {"waivers: %d", "dérogations : %d"},
+	"expired":   {"expired: %d", "expirées : %d"},
 }
 
 func tw(lang, key string) string {
