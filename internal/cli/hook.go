@@ -76,7 +76,7 @@ func runHook(env *Env, args []string) int {
 	}[act]
 	fmt.Fprintf(env.Stdout, "passation: "+msg+"\n", shown, where)
 	if pos[0] == "install" && !onPath(env.Getenv("PATH"), "passation") {
-		fmt.Fprintln(env.Stderr, "passation: note: passation is not on the PATH, so the hook skips the check (with a warning) until it is: go install github.com/passation/passation@latest")
+		fmt.Fprintln(env.Stderr, "passation: note: passation is not on the PATH, so the hook skips the check (with a warning) until it is: run go install . in a clone of passation (or go install github.com/passation/passation@latest)")
 	}
 	return ExitOK
 }

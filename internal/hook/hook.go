@@ -37,7 +37,7 @@ func Block(command string) string {
 		"if command -v passation >/dev/null 2>&1; then\n" +
 		"\t" + command + " || exit $?\n" +
 		"else\n" +
-		"\techo \"passation hook: passation is not on PATH, the handover check was skipped (go install github.com/passation/passation@latest)\" >&2\n" +
+		"\techo \"passation hook: passation is not on PATH, the handover check was skipped (install it: go install . in a clone of passation)\" >&2\n" +
 		"fi\n" +
 		endMark + "\n"
 }
