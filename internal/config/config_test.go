@@ -3,6 +3,7 @@ package config_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -483,6 +484,17 @@ func TestRuleFolders(t *testing.T) {
 	_, err = config.Apply(f, rules.FS, tree, config.Options{Now: today})
 	if err == nil || !strings.Contains(err.Error(), `.passation.yml:1:9: rules: folder ".passation/rules" is not in the checked tree`) {
 		t.Errorf("uncommitted rule folder: %v", err)
+	}
+
+	// A folder of hundreds of rule files is refused, not read.
+	many := map[string]string{".passation.yml": "rules: [r]\n"}
+	for i := 0; i < 201; i++ {
+		many[fmt.Sprintf("r/%03d.yml", i)] = "x: 1\n"
+	}
+	manyTree := commitTree(t, many)
+	f, _ = config.Discover(manyTree)
+	if _, err := config.Apply(f, rules.FS, manyTree, config.Options{Now: today}); err == nil || !strings.Contains(err.Error(), "holds 201 rule files: expected at most 200") {
+		t.Errorf("201 rule files: %v", err)
 	}
 
 	// --config: relative folders are read from disk, beside the file.

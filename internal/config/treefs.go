@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -13,6 +14,14 @@ import (
 	"github.com/passation/passation/internal/yamlfile"
 )
 
+// Bounds on a repository's rule folder: a checked repository may be
+// hostile (an audit reads hundreds of them), and a real ruleset is a few
+// files of a few kilobytes.
+const (
+	maxRuleFiles = 200
+	maxRuleBytes = 8 << 20
+)
+
 // ruleFolder reads the rule files (*.yml directly inside dir) of the
 // checked tree, so that a repository's own rules are the committed ones.
 // found is false when the tree has no such folder. Only the folders on
@@ -22,7 +31,11 @@ func ruleFolder(t source.Tree, dir string) (fsys fs.FS, found bool, err error) {
 	if err := t.Walk(v); err != nil {
 		return nil, false, err
 	}
+	if len(v.files) > maxRuleFiles {
+		return nil, true, fmt.Errorf("folder %q holds %d rule files: expected at most %d", dir, len(v.files), maxRuleFiles)
+	}
 	m := memFS{}
+	total := 0
 	for _, e := range v.files {
 		if e.Kind != source.File && e.Kind != source.Executable {
 			continue // a link could point anywhere: never followed
@@ -33,6 +46,9 @@ func ruleFolder(t source.Tree, dir string) (fsys fs.FS, found bool, err error) {
 		}
 		if truncated {
 			data = append(data, 0) // let the loader say it is too large
+		}
+		if total += len(data); total > maxRuleBytes {
+			return nil, true, fmt.Errorf("folder %q holds more than %d bytes of rule files: a ruleset is a few files of a few kilobytes", dir, maxRuleBytes)
 		}
 		m[path.Base(e.Path)] = data
 	}
