@@ -87,11 +87,17 @@ func (d *Doc) Mapping(n *yaml.Node, what string, allowed ...string) map[string]*
 }
 
 // Misspelled reports whether mapping n has an unknown key that Mapping
-// already reported as a likely typo of one of keys (of any key when none is
-// given), so that a misspelt key is not also reported as missing.
+// already reported as a likely typo of one of keys, so that a misspelt key
+// is not also reported as missing. Without keys, it reports whether the
+// mapping has any key at all (for a mapping none of whose keys was known).
 func (d *Doc) Misspelled(n *yaml.Node, keys ...string) bool {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return false
+	}
+	if len(keys) == 0 {
+		// Called when none of the mapping's keys was known: each of them
+		// has been reported already.
+		return len(n.Content) > 0
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i].Value
@@ -99,9 +105,6 @@ func (d *Doc) Misspelled(n *yaml.Node, keys ...string) bool {
 			if k != want && Suggest(k, []string{want}) == want {
 				return true
 			}
-		}
-		if len(keys) == 0 && len(n.Content) > 0 {
-			return true
 		}
 	}
 	return false
