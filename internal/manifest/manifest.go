@@ -10,13 +10,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
 	"strings"
 
+	"github.com/passation/passation/internal/yamlfile"
 	"github.com/pelletier/go-toml/v2"
-	"go.yaml.in/yaml/v3"
 )
 
 // Fact is one value read from a manifest, with where it stands.
@@ -76,15 +77,51 @@ func Parse(p string, data []byte) (*Facts, error) {
 	case "description":
 		f.description(data)
 	case "citation.cff":
-		err = f.citation(data)
+		err = f.citation(p, data)
 	case "publiccode.yml", "publiccode.yaml":
-		err = f.publiccode(data)
+		err = f.publiccode(p, data)
+	}
+	var located *yamlfile.Error
+	if errors.As(err, &located) {
+		return f, err // already at its file, line and column
 	}
 	if err != nil {
+		if line := errorLine(err, data); line > 0 {
+			return f, fmt.Errorf("%s:%d: %w", p, line, err)
+		}
 		return f, fmt.Errorf("%s: %w", p, err)
 	}
 	f.clean()
 	return f, nil
+}
+
+// decodeYAML decodes a YAML manifest. A syntax error comes back at its
+// file, line and column, which yamlfile finds more exactly than the YAML
+// decoder says.
+func decodeYAML(p string, data []byte, v any) error {
+	n, err := yamlfile.Parse(p, data)
+	if err != nil || n == nil {
+		return err
+	}
+	if err := n.Decode(v); err != nil {
+		return fmt.Errorf("invalid YAML: %w", err)
+	}
+	return nil
+}
+
+// errorLine finds the line a JSON or TOML error points at (the XML and
+// YAML decoders already name it in their message), or 0.
+func errorLine(err error, data []byte) int {
+	var syntax *json.SyntaxError
+	var decode *toml.DecodeError
+	switch {
+	case errors.As(err, &syntax) && syntax.Offset <= int64(len(data)):
+		return bytes.Count(data[:syntax.Offset], []byte("\n")) + 1
+	case errors.As(err, &decode):
+		row, _ := decode.Position()
+		return row
+	}
+	return 0
 }
 
 // notALicence are values that declare the absence of an open licence.
@@ -105,12 +142,19 @@ func (f *Facts) clean() {
 	}
 	nonEmpty := func(s string) bool { return s != "" && !placeholder.MatchString(s) }
 	f.People = keep(f.People, nonEmpty)
-	f.Licences = keep(f.Licences, func(s string) bool { return !notALicence[strings.ToLower(s)] && nonEmpty(s) })
+	f.Licences = keep(f.Licences, func(s string) bool {
+		return !notALicence[strings.ToLower(s)] && !licenceFilePointer.MatchString(s) && nonEmpty(s)
+	})
 	f.Documentation = keep(f.Documentation, isURL)
 	f.Roadmap = keep(f.Roadmap, isURL)
 	f.Maintenance = keep(f.Maintenance, nonEmpty)
 	f.Contractors = keep(f.Contractors, nonEmpty)
 }
+
+// licenceFilePointer is a licence field that only points at the licence
+// file — npm's "SEE LICENSE IN LICENSE.md", R's "file LICENSE", PEP 621's
+// license = {file = "LICENSE"}: the file itself says which licence it is.
+var licenceFilePointer = regexp.MustCompile(`(?i)^(see licen[cs]e\b.*|file\s+\S+)$`)
 
 var placeholder = regexp.MustCompile(`(?i)^(todo|tbd|xxx|your name|author|\{\{.*\}\}|<.*>)$`)
 
@@ -340,13 +384,13 @@ func (f *Facts) description(data []byte) {
 	}
 }
 
-func (f *Facts) citation(data []byte) error {
+func (f *Facts) citation(p string, data []byte) error {
 	var m struct {
 		Authors []map[string]any `yaml:"authors"`
 		License any              `yaml:"license"`
 	}
-	if err := yaml.Unmarshal(data, &m); err != nil {
-		return fmt.Errorf("invalid YAML: %w", err)
+	if err := decodeYAML(p, data, &m); err != nil {
+		return err
 	}
 	for _, a := range m.Authors {
 		f.add(&f.People, data, "authors", "authors", people(a))
@@ -357,7 +401,7 @@ func (f *Facts) citation(data []byte) error {
 	return nil
 }
 
-func (f *Facts) publiccode(data []byte) error {
+func (f *Facts) publiccode(p string, data []byte) error {
 	var m struct {
 		Legal struct {
 			License string `yaml:"license"`
@@ -380,8 +424,8 @@ func (f *Facts) publiccode(data []byte) error {
 			Videos           []string `yaml:"videos"`
 		} `yaml:"description"`
 	}
-	if err := yaml.Unmarshal(data, &m); err != nil {
-		return fmt.Errorf("invalid YAML: %w", err)
+	if err := decodeYAML(p, data, &m); err != nil {
+		return err
 	}
 	f.add(&f.Licences, data, "legal.license", "license", []string{m.Legal.License})
 	f.add(&f.Roadmap, data, "roadmap", "roadmap", []string{m.Roadmap})
