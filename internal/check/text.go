@@ -18,7 +18,9 @@ import (
 func decodeText(data []byte) (string, bool) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return string(data[3:]), true
+		// The mark goes; what follows is still checked, as a file whose
+		// later lines were saved in Latin-1 happens.
+		data = data[3:]
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		out, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder().Bytes(data)
 		if err != nil {
@@ -33,14 +35,29 @@ func decodeText(data []byte) (string, bool) {
 	if bytes.IndexByte(head, 0) >= 0 {
 		return "", false
 	}
-	if utf8.Valid(data) {
-		return string(data), true
+	if whole := withoutPartialRune(data); utf8.Valid(whole) {
+		return string(whole), true
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
 		return "", false
 	}
 	return string(out), true
+}
+
+// withoutPartialRune drops a character cut in the middle at the end, as a
+// read capped at MaxRead leaves it, so that UTF-8 text stays UTF-8 rather
+// than be taken for Latin-1.
+func withoutPartialRune(data []byte) []byte {
+	for i := len(data) - 1; i >= 0 && i >= len(data)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(data[i]) {
+			if !utf8.FullRune(data[i:]) {
+				return data[:i]
+			}
+			break
+		}
+	}
+	return data
 }
 
 // placeholders are what templates leave behind when nobody filled them in.
