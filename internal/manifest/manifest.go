@@ -37,6 +37,10 @@ type Facts struct {
 	// their "until" date in Value after a tab.
 	Maintenance []Fact
 	Contractors []Fact
+
+	// lines remembers, while parsing, the line of each key: a list of
+	// thousands of contributors must not scan the file once per name.
+	lines map[string]int
 }
 
 // Names lists the file names this package reads (lower-case).
@@ -81,6 +85,7 @@ func Parse(p string, data []byte) (*Facts, error) {
 	case "publiccode.yml", "publiccode.yaml":
 		err = f.publiccode(p, data)
 	}
+	f.lines = nil
 	var located *yamlfile.Error
 	if errors.As(err, &located) {
 		return f, err // already at its file, line and column
@@ -201,8 +206,19 @@ func people(v any) []string {
 }
 
 func (f *Facts) add(dst *[]Fact, data []byte, key, lineKey string, vals []string) {
+	if len(vals) == 0 {
+		return
+	}
+	line, ok := f.lines[lineKey]
+	if !ok {
+		line = lineOf(data, lineKey)
+		if f.lines == nil {
+			f.lines = map[string]int{}
+		}
+		f.lines[lineKey] = line
+	}
 	for _, v := range vals {
-		*dst = append(*dst, Fact{Key: key, Value: v, Line: lineOf(data, lineKey)})
+		*dst = append(*dst, Fact{Key: key, Value: v, Line: line})
 	}
 }
 
@@ -370,11 +386,14 @@ func (f *Facts) description(data []byte) {
 			continue
 		}
 		start := i
+		// Parts are joined once: adding each continuation line to a
+		// growing string made a long field cost quadratic time.
+		parts := []string{strings.TrimSpace(val)}
 		for i+1 < len(lines) && (strings.HasPrefix(lines[i+1], " ") || strings.HasPrefix(lines[i+1], "\t")) {
 			i++
-			val += " " + strings.TrimSpace(lines[i])
+			parts = append(parts, strings.TrimSpace(lines[i]))
 		}
-		fact := Fact{Key: key, Value: strings.TrimSpace(val), Line: start + 1}
+		fact := Fact{Key: key, Value: strings.TrimSpace(strings.Join(parts, " ")), Line: start + 1}
 		switch key {
 		case "Authors@R", "Author", "Maintainer":
 			f.People = append(f.People, fact)

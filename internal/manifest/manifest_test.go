@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // samples are one manifest of each type, as projects write them.
@@ -247,5 +248,35 @@ func TestPlaceholdersIgnored(t *testing.T) {
 	f, err = Parse("DESCRIPTION", []byte("License: MIT + file LICENSE\n"))
 	if err != nil || len(f.Licences) != 1 || f.Licences[0].Value != "MIT + file LICENSE" {
 		t.Errorf("R's MIT + file LICENSE: %+v, %v", f, err)
+	}
+}
+
+// A DESCRIPTION of one field continued over a megabyte of lines (what a
+// capped read hands over) is read in linear time: it took a minute when
+// each continuation line was added to a growing string.
+func TestLongContinuedFieldIsLinear(t *testing.T) {
+	data := []byte("Author: Équipe\n" + strings.Repeat(" et une autre personne encore\n", 1<<20/30))
+	start := time.Now()
+	f, err := Parse("DESCRIPTION", data)
+	if err != nil || len(f.People) != 1 || !strings.HasSuffix(f.People[0].Value, "personne encore") {
+		t.Fatalf("got %d people, %v", len(f.People), err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("a 1 MiB DESCRIPTION took %v", d)
+	}
+}
+
+// A manifest listing tens of thousands of people is read in linear time:
+// each name looked its key's line up in the whole file before.
+func TestManyPeopleIsLinear(t *testing.T) {
+	n := (1 << 20) / 14
+	data := []byte("{\n  \"contributors\": [" + strings.Repeat(`"Jean Dupont",`, n) + "\"Léa Martin\"]\n}\n")
+	start := time.Now()
+	f, err := Parse("package.json", data)
+	if err != nil || len(f.People) != n+1 || f.People[n].Line != 2 {
+		t.Fatalf("got %d people, %v", len(f.People), err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("a 1 MiB package.json took %v", d)
 	}
 }
