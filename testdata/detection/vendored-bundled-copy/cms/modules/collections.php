@@ -1,0 +1,1 @@
+<?php // module des collections
