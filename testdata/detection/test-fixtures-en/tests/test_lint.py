@@ -1,0 +1,1 @@
+from src.lint import lint
