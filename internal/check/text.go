@@ -74,7 +74,7 @@ func substance(text string) (words int, placeholder string) {
 	if m := placeholders.FindString(folded); m != "" {
 		// A template's instruction can be a whole paragraph: its start
 		// is enough to recognise it.
-		placeholder = shorten(strings.TrimSpace(m), 48)
+		placeholder = shorten(strings.TrimSpace(unfold(text, m)), 48)
 	}
 	cleaned := placeholders.ReplaceAllString(filler.ReplaceAllString(folded, " "), " ")
 	return len(textfold.Words(cleaned)), placeholder
@@ -95,4 +95,35 @@ func noteToSelf(text string) string {
 		return text
 	}
 	return folded[m[2]:m[3]] + " " + folded[m[1]:]
+}
+
+// unfold finds, in text, the passage that folds to folded, so that a
+// reader is shown "[À compléter]" as written rather than "[a completer]".
+// It gives folded back when the passage cannot be found cheaply.
+func unfold(text, folded string) string {
+	if lower := strings.ToLower(text); len(lower) == len(text) {
+		if i := strings.Index(lower, folded); i >= 0 {
+			return text[i : i+len(folded)]
+		}
+	}
+	tries := 0
+	for i := range text {
+		if tries++; tries > 20000 {
+			break
+		}
+		// Grow the passage rune by rune until its folded form is the match.
+		for j := i + 1; j <= len(text) && j-i <= 4*len(folded)+8; j++ {
+			if j < len(text) && !utf8.RuneStart(text[j]) {
+				continue
+			}
+			f := textfold.Fold(text[i:j])
+			if f == folded {
+				return text[i:j]
+			}
+			if !strings.HasPrefix(folded, f) {
+				break
+			}
+		}
+	}
+	return folded
 }

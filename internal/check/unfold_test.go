@@ -1,0 +1,17 @@
+package check
+
+import "testing"
+
+func TestUnfold(t *testing.T) {
+	cases := map[string]string{
+		"Intro.\n\n[À compléter : qui maintient le code]\n": "[À compléter : qui maintient le code]",
+		"TODO write it":          "TODO",
+		"Texte {{ Équipe }} fin": "{{ Équipe }}",
+	}
+	for text, want := range cases {
+		_, got := substance(text)
+		if got != want {
+			t.Errorf("substance(%q) placeholder = %q, want %q", text, got, want)
+		}
+	}
+}
