@@ -266,7 +266,8 @@ func TestReadInputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if in.Path != "." || in.FailOn != "error" || in.Format != "text" || in.Annotations != DefaultAnnotations || in.WorkingDirectory != "." {
+	// fail-on and lang stay empty: the repository's configuration decides.
+	if in.Path != "." || in.FailOn != "" || in.Lang != "" || in.Format != "text" || in.Annotations != DefaultAnnotations || in.WorkingDirectory != "." {
 		t.Errorf("defaults: %+v", in)
 	}
 	// The runner's own names (hyphens) are read too.
@@ -295,7 +296,10 @@ func TestReadInputs(t *testing.T) {
 		t.Errorf("Resolve = %+v", res)
 	}
 	args := Inputs{Path: "/r", FailOn: "never", Format: "json", Ref: "v1", Config: "/c.yml"}.CheckArgs()
-	if strings.Join(args, " ") != "/r --fail-on never --format json --ref v1 --config /c.yml" {
+	if strings.Join(args, " ") != "/r --format json --fail-on never --ref v1 --config /c.yml" {
 		t.Errorf("CheckArgs = %q", args)
+	}
+	if args := (Inputs{Path: "/r", Format: "text"}).CheckArgs(); strings.Join(args, " ") != "/r --format text" {
+		t.Errorf("CheckArgs without fail-on and lang = %q: they would override the repository's configuration", args)
 	}
 }

@@ -61,9 +61,6 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 	if in.Path == "" {
 		in.Path = "."
 	}
-	if in.FailOn == "" {
-		in.FailOn = "error"
-	}
 	if in.WorkingDirectory == "" {
 		in.WorkingDirectory = "."
 	}
@@ -156,9 +153,11 @@ func (in Inputs) CheckPaths() error {
 // passed only when set: --config reaches check only when a configuration
 // is given.
 func (in Inputs) CheckArgs() []string {
-	args := []string{in.Path, "--fail-on", in.FailOn, "--format", in.Format}
+	// fail-on and lang are passed only when set, so that the repository's
+	// configuration file decides otherwise.
+	args := []string{in.Path, "--format", in.Format}
 	for _, o := range []struct{ flag, v string }{
-		{"--ref", in.Ref}, {"--profile", in.Profile}, {"--config", in.Config}, {"--lang", in.Lang},
+		{"--fail-on", in.FailOn}, {"--ref", in.Ref}, {"--profile", in.Profile}, {"--config", in.Config}, {"--lang", in.Lang},
 	} {
 		if o.v != "" {
 			args = append(args, o.flag, o.v)
