@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/passation/passation/internal/textfold"
 	"github.com/yuin/goldmark"
@@ -70,6 +71,7 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 // their underlined titles read as setext headings).
 func parseDoc(path string, src []byte) *doc {
 	src = nbspHeadings.ReplaceAll(src, []byte("$1 "))
+	src = tame(src)
 	root := markdown.Parser().Parse(text.NewReader(src))
 	d := &doc{path: path}
 	lines := newLineIndex(src)
@@ -145,6 +147,66 @@ func parseDoc(path string, src []byte) *doc {
 	d.words, d.placeholder = substance(all.String())
 	d.introWords, _ = substance(intro.String())
 	return d
+}
+
+// goldmark takes time quadratic in the nesting of block quotes and in the
+// length of a run of unclosed links: a crafted README of 64 KiB would hold a
+// check for seconds. No document a person reads nests quotes 16 deep, writes
+// 4,096 characters on one line or opens 2,048 links, so all three are
+// clamped before parsing.
+const (
+	maxQuoteDepth = 16
+	maxLineLength = 4096
+	maxBrackets   = 2048
+)
+
+var deepQuotes = regexp.MustCompile(`(?m)^(?:[ \t]*>){17,}`)
+
+// tame clamps what makes the Markdown parser slow; it changes nothing a
+// reader would see as a heading or a section.
+func tame(src []byte) []byte {
+	if bytes.Count(src, []byte(">")) > maxQuoteDepth {
+		src = deepQuotes.ReplaceAllLiteral(src, bytes.Repeat([]byte(">"), maxQuoteDepth))
+	}
+	if bytes.Count(src, []byte("[")) > maxBrackets {
+		// Past a few thousand, brackets are not links a reader follows.
+		src = bytes.Clone(src)
+		seen := 0
+		for i, c := range src {
+			if c == '[' {
+				if seen++; seen > maxBrackets {
+					src[i] = ' '
+				}
+			}
+		}
+	}
+	long := false
+	for line := range bytes.Lines(src) {
+		if len(line) > maxLineLength {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return src
+	}
+	var out bytes.Buffer
+	out.Grow(len(src))
+	for line := range bytes.Lines(src) {
+		if len(line) > maxLineLength {
+			cut := maxLineLength
+			for cut > 0 && !utf8.RuneStart(line[cut]) {
+				cut--
+			}
+			out.Write(line[:cut])
+			if line[len(line)-1] == '\n' {
+				out.WriteByte('\n')
+			}
+			continue
+		}
+		out.Write(line)
+	}
+	return out.Bytes()
 }
 
 // nbspHeadings are ATX headings written with a non-breaking space after
