@@ -40,13 +40,11 @@ func compileContent(ev catalog.Evidence, g *globSet) (evidence, error) {
 	if len(in) == 0 {
 		in = defaultDocs
 	}
-	for _, p := range in {
-		id, err := g.add(p)
-		if err != nil {
-			return nil, err
-		}
-		c.ids = append(c.ids, id)
+	ids, err := g.addAll(in)
+	if err != nil {
+		return nil, err
 	}
+	c.ids = ids
 	return c, nil
 }
 

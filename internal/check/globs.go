@@ -195,6 +195,19 @@ func expandBraces(p string, limit int) []string {
 	return out
 }
 
+// addAll compiles several patterns and returns their ids, in order.
+func (s *globSet) addAll(patterns []string) ([]int, error) {
+	ids := make([]int, 0, len(patterns))
+	for _, p := range patterns {
+		id, err := s.add(p)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
 // literal returns the longest run of plain characters outside any
 // alternative or class: every name the pattern matches contains it.
 func literal(p string) string {

@@ -190,13 +190,11 @@ func compileSection(ev catalog.Evidence, g *globSet) (evidence, error) {
 	if len(in) == 0 {
 		in = defaultDocs
 	}
-	for _, p := range in {
-		id, err := g.add(p)
-		if err != nil {
-			return nil, err
-		}
-		s.ids = append(s.ids, id)
+	ids, err := g.addAll(in)
+	if err != nil {
+		return nil, err
 	}
+	s.ids = ids
 	return s, nil
 }
 
@@ -310,13 +308,11 @@ func compileIntro(ev catalog.Evidence, g *globSet) (evidence, error) {
 	if i.minWords == 0 {
 		i.minWords = 25
 	}
-	for _, p := range in {
-		id, err := g.add(p)
-		if err != nil {
-			return nil, err
-		}
-		i.ids = append(i.ids, id)
+	ids, err := g.addAll(in)
+	if err != nil {
+		return nil, err
 	}
+	i.ids = ids
 	return i, nil
 }
 

@@ -30,13 +30,11 @@ func compileLicence(ev catalog.Evidence, g *globSet) (evidence, error) {
 		return nil, fmt.Errorf("expected licence: present or licence: authorised")
 	}
 	l := &licenceEvidence{mode: ev.Values[0]}
-	for _, p := range licenceFiles {
-		id, err := g.add(p)
-		if err != nil {
-			return nil, err
-		}
-		l.files = append(l.files, id)
+	ids, err := g.addAll(licenceFiles)
+	if err != nil {
+		return nil, err
 	}
+	l.files = ids
 	id, err := g.add(manifestGlob)
 	if err != nil {
 		return nil, err
