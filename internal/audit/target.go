@@ -54,16 +54,20 @@ func isRemote(u string) bool {
 	return scpLike.MatchString(u)
 }
 
-// defaultName is the last element of a URL or path, without ".git".
+// defaultName is the last element of a URL or path, without ".git" —
+// or the one before it when the last says nothing of the project
+// ("/src/outil/.git", "/mirror/outil/repo").
 func defaultName(u string) string {
-	name := strings.TrimRight(u, "/\\")
-	if i := strings.LastIndexAny(name, "/:\\"); i >= 0 {
-		name = name[i+1:]
+	parts := strings.FieldsFunc(u, func(r rune) bool { return r == '/' || r == '\\' || r == ':' })
+	for i := len(parts) - 1; i >= 0; i-- {
+		name := strings.TrimSuffix(parts[i], ".git")
+		switch strings.ToLower(name) {
+		case "", "repo", "repository", "git", ".":
+			continue
+		}
+		return name
 	}
-	if name = strings.TrimSuffix(name, ".git"); name == "" {
-		return u
-	}
-	return name
+	return u
 }
 
 // columns are the fields a cohort file may give, with their accepted
