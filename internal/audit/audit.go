@@ -16,6 +16,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/source"
@@ -335,11 +336,20 @@ func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, s
 	if withHistory {
 		opt.History = history.New(tree.Git(), tree.Hash())
 	}
+	// The team's own .passation.yml: its waivers and documents declared
+	// elsewhere count in the cohort's report; a broken one is said, not fatal.
+	file, cfgErr := config.Discover(tree)
 	rep, err := checker.Report(g, opt, check.Meta{Profile: profile, Tool: a.opt.Tool})
 	if err != nil {
 		return nil, nil, how, err
 	}
-	return rep, g.notes(a.opt.Lang), how, nil
+	notes := g.notes(a.opt.Lang)
+	if cfgErr != nil {
+		notes = append(notes, "configuration ignored: "+cfgErr.Error())
+		file = nil
+	}
+	config.ForAudit(file, a.opt.Now).Finish(rep)
+	return rep, notes, how, nil
 }
 
 // shortRef is the ref as reports show it: what the user asked for, or the

@@ -398,3 +398,46 @@ func TestHistoryRules(t *testing.T) {
 		t.Errorf("without a clock: activity = %s", got)
 	}
 }
+
+// A team's .passation.yml counts in the cohort's report for its waivers and
+// documents declared elsewhere, never for the profile: the programme's
+// checklist stays the same for every repository.
+func TestAuditHonoursTheTeamsWaiversAndExternalDocuments(t *testing.T) {
+	files := map[string]string{}
+	for p, c := range partial {
+		files[p] = c
+	}
+	files[".passation.yml"] = `profile: core
+external:
+  user-manual:
+    url: https://docs.example.gouv.fr/outil
+    note: Le manuel est publié sur le site de documentation.
+waivers:
+  architecture-diagram:
+    reason: Un seul script, pas d'architecture à dessiner.
+    owner: equipe@example.gouv.fr
+`
+	local := testrepo.New(t).CommitFiles(files)
+	broken := testrepo.New(t).CommitFiles(map[string]string{".passation.yml": "waivers: [", "README.md": "# Outil\n"})
+	res := runAudit(t, []audit.Target{{URL: local.Dir, Name: "team"}, {URL: broken.Dir, Name: "broken"}}, audit.Options{Jobs: 1, Profile: "eig", TempDir: t.TempDir()})
+	team := &res.Repositories[0]
+	if s := status(t, team, "user-manual"); s != finding.Pass {
+		t.Errorf("user-manual declared elsewhere: %s", s)
+	}
+	if s := status(t, team, "architecture-diagram"); s != finding.Waived {
+		t.Errorf("architecture-diagram waived by the team: %s", s)
+	}
+	if team.Report.Profile != "eig" || len(team.Report.Results) < 30 {
+		t.Errorf("the team's profile replaced the cohort's: %s, %d results", team.Report.Profile, len(team.Report.Results))
+	}
+	if team.Report.Config == nil || team.Report.Config.Path != ".passation.yml" {
+		t.Errorf("the report does not record the configuration: %+v", team.Report.Config)
+	}
+	b := &res.Repositories[1]
+	if b.Error != nil {
+		t.Fatalf("a broken .passation.yml failed the repository: %+v", b.Error)
+	}
+	if s := status(t, b, "licence"); s != finding.Fail {
+		t.Errorf("broken configuration: licence = %s", s)
+	}
+}

@@ -356,3 +356,15 @@ func (a *Applied) Finish(rep *finding.Report) {
 	rep.Summary = finding.Summarize(rep.Results)
 	rep.Config = rec
 }
+
+// ForAudit keeps, of a repository's file, what a cohort audit honours: the
+// team's waivers and its documents declared elsewhere. The profile, the
+// severities and the rules stay the programme's, so that every repository
+// of a cohort is judged by the same checklist.
+func ForAudit(f *File, now time.Time) *Applied {
+	if f == nil {
+		return &Applied{now: now}
+	}
+	kept := &File{Name: f.Name, Origin: f.Origin, Src: f.Src, External: f.External, Waivers: f.Waivers}
+	return &Applied{File: kept, now: now}
+}
