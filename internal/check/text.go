@@ -74,7 +74,7 @@ func substance(text string) (words int, placeholder string) {
 	if m := placeholders.FindString(folded); m != "" {
 		// A template's instruction can be a whole paragraph: its start
 		// is enough to recognise it.
-		placeholder = shorten(strings.TrimSpace(unfold(text, m)), 48)
+		placeholder = shownPlaceholder(text, strings.TrimSpace(m))
 	}
 	cleaned := placeholders.ReplaceAllString(filler.ReplaceAllString(folded, " "), " ")
 	return len(textfold.Words(cleaned)), placeholder
@@ -106,24 +106,35 @@ func unfold(text, folded string) string {
 			return text[i : i+len(folded)]
 		}
 	}
+	// Fold rune by rune from each start, stopping as soon as the folded
+	// prefix departs from the match: linear in the text for all but the
+	// starts that really begin the passage, and bounded in starts.
 	tries := 0
 	for i := range text {
 		if tries++; tries > 20000 {
 			break
 		}
-		// Grow the passage rune by rune until its folded form is the match.
-		for j := i + 1; j <= len(text) && j-i <= 4*len(folded)+8; j++ {
-			if j < len(text) && !utf8.RuneStart(text[j]) {
-				continue
-			}
-			f := textfold.Fold(text[i:j])
+		var b strings.Builder
+		for j, r := range text[i:] {
+			b.WriteString(textfold.Fold(string(r)))
+			f := b.String()
 			if f == folded {
-				return text[i:j]
+				return text[i : i+j+utf8.RuneLen(r)]
 			}
-			if !strings.HasPrefix(folded, f) {
+			if len(f) >= len(folded) || !strings.HasPrefix(folded, f) {
 				break
 			}
 		}
 	}
 	return folded
+}
+
+// shownPlaceholder is the start of a placeholder as the document writes it,
+// at most 48 characters.
+func shownPlaceholder(text, folded string) string {
+	const limit = 48
+	if r := []rune(folded); len(r) > limit {
+		return unfold(text, string(r[:limit-1])) + "…"
+	}
+	return unfold(text, folded)
 }
