@@ -1,8 +1,10 @@
 package action
 
+import "github.com/passation/passation/internal/i18n"
+
 // words are the action's own texts in English and French; rule texts come
 // from the catalogue, already in the report language.
-var words = map[string][2]string{
+var words = i18n.Text{
 	"moreTitle": {"%d more in the job summary", "%d de plus dans le résumé du job"},
 	"moreBody": {
 		"%d more missing items are not annotated (GitHub shows at most 10 annotations of a level per step): %s. The job summary and the log list them all.",
@@ -33,13 +35,4 @@ var words = map[string][2]string{
 	"errorTitle": {"passation could not check the repository", "passation n'a pas pu vérifier le dépôt"},
 }
 
-func say(lang, key string) string {
-	w, ok := words[key]
-	if !ok {
-		return key
-	}
-	if lang == "fr" {
-		return w[1]
-	}
-	return w[0]
-}
+func say(lang, key string) string { return words.In(lang, key) }

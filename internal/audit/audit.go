@@ -19,6 +19,7 @@ import (
 	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/source"
 )
 
@@ -455,16 +456,11 @@ func (gv *guardedVisitor) File(e source.Entry) {
 	gv.v.File(e)
 }
 
-var sentences = map[string][2]string{
+var sentences = i18n.Text{
 	"note-files": {"more than %d files: the rest of the tree was not checked (--max-files)",
 		"plus de %d fichiers : la suite de l'arborescence n'a pas été vérifiée (--max-files)"},
 	"note-big": {"%s is larger than %d bytes: only its beginning was read (--max-read)",
 		"%s dépasse %d octets : seul son début a été lu (--max-read)"},
 }
 
-func say(lang, key string) string {
-	if lang == "fr" {
-		return sentences[key][1]
-	}
-	return sentences[key][0]
-}
+func say(lang, key string) string { return sentences.In(lang, key) }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/source"
 )
 
@@ -48,7 +49,7 @@ func compileContent(ev catalog.Evidence, g *globSet) (evidence, error) {
 	return c, nil
 }
 
-var contentWords = map[string][2]string{
+var contentWords = i18n.Text{
 	"desc": {"a line matching %s in %s", "une ligne correspondant à %s dans %s"},
 	"line": {"line matching %q", "ligne correspondant à « %s »"},
 }
@@ -58,14 +59,7 @@ func (c *contentEvidence) describe(lang string) string {
 	if len(c.in) > 0 {
 		where = quoteAll(c.in, lang)
 	}
-	return fmt.Sprintf(pick(contentWords["desc"], lang), quoteAll(c.written, lang), where)
-}
-
-func pick(m [2]string, lang string) string {
-	if lang == "fr" {
-		return m[1]
-	}
-	return m[0]
+	return fmt.Sprintf(contentWords.In(lang, "desc"), quoteAll(c.written, lang), where)
 }
 
 func (c *contentEvidence) evaluate(r *run) outcome {
@@ -85,7 +79,7 @@ func (c *contentEvidence) evaluate(r *run) outcome {
 				continue
 			}
 			if line, re := c.match(txt); line > 0 {
-				o.found = append(o.found, finding.Evidence{Path: e.Path, Line: line, Detail: fmt.Sprintf(pick(contentWords["line"], r.opt.Lang), re)})
+				o.found = append(o.found, finding.Evidence{Path: e.Path, Line: line, Detail: fmt.Sprintf(contentWords.In(r.opt.Lang, "line"), re)})
 			}
 		}
 	}

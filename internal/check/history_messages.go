@@ -1,8 +1,10 @@
 package check
 
+import "github.com/passation/passation/internal/i18n"
+
 // historyMessages are the fixed sentences of the history rules and of
 // publiccode-maintenance, in both languages.
-var historyMessages = map[string][2]string{
+var historyMessages = i18n.Text{
 	"hist-none":       {"no commit history: a folder or the index is checked, not a commit", "pas d'historique de commits : c'est un dossier ou l'index qui est vérifié, pas un commit"},
 	"hist-noclock":    {"no date was given for the run", "aucune date de référence n'a été donnée"},
 	"hist-truncated":  {"history truncated at depth %d; use fetch-depth: 0", "historique tronqué à la profondeur %d ; utilisez fetch-depth: 0"},

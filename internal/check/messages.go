@@ -1,8 +1,10 @@
 package check
 
+import "github.com/passation/passation/internal/i18n"
+
 // messages are the fixed sentences of verdicts, in both languages. Rule
 // texts live in the rule files; these only frame them.
-var messages = map[string][2]string{
+var messages = i18n.Text{
 	"found":            {"Found: %s.", "Trouvé : %s."},
 	"unreadable":       {"Could not decide: %v.", "Impossible de décider : %v."},
 	"intro":            {"introduction (%d words)", "introduction (%d mots)"},
@@ -41,14 +43,8 @@ var messages = map[string][2]string{
 
 // say returns the fixed sentence key in lang.
 func say(lang, key string) string {
-	m, ok := messages[key]
-	if !ok {
-		if m, ok = historyMessages[key]; !ok {
-			return key
-		}
+	if !messages.Has(key) {
+		return historyMessages.In(lang, key)
 	}
-	if lang == "fr" {
-		return m[1]
-	}
-	return m[0]
+	return messages.In(lang, key)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/config"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/rules"
 )
 
@@ -135,7 +136,7 @@ func runExplain(env *Env, args []string) int {
 	}
 	g, _ := cat.Group(r.Group)
 	w := env.Stdout
-	labels := map[string][2]string{
+	labels := i18n.Text{
 		"group": {"Group", "Groupe"}, "severity": {"Severity", "Sévérité"}, "profiles": {"Profiles", "Profils"},
 		"missing": {"When missing", "Si absent"}, "hint": {"What to add", "Quoi ajouter"},
 		"evidence": {"Passes when any of these is found", "Validé dès que l'un de ces éléments est trouvé"},
@@ -144,9 +145,9 @@ func runExplain(env *Env, args []string) int {
 	// French puts a space before the colon.
 	lab := func(k string) string {
 		if l == "fr" {
-			return labels[k][1] + " :"
+			return labels.In(l, k) + " :"
 		}
-		return labels[k][0] + ":"
+		return labels.In(l, k) + ":"
 	}
 	fmt.Fprintf(w, "%s — %s\n\n", r.ID, r.Title.In(l))
 	fmt.Fprintf(w, "%s %s\n%s %s\n%s %s\n\n", lab("group"), g.Title.In(l), lab("severity"), r.Severity, lab("profiles"), strings.Join(profilesOf(cat, r.ID), ", "))

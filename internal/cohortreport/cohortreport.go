@@ -16,6 +16,7 @@ import (
 	"github.com/passation/passation/internal/audit"
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/textfold"
 )
 
@@ -51,7 +52,7 @@ func Files(res *audit.Result, cat *catalog.Catalog) (map[string][]byte, error) {
 }
 
 // words are the fixed texts of the cohort reports, in both languages.
-var words = map[string][2]string{
+var words = i18n.Text{
 	"title":        {"Handover audit", "Audit de passation"},
 	"summary":      {"%d repositories · %d audited · %d could not be audited", "%d dépôts · %d audités · %d n'ont pas pu être audités"},
 	"repository":   {"Repository", "Dépôt"},
@@ -96,16 +97,7 @@ var words = map[string][2]string{
 	"notices":      {"+%d nice to have", "+%d souhaitables"},
 }
 
-func say(lang, key string) string {
-	w, ok := words[key]
-	if !ok {
-		return key
-	}
-	if lang == "fr" {
-		return w[1]
-	}
-	return w[0]
-}
+func say(lang, key string) string { return words.In(lang, key) }
 
 // state sorts a repository into the filter's three states.
 func state(r *audit.Repository) string {

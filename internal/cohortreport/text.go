@@ -11,6 +11,7 @@ import (
 	"github.com/passation/passation/internal/audit"
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
 )
 
 // CSV writes one row per repository and one column per checklist item
@@ -155,7 +156,7 @@ func mdText(s string) string {
 func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "|", `\|`) }
 
 // letterWords are the fixed sentences of the letters to teams.
-var letterWords = map[string][2]string{
+var letterWords = i18n.Text{
 	"subject": {"# Handover of %s: what is still missing\n\n", "# Passation de %s : ce qui manque encore\n\n"},
 	"hello":   {"Hello %s,\n\n", "Bonjour %s,\n\n"},
 	"intro": {"Before the end of the challenge, we checked what your repositories contain for the handover (the EIG end-of-challenge checklist). Here is what is missing and how to add it. Each item is looked for in what is committed: once you have added it, commit and push.\n",
@@ -173,12 +174,7 @@ var letterWords = map[string][2]string{
 	"at":       {"at %s", "à %s"},
 }
 
-func lw(lang, key string) string {
-	if lang == "fr" {
-		return letterWords[key][1]
-	}
-	return letterWords[key][0]
-}
+func lw(lang, key string) string { return letterWords.In(lang, key) }
 
 // Letters writes one short letter per team (a repository without a team is
 // its own team), in the team's language (the cohort's lang column, else the

@@ -1,8 +1,10 @@
 package config
 
+import "github.com/passation/passation/internal/i18n"
+
 // messages are the sentences the configuration adds to verdicts, in both
 // languages of the programme.
-var messages = map[string][2]string{
+var messages = i18n.Text{
 	"external":     {"declared elsewhere: %s", "conservé ailleurs : %s"},
 	"declared":     {"Declared elsewhere: %s (%s).", "Conservé ailleurs : %s (%s)."},
 	"waived":       {"Waived by %s: %s", "Dérogation accordée par %s : %s"},
@@ -12,9 +14,4 @@ var messages = map[string][2]string{
 	"expired":      {"waiver expired on %s (%s): it no longer waives this gap", "dérogation expirée le %s (%s) : elle ne couvre plus ce manque"},
 }
 
-func say(lang, key string) string {
-	if lang == "fr" {
-		return messages[key][1]
-	}
-	return messages[key][0]
-}
+func say(lang, key string) string { return messages.In(lang, key) }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/i18n"
 )
 
 // SchemaURL is where editors find the configuration's JSON Schema.
@@ -14,7 +15,7 @@ const SchemaURL = "https://raw.githubusercontent.com/passation/passation/main/in
 // both languages. Lines that are settings start with "#" and no space
 // ("#lang: fr"), or "#" and two spaces when indented: remove the "#" to
 // use them. Prose starts with "# ".
-var templateText = map[string][2]string{
+var templateText = i18n.Text{
 	"head": {
 		"# passation configuration for this repository. Command-line flags win over this file;\n# this file wins over the profile; the profile wins over each rule's default.\n# Remove the \"#\" in front of a setting to use it. passation check --print-config shows the result.",
 		"# Configuration de passation pour ce dépôt. Les options de la ligne de commande l'emportent\n# sur ce fichier, ce fichier sur le profil, le profil sur la sévérité par défaut de chaque règle.\n# Retirez le « # » devant un réglage pour l'utiliser. passation check --print-config montre le résultat.",
@@ -41,12 +42,7 @@ var templateText = map[string][2]string{
 	"reason":       {"No demo day took place in this cohort.", "Pas de demo day pour cette promotion."},
 }
 
-func tt(lang, key string) string {
-	if lang == "fr" {
-		return templateText[key][1]
-	}
-	return templateText[key][0]
-}
+func tt(lang, key string) string { return templateText.In(lang, key) }
 
 // Template is the commented configuration `passation init` writes: the
 // profile set, every other setting shown commented out with an example that

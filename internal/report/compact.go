@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
 )
 
 // CompactOptions tune the short report of a pre-commit check. The zero
@@ -19,7 +20,7 @@ type CompactOptions struct {
 	Conflicts []string
 }
 
-var compactWords = map[string][2]string{
+var compactWords = i18n.Text{
 	"head":      {"passation: %d missing from the next commit at or above %s:", "passation : %d manquants dans le prochain commit au niveau %s ou au-dessus :"},
 	"head-all":  {"passation: %d missing from the next commit:", "passation : %d manquants dans le prochain commit :"},
 	"staged":    {"staged", "indexé"},
@@ -28,12 +29,7 @@ var compactWords = map[string][2]string{
 	"undecided": {"passation: nothing is missing from the next commit, but %d items could not be decided:", "passation : rien ne manque dans le prochain commit, mais %d éléments n'ont pas pu être jugés :"},
 }
 
-func cw(lang, key string) string {
-	if lang == "fr" {
-		return compactWords[key][1]
-	}
-	return compactWords[key][0]
-}
+func cw(lang, key string) string { return compactWords.In(lang, key) }
 
 // Compact writes what a pre-commit hook shows: nothing at all when no item
 // at or above failOn is missing; otherwise one line per gap with what to

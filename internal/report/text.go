@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
 )
 
 // Group is a checklist group as reports show it.
@@ -30,7 +31,7 @@ const (
 	reset  = "\x1b[0m"
 )
 
-var textWords = map[string][2]string{
+var textWords = i18n.Text{
 	"header":    {"passation — %s", "passation — %s"},
 	"at":        {"at %s (%s)", "à %s (%s)"},
 	"folder":    {"folder, not a git repository: every file on disk counts", "dossier hors dépôt git : tous les fichiers du disque comptent"},
@@ -49,12 +50,7 @@ var textWords = map[string][2]string{
 	"expired":   {"expired: %d", "expirées : %d"},
 }
 
-func tw(lang, key string) string {
-	if lang == "fr" {
-		return textWords[key][1]
-	}
-	return textWords[key][0]
-}
+func tw(lang, key string) string { return textWords.In(lang, key) }
 
 // Text writes the human report: per group, found items with their evidence,
 // missing items with what to add.
