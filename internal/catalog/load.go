@@ -359,15 +359,6 @@ func (l *loader) text(n *yaml.Node, dst *Text, what string, parent *yaml.Node) {
 	}
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // finish checks what spans files — profile rule ids, extensions, the
 // default profile — and sorts groups and rules into checklist order.
 func (l *loader) finish() {

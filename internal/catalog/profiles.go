@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/yamlfile"
@@ -190,7 +192,7 @@ func (l *loader) resolveProfiles() {
 		done[id] = true
 		return ok
 	}
-	for _, id := range sortedKeys(l.cat.Profiles) {
+	for _, id := range slices.Sorted(maps.Keys(l.cat.Profiles)) {
 		resolve(id)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"io"
 	"regexp"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"time"
 )
@@ -274,13 +273,4 @@ func version() string {
 func runVersion(env *Env, args []string) int {
 	fmt.Fprintln(env.Stdout, "passation", version())
 	return ExitOK
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -10,9 +10,10 @@ package corpus
 import (
 	"encoding/csv"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,7 +106,7 @@ func TestCorpusAgreement(t *testing.T) {
 	agree, total := map[string]int{}, map[string]int{}
 	var misses []string
 	missing := 0
-	for _, repo := range sortedKeys(byRepo) {
+	for _, repo := range slices.Sorted(maps.Keys(byRepo)) {
 		path := locate(dir, repo)
 		if path == "" {
 			missing++
@@ -152,7 +153,7 @@ func TestCorpusAgreement(t *testing.T) {
 	var sumA, sumT int
 	var table strings.Builder
 	table.WriteString("| item | agree | total | % |\n|---|---|---|---|\n")
-	for _, rule := range sortedKeys(total) {
+	for _, rule := range slices.Sorted(maps.Keys(total)) {
 		a, n := agree[rule], total[rule]
 		sumA += a
 		sumT += n
@@ -169,13 +170,4 @@ func TestCorpusAgreement(t *testing.T) {
 	if missing == 0 && float64(sumA) < 0.92*float64(sumT) {
 		t.Errorf("overall agreement %d/%d is under 92%%", sumA, sumT)
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
