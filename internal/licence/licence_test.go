@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/passation/passation/internal/testrepo"
 )
 
 func TestCanonical(t *testing.T) {
@@ -71,28 +73,6 @@ func TestCheck(t *testing.T) {
 // The full texts, as the licences are published (the copyright lines are
 // this project's own).
 const (
-	mitText = `MIT License
-
-Copyright (c) 2024 Direction interministérielle du numérique
-
-Permission is hereby granted, free of charge, to any person obtaining a copy
-of this software and associated documentation files (the "Software"), to deal
-in the Software without restriction, including without limitation the rights
-to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all
-copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-SOFTWARE.
-`
 	iscText = `ISC License
 
 Copyright (c) 2023, Agence nationale des fréquences
@@ -142,6 +122,9 @@ OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
 OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
 `
 )
+
+// mitText is the whole MIT licence, as published.
+var mitText = testrepo.MITLicence("2024 Direction interministérielle du numérique")
 
 func TestIdentify(t *testing.T) {
 	bsd2 := strings.Replace(bsdIntro, "%s", "2-Clause", 1) + bsdWarranty
