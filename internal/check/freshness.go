@@ -237,19 +237,9 @@ func (m *maintainerHint) annotate(r *run, _ compiledRule, res *finding.Result) {
 
 // withCounts lists people with their number of commits.
 func withCounts(people []recentCommits, n int, lang string) string {
-	var out []string
-	for i, p := range people {
-		if i == n {
-			out = append(out, fmt.Sprintf(say(lang, "and-more"), len(people)-n))
-			break
-		}
-		name := p.Name
-		if name == "" {
-			name = p.Email
-		}
-		out = append(out, fmt.Sprintf(say(lang, "name-count"), name, count(p.count, "commit", lang)))
-	}
-	return strings.Join(out, ", ")
+	return listPeople(people, n, lang, func(p recentCommits, name string) string {
+		return fmt.Sprintf(say(lang, "name-count"), name, count(p.count, "commit", lang))
+	})
 }
 
 // namedIn returns the people that the documents of evidence name: by

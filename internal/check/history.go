@@ -410,6 +410,12 @@ func personDetail(p recentCommits, lang string) string {
 
 // names lists at most n people's names, with how many more.
 func names(people []recentCommits, n int, lang string) string {
+	return listPeople(people, n, lang, func(_ recentCommits, name string) string { return name })
+}
+
+// listPeople writes at most n people, each by show (given the person and
+// their name, or their e-mail when the name is empty), and how many more.
+func listPeople(people []recentCommits, n int, lang string, show func(p recentCommits, name string) string) string {
 	var out []string
 	for i, p := range people {
 		if i == n {
@@ -420,7 +426,7 @@ func names(people []recentCommits, n int, lang string) string {
 		if name == "" {
 			name = p.Email
 		}
-		out = append(out, name)
+		out = append(out, show(p, name))
 	}
 	return strings.Join(out, ", ")
 }
