@@ -61,6 +61,13 @@ func holders(text string) map[string]bool {
 // findBundled returns the folders that are copies of other projects.
 func (r *run) findBundled() []string {
 	m := &r.marks
+	candidates := false
+	for dir := range m.licences {
+		candidates = candidates || (dir != "" && m.manifests[dir])
+	}
+	if !candidates {
+		return nil // no licence is read when no folder could be a copy
+	}
 	rootHolders := map[string]bool{}
 	for _, e := range m.licences[""] {
 		if data, _, err := r.tree.Read(e, 64<<10); err == nil {
