@@ -63,7 +63,7 @@ func (s summary) render(d detail, limit int) (string, int) {
 	where := md(s.name)
 	switch s.rep.Repository.Mode {
 	case "commit":
-		where = fmt.Sprintf("**%s** %s `%s`", where, say(lang, "at"), short(s.rep.Repository.Commit))
+		where = fmt.Sprintf("**%s** %s `%s`", where, say(lang, "at"), finding.ShortHash(s.rep.Repository.Commit))
 	default:
 		where = fmt.Sprintf("**%s** %s", where, say(lang, "folder"))
 	}
@@ -197,11 +197,7 @@ func (s summary) row(r finding.Result, d detail) string {
 // evidence shows a place as a link to the file at the checked commit, when
 // there is one, and what was seen there.
 func (s summary) evidence(e finding.Evidence) string {
-	loc := e.Path
-	if e.Line > 0 {
-		loc += ":" + strconv.Itoa(e.Line)
-	}
-	text := md(loc)
+	text := md(e.Place())
 	if u := s.link(e.Path, e.Line); u != "" && e.Path != "" {
 		text = "[" + text + "](" + u + ")"
 	}
@@ -262,11 +258,4 @@ func code(id string) string {
 		return "`" + id + "`"
 	}
 	return md(id)
-}
-
-func short(h string) string {
-	if len(h) > 12 {
-		return h[:12]
-	}
-	return h
 }

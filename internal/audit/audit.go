@@ -17,6 +17,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/config"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/i18n"
@@ -131,7 +132,7 @@ func (a *Auditor) checker(profile string) (*check.Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := check.Compile(rules)
+	c, err := check.Compile(rules, evidence.Default())
 	if err != nil {
 		return nil, err
 	}

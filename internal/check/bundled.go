@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/manifest"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/textfold"
@@ -71,7 +72,7 @@ func (r *run) findBundled() []string {
 	rootHolders := map[string]bool{}
 	for _, e := range m.licences[""] {
 		if data, _, err := r.tree.Read(e, 64<<10); err == nil {
-			if txt, ok := decodeText(data); ok {
+			if txt, ok := document.Decode(data); ok {
 				for w := range holders(txt) {
 					rootHolders[w] = true
 				}
@@ -89,7 +90,7 @@ func (r *run) findBundled() []string {
 		theirs := map[string]bool{}
 		for _, e := range files {
 			if data, _, err := r.tree.Read(e, 64<<10); err == nil {
-				if txt, ok := decodeText(data); ok {
+				if txt, ok := document.Decode(data); ok {
 					for w := range holders(txt) {
 						theirs[w] = true
 					}

@@ -1,6 +1,7 @@
-// Package check evaluates the catalogue's rules against a tree: evidence
-// kinds are compiled once from rule data, the tree is walked once, and
-// documents are read only when a rule needs them, up to a cap.
+// Package check is the engine: it compiles the rules of a catalogue with a
+// registry of evidence kinds, walks a tree once matching every pattern of
+// every rule, reads each document once (up to a cap), and turns what the
+// evidence found into verdicts. It knows no evidence kind of its own.
 package check
 
 import (
@@ -12,8 +13,14 @@ import (
 	"time"
 
 	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/document"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/globset"
+	"github.com/passation/passation/internal/history"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/licence"
+	"github.com/passation/passation/internal/manifest"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/textfold"
 )
@@ -35,123 +42,88 @@ type Options struct {
 	History History
 }
 
+// History is the history of the checked commit, as the history rules read
+// it: history.Source for a git commit. A folder has none.
+type History interface {
+	Facts(req history.Request) (*history.Facts, error)
+}
+
+// messages frame the verdicts; rule texts live in the rule files and the
+// evidence kinds say their own details.
+var messages = i18n.Text{
+	"found":      {"Found: %s.", "Trouvé : %s."},
+	"unreadable": {"Could not decide: %v.", "Impossible de décider : %v."},
+}
+
 // Checker is a compiled set of rules, ready to run on any number of trees.
 type Checker struct {
 	rules []compiledRule
-	globs *globSet
+	byID  map[string]int
+	globs *globset.Set
+	// needs gathers what the rules' kinds read beyond the tree.
+	needs evidence.Needs
 }
 
 type compiledRule struct {
 	catalog.Rule
-	evidence []evidence
+	evidence []evidence.Evidence
 }
 
-// evidence is one compiled evidence kind of one rule.
-type evidence interface {
-	// evaluate reports what was found, what was seen but does not count,
-	// and what could not be read.
-	evaluate(r *run) outcome
-	// describe says in a few words what is looked for, in lang.
-	describe(lang string) string
-}
-
-type outcome struct {
-	found    []finding.Evidence
-	rejected []finding.Evidence
-	err      error
-}
-
-// kinds maps the evidence kinds of rule files to their compilers.
-var kinds = map[string]func(catalog.Evidence, *globSet) (evidence, error){
-	// history.go, publiccode.go
-	"history":                compileHistory,
-	"publiccode-maintenance": compilePubliccodeMaintenance,
-
-	"files":        compileFiles,
-	"section":      compileSection,
-	"readme-intro": compileIntro,
-	"manifest":     compileManifest,
-	"content":      compileContent,
-	"diagram":      compileDiagram,
-	"licence":      compileLicence,
-	"elsewhere":    compileElsewhere,
-}
-
-// Kinds lists the evidence kinds rule files may use.
-func Kinds() []string {
-	out := make([]string, 0, len(kinds))
-	for k := range kinds {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// Compile validates and compiles rules. Every problem names the rule file
-// and line of the evidence at fault.
-func Compile(rules []catalog.Rule) (*Checker, error) {
-	c := &Checker{globs: newGlobSet()}
+// Compile validates and compiles rules with the kinds of reg. Every problem
+// names the rule file and line of the evidence at fault.
+func Compile(rules []catalog.Rule, reg *evidence.Registry) (*Checker, error) {
+	c := &Checker{globs: globset.New(), byID: map[string]int{}}
 	var errs []error
 	for _, r := range rules {
 		cr := compiledRule{Rule: r}
 		for _, ev := range r.Evidence {
-			compile, ok := kinds[ev.Kind]
-			if !ok {
-				msg := fmt.Sprintf("expected one of %s", strings.Join(Kinds(), ", "))
-				if s := catalog.Suggest(ev.Kind, Kinds()); s != "" {
-					msg = fmt.Sprintf("did you mean %q?", s)
-				}
-				errs = append(errs, catalog.Errorf(ev.Pos, "rule %q: unknown evidence kind %q: %s", r.ID, ev.Kind, msg))
-				continue
-			}
-			e, err := compile(ev, c.globs)
+			e, kind, err := reg.Compile(r.ID, ev, c.globs)
 			if err != nil {
-				errs = append(errs, catalog.Errorf(culprit(ev, compile), "rule %q: %s: %v", r.ID, ev.Kind, err))
+				errs = append(errs, err)
 				continue
 			}
+			c.needs.Licences = c.needs.Licences || kind.Needs.Licences
+			c.needs.Manifests = c.needs.Manifests || kind.Needs.Manifests
+			c.needs.History = c.needs.History || kind.Needs.History
 			cr.evidence = append(cr.evidence, e)
 		}
+		c.byID[r.ID] = len(c.rules)
 		c.rules = append(c.rules, cr)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	c.globs.index()
+	c.globs.Freeze()
 	return c, nil
 }
 
-// culprit finds which value of a failed evidence is at fault, by compiling
-// each alone, so that the message points at the pattern as written; the
-// evidence item itself when none fails alone.
-func culprit(ev catalog.Evidence, compile func(catalog.Evidence, *globSet) (evidence, error)) catalog.Pos {
-	for i, v := range ev.Values {
-		one := ev
-		one.Values, one.In = []string{v}, nil
-		if _, err := compile(one, newGlobSet()); err != nil && i < len(ev.ValuePos) {
-			return ev.ValuePos[i]
-		}
-	}
-	for i, in := range ev.In {
-		one := ev
-		one.In = []string{in}
-		if _, err := compile(one, newGlobSet()); err != nil && i < len(ev.InPos) {
-			return ev.InPos[i]
-		}
-	}
-	return ev.Pos
-}
-
-// Describe lists, in lang, what each evidence of a rule looks for.
-func Describe(r catalog.Rule, lang string) ([]string, error) {
-	c, err := Compile([]catalog.Rule{r})
-	if err != nil {
-		return nil, err
+// Describe lists, in lang, what each evidence of a compiled rule looks for.
+func (c *Checker) Describe(ruleID, lang string) []string {
+	i, ok := c.byID[ruleID]
+	if !ok {
+		return nil
 	}
 	var out []string
-	for _, e := range c.rules[0].evidence {
-		out = append(out, e.describe(lang))
+	for _, e := range c.rules[i].evidence {
+		out = append(out, e.Describe(lang))
 	}
-	return out, nil
+	return out
+}
+
+// Message is a compiled rule's message with the parameters of its evidence
+// in place of {name}, as reports show it when the rule fails.
+func (c *Checker) Message(ruleID, lang string) string {
+	i, ok := c.byID[ruleID]
+	if !ok {
+		return ""
+	}
+	msg := c.rules[i].Message.In(lang)
+	for _, e := range c.rules[i].evidence {
+		if p, ok := e.(evidence.Parameterised); ok {
+			msg = evidence.Expand(msg, p.Params(lang))
+		}
+	}
+	return msg
 }
 
 // Run walks the tree once and judges every rule.
@@ -159,21 +131,19 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 	if opt.MaxRead <= 0 {
 		opt.MaxRead = 1 << 20
 	}
-	if opt.CacheDir == "" && c.readsLicences() {
+	if opt.CacheDir == "" && c.needs.Licences {
 		// Without a cache, build the licence scanner while the tree is walked.
 		licence.Warm()
 	}
 	r := &run{
+		checker:   c,
 		tree:      t,
 		opt:       opt,
-		globs:     c.globs,
-		matched:   make([][]source.Entry, len(c.globs.written)),
-		docs:      map[string]*docResult{},
+		matcher:   c.globs.NewMatcher(),
+		matched:   make([][]source.Entry, c.globs.Len()),
+		docs:      map[string]docResult{},
 		manifests: map[string]manifestResult{},
 		licences:  map[string][]string{},
-		dirs:      map[string]*dirMatcher{},
-		matchers:  map[string]*dirMatcher{},
-		hist:      historyRun{rules: c.rules},
 	}
 	if err := r.walk(); err != nil {
 		return nil, err
@@ -186,42 +156,29 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 	return results, nil
 }
 
-// readsLicences reports whether a rule identifies licence texts.
-func (c *Checker) readsLicences() bool {
-	for _, cr := range c.rules {
-		for _, e := range cr.evidence {
-			if _, ok := e.(*licenceEvidence); ok {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// run is the state of one check of one tree.
+// run is the state of one check of one tree; it is the evidence.Run that
+// every evidence item reads.
 type run struct {
+	checker *Checker
 	tree    source.Tree
 	opt     Options
-	globs   *globSet
+	matcher *globset.Matcher
 	matched [][]source.Entry // by glob id, in walk order
-	docs    map[string]*docResult
+	docs    map[string]docResult
 	// manifests caches parsed manifests by path.
 	manifests map[string]manifestResult
 	// licences caches the licences identified in each licence file.
 	licences map[string][]string
-	// dirs caches the globs that apply to each folder.
-	dirs map[string]*dirMatcher
-	// matchers shares one matcher between folders with the same globs.
-	matchers map[string]*dirMatcher
-	lastDir  string
-	lastApp  *dirMatcher
-	haveLast bool
 	// vendored lists the folders skipped as bundled copies of other projects.
 	vendored []string
 	// marks notes licences and manifests per folder, to find bundled copies.
 	marks projectMarks
-	// hist holds the history facts, read once on first use (history.go).
-	hist historyRun
+	// history is read once, on first use, with one request that gathers
+	// what every selected rule needs. A run whose rules need no history
+	// never walks it.
+	historyRead bool
+	facts       *history.Facts
+	historyErr  error
 }
 
 // walk decodes the tree in this goroutine while another matches the
@@ -287,21 +244,8 @@ func (r *run) match(e source.Entry) {
 	if i := strings.LastIndexByte(fp, '/'); i >= 0 {
 		dir, base = fp[:i], fp[i+1:]
 	}
-	if !r.haveLast || dir != r.lastDir {
-		app, ok := r.dirs[dir]
-		if !ok {
-			globs := r.globs.forDir(dir)
-			sig := signature(globs)
-			if app, ok = r.matchers[sig]; !ok {
-				app = newDirMatcher(globs)
-				r.matchers[sig] = app
-			}
-			r.dirs[dir] = app
-		}
-		r.lastDir, r.lastApp, r.haveLast = dir, app, true
-	}
 	r.marks.observe(e, dir, base)
-	matchFile(r.lastApp, fp, base, func(id int) {
+	r.matcher.Match(fp, dir, base, func(id int) {
 		m := r.matched[id]
 		if len(m) >= maxMatches || (len(m) > 0 && m[len(m)-1].Path == e.Path) {
 			return
@@ -339,44 +283,132 @@ func isVendored(folded string) bool {
 	return false
 }
 
-// docResult caches one file's reading: its parsed document, or why it
-// could not be read.
-type docResult struct {
-	doc *doc
-	err error
-	// binary is set for content that is not text.
-	binary bool
+func (r *run) Lang() string                  { return r.opt.Lang }
+func (r *run) Now() time.Time                { return r.opt.Now }
+func (r *run) MaxRead() int64                { return r.opt.MaxRead }
+func (r *run) Matched(id int) []source.Entry { return r.matched[id] }
+
+func (r *run) Read(e source.Entry, max int64) ([]byte, bool, error) { return r.tree.Read(e, max) }
+
+// SkipDir reports the folders that the walk does not enter.
+func (r *run) SkipDir(p string) bool { return isVendored(textfold.Fold(p)) }
+
+// Entry finds a matched file of the walk by path.
+func (r *run) Entry(p string) (source.Entry, bool) {
+	for _, m := range r.matched {
+		for _, e := range m {
+			if e.Path == p && (e.Kind == source.File || e.Kind == source.Executable) {
+				return e, true
+			}
+		}
+	}
+	return source.Entry{}, false
 }
 
-// doc reads and parses a file once, whatever the number of rules that look
+// docResult caches one file's reading: its parsed document (nil for
+// content that is not text), or why it could not be read.
+type docResult struct {
+	doc *document.Doc
+	err error
+}
+
+// Doc reads and parses a file once, whatever the number of rules that look
 // into it.
-func (r *run) doc(e source.Entry) *docResult {
+func (r *run) Doc(e source.Entry) (*document.Doc, error) {
 	if d, ok := r.docs[e.Path]; ok {
-		return d
+		return d.doc, d.err
 	}
-	res := &docResult{}
+	var res docResult
 	data, _, err := r.tree.Read(e, r.opt.MaxRead)
 	switch {
 	case err != nil:
 		res.err = err
 	default:
-		if txt, ok := decodeText(data); ok {
-			res.doc = parseDoc(e.Path, []byte(txt))
-		} else {
-			res.binary = true
+		if txt, ok := document.Decode(data); ok {
+			res.doc = document.Parse(e.Path, []byte(txt))
 		}
 	}
 	r.docs[e.Path] = res
-	return res
+	return res.doc, res.err
 }
 
-// isEmpty reports whether a file has no content at all, reading one byte.
-func (r *run) isEmpty(e source.Entry) (bool, error) {
-	data, more, err := r.tree.Read(e, 1)
-	if err != nil {
-		return false, err
+type manifestResult struct {
+	facts *manifest.Facts
+	err   error
+}
+
+// Manifest parses a manifest once per run.
+func (r *run) Manifest(e source.Entry) (*manifest.Facts, error) {
+	if f, ok := r.manifests[e.Path]; ok {
+		return f.facts, f.err
 	}
-	return len(data) == 0 && !more, nil
+	data, _, err := r.tree.Read(e, r.opt.MaxRead)
+	var facts *manifest.Facts
+	if err == nil {
+		facts, err = manifest.Parse(e.Path, data)
+	}
+	r.manifests[e.Path] = manifestResult{facts, err}
+	return facts, err
+}
+
+// Licences scans a licence file once per run.
+func (r *run) Licences(e source.Entry) ([]string, error) {
+	if ids, ok := r.licences[e.Path]; ok {
+		return ids, nil
+	}
+	data, _, err := r.tree.Read(e, r.opt.MaxRead)
+	if err != nil {
+		return nil, err
+	}
+	ids := licence.IdentifyCached(data, r.opt.CacheDir).IDs
+	r.licences[e.Path] = ids
+	return ids, nil
+}
+
+// History reads the history once for the whole run.
+func (r *run) History() (*history.Facts, error) {
+	if r.historyRead {
+		return r.facts, r.historyErr
+	}
+	r.historyRead = true
+	switch {
+	case r.opt.History == nil:
+		r.historyErr = evidence.NoHistory()
+	case r.opt.Now.IsZero():
+		r.historyErr = evidence.NoClock()
+	default:
+		var req history.Request
+		for _, cr := range r.checker.rules {
+			for _, e := range cr.evidence {
+				if h, ok := e.(evidence.HistoryReader); ok {
+					h.Request(r, &req)
+				}
+			}
+		}
+		r.facts, r.historyErr = r.opt.History.Facts(req)
+		if r.historyErr != nil {
+			r.historyErr = evidence.HistoryUnreadable(r.historyErr)
+		}
+	}
+	return r.facts, r.historyErr
+}
+
+// Found is what the tree evidence (not the history) of a selected rule
+// found.
+func (r *run) Found(ruleID string) (catalog.Rule, []finding.Evidence, bool) {
+	i, ok := r.checker.byID[ruleID]
+	if !ok {
+		return catalog.Rule{}, nil, false
+	}
+	cr := r.checker.rules[i]
+	var found []finding.Evidence
+	for _, e := range cr.evidence {
+		if _, ok := e.(evidence.HistoryReader); ok {
+			continue
+		}
+		found = append(found, e.Evaluate(r).Found...)
+	}
+	return cr.Rule, found, true
 }
 
 // judge turns a rule's evidence outcomes into its verdict.
@@ -389,42 +421,52 @@ func (r *run) judge(cr compiledRule) finding.Result {
 	var found, rejected []finding.Evidence
 	var readErr error
 	for _, e := range cr.evidence {
-		o := e.evaluate(r)
-		found = append(found, o.found...)
-		rejected = append(rejected, o.rejected...)
-		if o.err != nil && readErr == nil {
-			readErr = o.err
+		o := e.Evaluate(r)
+		found = append(found, o.Found...)
+		rejected = append(rejected, o.Rejected...)
+		if o.Err != nil && readErr == nil {
+			readErr = o.Err
 		}
 	}
 	switch {
 	case len(found) > 0:
 		res.Status = finding.Pass
 		res.Evidence = tidy(found)
-		res.Message = fmt.Sprintf(say(lang, "found"), where(res.Evidence[0]))
+		res.Message = fmt.Sprintf(messages.In(lang, "found"), res.Evidence[0])
 	case readErr != nil:
 		res.Status = finding.Skip
 		res.Evidence = tidy(rejected)
-		res.Message = fmt.Sprintf(say(lang, "unreadable"), readErr)
+		var said *i18n.Error
+		if errors.As(readErr, &said) {
+			// A reason of the history or of a kind, in the report's language.
+			res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), said.In(lang))
+		} else {
+			res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), readErr)
+		}
 	default:
 		res.Status = finding.Fail
 		res.Evidence = tidy(rejected)
 		res.Message = cr.Message.In(lang)
 		for _, e := range cr.evidence {
-			res.LookedFor = append(res.LookedFor, e.describe(lang))
+			res.LookedFor = append(res.LookedFor, e.Describe(lang))
 		}
 	}
-	r.annotate(cr, &res)
+	for _, e := range cr.evidence {
+		if a, ok := e.(evidence.Annotator); ok {
+			a.Annotate(r, cr.Rule, &res)
+		}
+	}
 	return res
 }
+
+// maxEvidence keeps reports readable on repositories with hundreds of docs.
+const maxEvidence = 20
 
 // maxMatches bounds what one pattern keeps of a tree: no evidence reads
 // more than a few dozen files, and the first ones in walk order are the same
 // on every run. A pattern such as "every source file" would otherwise hold
 // the whole tree.
 const maxMatches = 4096
-
-// maxEvidence keeps reports readable on repositories with hundreds of docs.
-const maxEvidence = 20
 
 // tidy sorts and de-duplicates evidence, and keeps the first maxEvidence.
 func tidy(ev []finding.Evidence) []finding.Evidence {
@@ -450,16 +492,6 @@ func tidy(ev []finding.Evidence) []finding.Evidence {
 		out = out[:maxEvidence]
 	}
 	return out
-}
-
-func where(e finding.Evidence) string {
-	if e.Path == "" {
-		return e.Detail // a fact of the history, not a file
-	}
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d (%s)", e.Path, e.Line, e.Detail)
-	}
-	return fmt.Sprintf("%s (%s)", e.Path, e.Detail)
 }
 
 // Meta describes a run for its report.

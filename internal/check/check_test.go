@@ -6,6 +6,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
@@ -63,7 +64,7 @@ func loadAll(t testing.TB) (*catalog.Catalog, *check.Checker) {
 	if err != nil {
 		t.Fatalf("embedded catalogue: %v", err)
 	}
-	c, err := check.Compile(cat.Rules)
+	c, err := check.Compile(cat.Rules, evidence.Default())
 	if err != nil {
 		t.Fatalf("compile: %v", err)
 	}

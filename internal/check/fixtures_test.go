@@ -321,13 +321,10 @@ func (fx *fixture) check(results map[string]finding.Result, known map[string]boo
 // render writes one evidence as expect.txt lines quote it:
 // "README.md:12 (section "Installation")".
 func render(e finding.Evidence) string {
-	switch {
-	case e.Path == "":
+	if e.Path == "" {
 		return "(" + e.Detail + ")"
-	case e.Line > 0:
-		return fmt.Sprintf("%s:%d (%s)", e.Path, e.Line, e.Detail)
 	}
-	return fmt.Sprintf("%s (%s)", e.Path, e.Detail)
+	return e.String()
 }
 
 func renderAll(ev []finding.Evidence) string {

@@ -13,6 +13,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/config"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/report"
@@ -110,6 +111,8 @@ type evaluation struct {
 	rep    *finding.Report
 	lang   string
 	failOn finding.Severity
+	// checker is the compiled rules: messages and descriptions come from it.
+	checker *check.Checker
 }
 
 // evaluate loads the catalogue, opens the tree and runs the checklist. On
@@ -159,13 +162,13 @@ func evaluate(env *Env, f checkFlags, path string) (*evaluation, int) {
 		// a hook that warned of it on every commit would be ignored.
 		var rules []catalog.Rule
 		for _, r := range applied.Rules {
-			if !check.ReadsHistory(r) {
+			if !evidence.Default().JudgedOnHistory(r) {
 				rules = append(rules, r)
 			}
 		}
 		applied.Rules = rules
 	}
-	checker, err := check.Compile(applied.Rules)
+	checker, err := check.Compile(applied.Rules, evidence.Default())
 	if err != nil {
 		return nil, usageErr(env, err)
 	}
@@ -182,7 +185,7 @@ func evaluate(env *Env, f checkFlags, path string) (*evaluation, int) {
 	}
 	applied.Finish(rep)
 	warnExpired(env, applied)
-	return &evaluation{cat: applied.Catalog, rules: applied.Rules, tree: tree, rep: rep, lang: lng, failOn: failOn}, ExitOK
+	return &evaluation{cat: applied.Catalog, rules: applied.Rules, tree: tree, rep: rep, lang: lng, failOn: failOn, checker: checker}, ExitOK
 }
 
 // render writes the report in f.format.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/testrepo"
 	"github.com/passation/passation/rules"
@@ -494,7 +495,7 @@ func TestRulesCommand(t *testing.T) {
 			for i, in := range infos {
 				r := cat.Rules[i]
 				if in.ID != r.ID || in.Group != r.Group || in.Severity != r.Severity.String() ||
-					in.Title != r.Title.In(lang) || in.Hint != r.Hint.In(lang) || in.Message != check.Message(r, lang) ||
+					in.Title != r.Title.In(lang) || in.Hint != r.Hint.In(lang) || in.Message != messageOf(t, r, lang) ||
 					len(in.Evidence) != len(r.Evidence) || len(in.Profiles) == 0 {
 					t.Errorf("JSON entry %d = %+v, want rule %s in %s", i, in, r.ID, lang)
 				}
@@ -526,7 +527,7 @@ func TestExplainCommand(t *testing.T) {
 				t.Fatalf("explain %s (%s): exit %d, %q", r.ID, lang, code, errOut)
 			}
 			g, _ := cat.Group(r.Group)
-			wants := append([]string{r.ID + " — " + r.Title.In(lang) + "\n", g.Title.In(lang), check.Message(r, lang), r.Hint.In(lang), fmt.Sprint(r.Pos)}, labs...)
+			wants := append([]string{r.ID + " — " + r.Title.In(lang) + "\n", g.Title.In(lang), messageOf(t, r, lang), r.Hint.In(lang), fmt.Sprint(r.Pos)}, labs...)
 			for _, w := range wants {
 				if !strings.Contains(out, w) {
 					t.Errorf("explain %s in %s lacks %q:\n%s", r.ID, lang, w, out)
@@ -537,4 +538,15 @@ func TestExplainCommand(t *testing.T) {
 			}
 		}
 	}
+}
+
+// messageOf is a rule's message with its parameters, as its compiled
+// checker gives it.
+func messageOf(t *testing.T, r catalog.Rule, lang string) string {
+	t.Helper()
+	c, err := check.Compile([]catalog.Rule{r}, evidence.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Message(r.ID, lang)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/config"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/rules"
 )
@@ -52,15 +53,16 @@ func runRules(env *Env, args []string) int {
 			return usageErr(env, err)
 		}
 	}
+	checker, err := check.Compile(list, evidence.Default())
+	if err != nil {
+		return usageErr(env, err)
+	}
 	infos := make([]ruleInfo, 0, len(list))
 	for _, r := range list {
-		desc, err := check.Describe(r, l)
-		if err != nil {
-			return usageErr(env, err)
-		}
+		desc := checker.Describe(r.ID, l)
 		infos = append(infos, ruleInfo{
 			ID: r.ID, Group: r.Group, Severity: r.Severity.String(), Profiles: profilesOf(cat, r.ID),
-			Title: r.Title.In(l), Message: check.Message(r, l), Hint: r.Hint.In(l), Evidence: desc,
+			Title: r.Title.In(l), Message: checker.Message(r.ID, l), Hint: r.Hint.In(l), Evidence: desc,
 		})
 	}
 	switch *format {
@@ -130,10 +132,11 @@ func runExplain(env *Env, args []string) int {
 		}
 		return usageErr(env, fmt.Errorf("unknown rule %q: %s", pos[0], msg))
 	}
-	desc, err := check.Describe(r, l)
+	checker, err := check.Compile([]catalog.Rule{r}, evidence.Default())
 	if err != nil {
 		return usageErr(env, err)
 	}
+	desc := checker.Describe(r.ID, l)
 	g, _ := cat.Group(r.Group)
 	w := env.Stdout
 	labels := i18n.Text{
@@ -151,7 +154,7 @@ func runExplain(env *Env, args []string) int {
 	}
 	fmt.Fprintf(w, "%s — %s\n\n", r.ID, r.Title.In(l))
 	fmt.Fprintf(w, "%s %s\n%s %s\n%s %s\n\n", lab("group"), g.Title.In(l), lab("severity"), r.Severity, lab("profiles"), strings.Join(profilesOf(cat, r.ID), ", "))
-	fmt.Fprintf(w, "%s %s\n%s %s\n\n%s\n", lab("missing"), check.Message(r, l), lab("hint"), r.Hint.In(l), lab("evidence"))
+	fmt.Fprintf(w, "%s %s\n%s %s\n\n%s\n", lab("missing"), checker.Message(r.ID, l), lab("hint"), r.Hint.In(l), lab("evidence"))
 	for _, d := range desc {
 		fmt.Fprintf(w, "  - %s\n", d)
 	}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
-	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/locate"
 	"github.com/passation/passation/internal/report"
@@ -21,7 +20,7 @@ func sarifOptions(ev *evaluation, maxRead int64) report.SARIFOptions {
 func sarifOptionsWith(ev *evaluation, loc *locate.Locator) report.SARIFOptions {
 	meta := make(map[string]report.SARIFRule, len(ev.rules))
 	for _, r := range ev.rules {
-		meta[r.ID] = report.SARIFRule{Description: check.Message(r, ev.lang), HelpURI: helpURI(r)}
+		meta[r.ID] = report.SARIFRule{Description: ev.checker.Message(r.ID, ev.lang), HelpURI: helpURI(r)}
 	}
 	return report.SARIFOptions{
 		Rules: meta,

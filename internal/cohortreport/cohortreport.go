@@ -7,7 +7,6 @@ package cohortreport
 
 import (
 	"bytes"
-	"fmt"
 	"path"
 	"regexp"
 	"sort"
@@ -144,19 +143,9 @@ func slug(s string) string {
 }
 
 func where(e finding.Evidence) string {
-	loc := e.Path
-	if e.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", e.Path, e.Line)
-	}
+	loc := e.Place()
 	if loc == "" {
 		return e.Detail
 	}
 	return loc + " — " + e.Detail
-}
-
-func short(h string) string {
-	if len(h) > 12 {
-		return h[:12]
-	}
-	return h
 }

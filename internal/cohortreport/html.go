@@ -90,7 +90,7 @@ func HTML(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
 		var missing []string
 		if r.Report != nil {
 			row.Score = r.Report.Summary.Score
-			row.Commit = short(r.Report.Repository.Commit)
+			row.Commit = finding.ShortHash(r.Report.Repository.Commit)
 			row.RefText = r.Report.Repository.Ref
 			for _, res := range r.Report.Results {
 				switch res.Status {

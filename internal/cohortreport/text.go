@@ -119,7 +119,7 @@ func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
 			continue
 		}
 		p.f("\n### %s\n\n`%s` %s · %s/100\n\n", mdText(r.Name), r.URL,
-			fmt.Sprintf(say(lang, "at"), r.Report.Repository.Ref, short(r.Report.Repository.Commit)), strconv.Itoa(r.Report.Summary.Score))
+			fmt.Sprintf(say(lang, "at"), r.Report.Repository.Ref, finding.ShortHash(r.Report.Repository.Commit)), strconv.Itoa(r.Report.Summary.Score))
 		for _, n := range r.Notes {
 			p.f("> %s\n\n", mdText(n))
 		}

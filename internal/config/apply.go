@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/passation/passation/internal/catalog"
-	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/yamlfile"
@@ -188,7 +188,7 @@ func (a *Applied) load(f *File, embedded fs.FS, tree source.Tree, opt Options) (
 	if len(layers) > 1 {
 		// Rules of one's own are compiled whole now, so that a bad pattern
 		// in a rule the profile leaves out is still reported.
-		if _, err := check.Compile(cat.Rules); err != nil {
+		if err := evidence.Default().Validate(cat.Rules); err != nil {
 			yamlfile.AttachSources(err, cat.Source)
 			return nil, err
 		}

@@ -18,7 +18,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/passation/passation/internal/catalog"
-	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
@@ -276,7 +276,7 @@ func (f *File) override(d *yamlfile.Doc, k, v *yaml.Node) {
 			o.Evidence = catalog.ParseEvidence(d, n.Content, o.Rule)
 			// Compiled now, whether the profile judges the rule or not, so
 			// that a bad pattern never waits for a profile change.
-			if _, err := check.Compile([]catalog.Rule{{ID: o.Rule, Evidence: o.Evidence}}); err != nil {
+			if err := evidence.Default().Validate([]catalog.Rule{{ID: o.Rule, Evidence: o.Evidence}}); err != nil {
 				for _, e := range yamlfile.Flatten(err) {
 					d.Add(e)
 				}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/config"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
@@ -74,7 +75,7 @@ func checkRepo(t *testing.T, files map[string]string, opt config.Options) (*conf
 
 func report(t *testing.T, a *config.Applied, tree source.Tree) *finding.Report {
 	t.Helper()
-	c, err := check.Compile(a.Rules)
+	c, err := check.Compile(a.Rules, evidence.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/rules"
@@ -95,7 +96,7 @@ func TestCorpusAgreement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := check.Compile(cat.Rules)
+	c, err := check.Compile(cat.Rules, evidence.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

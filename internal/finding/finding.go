@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -76,6 +77,32 @@ type Evidence struct {
 	Path   string `json:"path"`
 	Line   int    `json:"line,omitempty"`
 	Detail string `json:"detail"`
+}
+
+// Place writes where the evidence is: "path:line", "path", or "" for a
+// fact of the history.
+func (e Evidence) Place() string {
+	if e.Line > 0 {
+		return e.Path + ":" + strconv.Itoa(e.Line)
+	}
+	return e.Path
+}
+
+// String is the evidence as a verdict quotes it: "path:line (detail)", or
+// the detail alone for a fact of the history.
+func (e Evidence) String() string {
+	if e.Path == "" {
+		return e.Detail
+	}
+	return e.Place() + " (" + e.Detail + ")"
+}
+
+// ShortHash is a commit hash as reports show it: its first 12 characters.
+func ShortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }
 
 // Result is one rule's verdict, with its texts already in the report language.

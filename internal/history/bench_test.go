@@ -7,6 +7,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/source"
@@ -37,7 +38,7 @@ func BenchmarkHistoryRules(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, err := check.Compile(cat.Rules)
+	c, err := check.Compile(cat.Rules, evidence.Default())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,6 +3,8 @@
 // says them); this package is only the one way they are looked up.
 package i18n
 
+import "fmt"
+
 // Text maps a key to its English and French forms.
 type Text map[string][2]string
 
@@ -25,3 +27,19 @@ func (t Text) Has(key string) bool {
 	_, ok := t[key]
 	return ok
 }
+
+// Error is an error whose sentence exists in both languages: Error gives
+// the English one, In the sentence of a report's language.
+type Error struct {
+	text Text
+	key  string
+	args []any
+}
+
+// Errorf makes an error of key, filled with args, from the table.
+func (t Text) Errorf(key string, args ...any) *Error { return &Error{text: t, key: key, args: args} }
+
+func (e *Error) Error() string { return e.In("en") }
+
+// In returns the error's sentence in lang.
+func (e *Error) In(lang string) string { return fmt.Sprintf(e.text.In(lang, e.key), e.args...) }

@@ -90,10 +90,7 @@ func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactO
 		s := fmt.Sprintf("  ✘ %s [%s] %s: %s", res.Rule, res.Severity, res.Title, res.Hint)
 		if len(res.Evidence) > 0 {
 			e := res.Evidence[0]
-			loc := e.Path
-			if e.Line > 0 {
-				loc = fmt.Sprintf("%s:%d", e.Path, e.Line)
-			}
+			loc := e.Place()
 			if o.Staged[e.Path] {
 				loc += " (" + cw(lang, "staged") + ")"
 			}

@@ -62,12 +62,12 @@ func Text(w io.Writer, r *finding.Report, failOn finding.Severity, o TextOptions
 	case "directory":
 		p.line(dim, "  "+tw(lang, "folder"))
 	case "commit":
-		p.line(dim, "  "+fmt.Sprintf(tw(lang, "at"), r.Repository.Ref, short(r.Repository.Commit)))
+		p.line(dim, "  "+fmt.Sprintf(tw(lang, "at"), r.Repository.Ref, finding.ShortHash(r.Repository.Commit)))
 	case "index":
 		if r.Repository.Commit == "" {
 			p.line(dim, "  "+tw(lang, "first"))
 		} else {
-			p.line(dim, "  "+fmt.Sprintf(tw(lang, "index"), short(r.Repository.Commit)))
+			p.line(dim, "  "+fmt.Sprintf(tw(lang, "index"), finding.ShortHash(r.Repository.Commit)))
 		}
 	default:
 		p.line(dim, "  "+r.Repository.Mode)
@@ -167,21 +167,11 @@ func (p *printer) result(res finding.Result, lang string) {
 }
 
 func evidence(e finding.Evidence) string {
-	loc := e.Path
-	if e.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", e.Path, e.Line)
-	}
+	loc := e.Place()
 	if loc == "" {
 		return e.Detail
 	}
 	return loc + "  " + e.Detail
-}
-
-func short(h string) string {
-	if len(h) > 12 {
-		return h[:12]
-	}
-	return h
 }
 
 type printer struct {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/starter"
@@ -21,7 +22,7 @@ func checker(t *testing.T) *check.Checker {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := check.Compile(cat.Rules)
+	c, err := check.Compile(cat.Rules, evidence.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

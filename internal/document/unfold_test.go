@@ -1,4 +1,4 @@
-package check
+package document
 
 import "testing"
 
@@ -9,9 +9,9 @@ func TestUnfold(t *testing.T) {
 		"Texte {{ Équipe }} fin": "{{ Équipe }}",
 	}
 	for text, want := range cases {
-		_, got := substance(text)
+		_, got := Substance(text)
 		if got != want {
-			t.Errorf("substance(%q) placeholder = %q, want %q", text, got, want)
+			t.Errorf("Substance(%q) placeholder = %q, want %q", text, got, want)
 		}
 	}
 }

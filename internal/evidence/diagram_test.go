@@ -1,4 +1,4 @@
-package check_test
+package evidence_test
 
 import (
 	"strings"

@@ -1,4 +1,4 @@
-package check
+package document
 
 import (
 	"bytes"
@@ -13,67 +13,67 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// doc is a parsed document: its sections, with enough of their content to
+// Doc is a parsed document: its sections, with enough of their content to
 // judge whether they are real. It is built once per file and shared by every
 // rule that looks into that file.
-type doc struct {
-	path     string
-	title    string
-	sections []section
+type Doc struct {
+	Path     string
+	Title    string
+	Sections []Section
 	// words and placeholder measure the whole text outside headings, for
 	// stub detection of the file itself.
-	words       int
-	placeholder string
+	Words       int
+	Placeholder string
 	// introWords counts the words before the first section (after the
 	// title): what a reader sees first.
-	introWords int
-	introLine  int
+	IntroWords int
+	IntroLine  int
 	// links are the document's hyperlinks to other sites.
-	links []link
+	Links []Link
 }
 
-// link is a hyperlink: its text, folded into words, and where it points.
-type link struct {
-	words []string
-	url   string
-	line  int
+// Link is a hyperlink: its text, folded into words, and where it points.
+type Link struct {
+	Words []string
+	URL   string
+	Line  int
 }
 
-// section is a heading and everything under it up to the next heading of the
+// Section is a heading and everything under it up to the next heading of the
 // same or a higher level.
-type section struct {
-	heading string
-	words   []string // folded heading words
-	level   int
-	line    int
+type Section struct {
+	Heading string
+	Words   []string // folded heading words
+	Level   int
+	Line    int
 	// bodyWords counts the words of the content once placeholders are gone;
 	// placeholder is the first template leftover seen in it.
-	bodyWords   int
-	placeholder string
-	fences      []fence  // fenced code blocks (mermaid, dot...)
-	code        []string // lines of code blocks
-	prose       string   // the section's text outside code blocks
-	images      []string // destinations of images in the section
+	BodyWords   int
+	Placeholder string
+	Fences      []Fence  // fenced code blocks (mermaid, dot...)
+	Code        []string // lines of code blocks
+	Prose       string   // the section's text outside code blocks
+	Images      []string // destinations of images in the section
 }
 
-// fence is a fenced code block: its folded language and how much it says
+// Fence is a fenced code block: its folded language and how much it says
 // once template placeholders are taken away.
-type fence struct {
-	lang        string
-	line        int
-	words       int
-	placeholder string
+type Fence struct {
+	Lang        string
+	Line        int
+	Words       int
+	Placeholder string
 }
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
-// parseDoc reads Markdown (and tolerates reStructuredText and plain text:
+// Parse reads Markdown (and tolerates reStructuredText and plain text:
 // their underlined titles read as setext headings).
-func parseDoc(path string, src []byte) *doc {
+func Parse(path string, src []byte) *Doc {
 	src = nbspHeadings.ReplaceAll(src, []byte("$1 "))
 	src = tame(src)
 	root := markdown.Parser().Parse(text.NewReader(src))
-	d := &doc{path: path}
+	d := &Doc{Path: path}
 	lines := newLineIndex(src)
 
 	var blocks []block
@@ -93,16 +93,16 @@ func parseDoc(path string, src []byte) *doc {
 		}
 		if i == title {
 			// A README's title names the project, not a section of it.
-			d.title = strings.TrimSpace(nodeText(b.heading, src))
+			d.Title = strings.TrimSpace(nodeText(b.heading, src))
 			continue
 		}
 		if b.heading == nil {
 			if ls, ok := labelSection(b.node, src, lines); ok {
-				d.sections = append(d.sections, ls)
+				d.Sections = append(d.Sections, ls)
 			}
 			if !seenSection {
-				if d.introLine == 0 {
-					d.introLine = lines.line(blockStart(b.node))
+				if d.IntroLine == 0 {
+					d.IntroLine = lines.line(blockStart(b.node))
 				}
 				intro.WriteString(contentText(b.node, src))
 				intro.WriteByte('\n')
@@ -114,15 +114,15 @@ func parseDoc(path string, src []byte) *doc {
 			continue
 		}
 		seenSection = true
-		s := section{
-			heading: strings.TrimSpace(nodeText(b.heading, src)),
-			level:   b.heading.Level,
-			line:    lines.lineOf(b.heading, src),
+		s := Section{
+			Heading: strings.TrimSpace(nodeText(b.heading, src)),
+			Level:   b.heading.Level,
+			Line:    lines.lineOf(b.heading, src),
 		}
-		s.words = textfold.Words(s.heading)
+		s.Words = textfold.Words(s.Heading)
 		var body, prose strings.Builder
 		for _, nb := range blocks[i+1:] {
-			if nb.heading != nil && nb.heading.Level <= s.level {
+			if nb.heading != nil && nb.heading.Level <= s.Level {
 				break
 			}
 			if nb.heading == nil && !isDiagramSkeleton(nb.node, src) {
@@ -137,15 +137,15 @@ func parseDoc(path string, src []byte) *doc {
 			}
 			collectFencesAndImages(nb.node, src, lines, &s)
 		}
-		s.prose = prose.String()
-		s.bodyWords, s.placeholder = substance(body.String())
+		s.Prose = prose.String()
+		s.BodyWords, s.Placeholder = Substance(body.String())
 		// A screenshot or a diagram says as much as a short paragraph.
-		s.bodyWords += imageWords * len(s.images)
-		d.sections = append(d.sections, s)
+		s.BodyWords += imageWords * len(s.Images)
+		d.Sections = append(d.Sections, s)
 	}
-	d.links = externalLinks(root, src, lines)
-	d.words, d.placeholder = substance(all.String())
-	d.introWords, _ = substance(intro.String())
+	d.Links = externalLinks(root, src, lines)
+	d.Words, d.Placeholder = Substance(all.String())
+	d.IntroWords, _ = Substance(intro.String())
 	return d
 }
 
@@ -223,7 +223,7 @@ type block struct {
 // when that is of level 1 and only badges, images or HTML stand above it —
 // or -1.
 func readmeTitle(path string, blocks []block, src []byte) int {
-	if !isReadme(path) {
+	if !IsReadme(path) {
 		return -1
 	}
 	for i, b := range blocks {
@@ -267,25 +267,23 @@ func substanceWords(n ast.Node, src []byte) int {
 var labelLine = regexp.MustCompile(`^\s*([\p{L}][\p{L}' ’-]{1,40}?)\s*:\s*(\S.*)$`)
 
 // labelSection reads such a paragraph as a small section, as a reader does.
-func labelSection(n ast.Node, src []byte, lines lineIndex) (section, bool) {
+func labelSection(n ast.Node, src []byte, lines lineIndex) (Section, bool) {
 	if _, ok := n.(*ast.Paragraph); !ok {
-		return section{}, false
+		return Section{}, false
 	}
 	text := nodeText(n, src)
 	first, _, _ := strings.Cut(text, "\n")
 	m := labelLine.FindStringSubmatch(first)
 	if m == nil || len(strings.Fields(m[1])) > 4 {
-		return section{}, false
+		return Section{}, false
 	}
-	s := section{heading: m[1], level: 7, line: lines.line(blockStart(n))}
-	s.words = textfold.Words(m[1])
-	s.bodyWords, s.placeholder = substance(m[2] + " " + text[len(first):])
+	s := Section{Heading: m[1], Level: 7, Line: lines.line(blockStart(n))}
+	s.Words = textfold.Words(m[1])
+	s.BodyWords, s.Placeholder = Substance(m[2] + " " + text[len(first):])
 	return s, true
 }
 
-func isReadme(p string) bool {
-	return strings.HasPrefix(textfold.Fold(p[strings.LastIndexByte(p, '/')+1:]), "readme")
-}
+func foldedBase(p string) string { return textfold.Fold(p[strings.LastIndexByte(p, '/')+1:]) }
 
 // nodeText returns the source text of a block and its descendants: inline
 // text, code lines, link labels. Markup itself is left out.
@@ -338,7 +336,7 @@ func blockText(n ast.Node, src []byte, notes bool) string {
 	return b.String()
 }
 
-func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *section) {
+func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -346,20 +344,20 @@ func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *section)
 		switch t := c.(type) {
 		case *ast.FencedCodeBlock:
 			if lang := t.Language(src); lang != nil {
-				f := fence{lang: textfold.Fold(string(lang)), line: lines.line(blockStart(t))}
+				f := Fence{Lang: textfold.Fold(string(lang)), Line: lines.line(blockStart(t))}
 				if t.Lines().Len() == 0 && t.Info != nil {
-					f.line = lines.line(t.Info.Segment.Start)
+					f.Line = lines.line(t.Info.Segment.Start)
 				} else if t.Lines().Len() > 0 {
-					f.line-- // the opening fence is the line before the content
+					f.Line-- // the opening fence is the line before the content
 				}
-				f.words, f.placeholder = substance(nodeText(t, src))
-				s.fences = append(s.fences, f)
+				f.Words, f.Placeholder = Substance(nodeText(t, src))
+				s.Fences = append(s.Fences, f)
 			}
-			s.code = append(s.code, codeLines(t, src)...)
+			s.Code = append(s.Code, codeLines(t, src)...)
 		case *ast.CodeBlock:
-			s.code = append(s.code, codeLines(t, src)...)
+			s.Code = append(s.Code, codeLines(t, src)...)
 		case *ast.Image:
-			s.images = append(s.images, string(t.Destination))
+			s.Images = append(s.Images, string(t.Destination))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -377,8 +375,8 @@ func blockStart(n ast.Node) int {
 }
 
 // externalLinks lists the http(s) links of a document with their text.
-func externalLinks(root ast.Node, src []byte, lines lineIndex) []link {
-	var out []link
+func externalLinks(root ast.Node, src []byte, lines lineIndex) []Link {
+	var out []Link
 	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -402,7 +400,7 @@ func externalLinks(root ast.Node, src []byte, lines lineIndex) []link {
 				line = lines.line(p.Lines().At(0).Start)
 			}
 		}
-		out = append(out, link{words: textfold.Words(text + " " + url), url: url, line: line})
+		out = append(out, Link{Words: textfold.Words(text + " " + url), URL: url, Line: line})
 		return ast.WalkSkipChildren, nil
 	})
 	return out
@@ -427,13 +425,13 @@ var setupCommands = regexp.MustCompile(`^(\$ )?(#|cd |\. |source |pip3? |python3
 // setupWords say, in prose, that the section is about installing.
 var setupWords = regexp.MustCompile(`\b(install|installer|installez|installation|setup|virtualenv|virtual environment|requirements|dependencies|dependances|environnement virtuel|download the repository|telecharger le depot)`)
 
-// setupOnly reports whether a section only explains how to set the project
+// SetupOnly reports whether a section only explains how to set the project
 // up: all its code is set-up commands and its prose speaks of installing.
-func (s *section) setupOnly() bool {
-	if len(s.code) == 0 || !setupWords.MatchString(textfold.Fold(s.prose)) {
+func (s *Section) SetupOnly() bool {
+	if len(s.Code) == 0 || !setupWords.MatchString(textfold.Fold(s.Prose)) {
 		return false
 	}
-	for _, l := range s.code {
+	for _, l := range s.Code {
 		if !setupCommands.MatchString(l) {
 			return false
 		}
@@ -496,6 +494,6 @@ func isDiagramSkeleton(n ast.Node, src []byte) bool {
 	if _, ok := diagramLangs[textfold.Fold(string(f.Language(src)))]; !ok {
 		return false
 	}
-	_, ph := substance(nodeText(f, src))
+	_, ph := Substance(nodeText(f, src))
 	return ph != ""
 }

@@ -1,4 +1,4 @@
-package check
+package document
 
 import (
 	"bytes"
@@ -51,27 +51,27 @@ func FuzzParseDoc(f *testing.F) {
 		if readme {
 			name = "README.md"
 		}
-		d := parseDoc(name, []byte(src))
+		d := Parse(name, []byte(src))
 		lines := strings.Count(src, "\n") + 1
 		inRange := func(what string, l int) {
 			if l < 1 || l > lines {
 				t.Fatalf("%s at line %d of a %d-line document", what, l, lines)
 			}
 		}
-		if d.introWords > 0 {
-			inRange("introduction", d.introLine)
+		if d.IntroWords > 0 {
+			inRange("introduction", d.IntroLine)
 		}
-		for _, s := range d.sections {
-			inRange("section "+s.heading, s.line)
-			if s.level < 1 || s.level > 7 {
-				t.Fatalf("section %q: level %d", s.heading, s.level)
+		for _, s := range d.Sections {
+			inRange("section "+s.Heading, s.Line)
+			if s.Level < 1 || s.Level > 7 {
+				t.Fatalf("section %q: level %d", s.Heading, s.Level)
 			}
-			for _, fc := range s.fences {
-				inRange("fence", fc.line)
+			for _, fc := range s.Fences {
+				inRange("fence", fc.Line)
 			}
-			_ = s.setupOnly()
+			_ = s.SetupOnly()
 		}
-		if again := parseDoc(name, []byte(src)); !reflect.DeepEqual(d, again) {
+		if again := Parse(name, []byte(src)); !reflect.DeepEqual(d, again) {
 			t.Fatalf("two readings differ")
 		}
 	})
@@ -87,13 +87,13 @@ func FuzzDecodeText(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		out, ok := decodeText(data)
+		out, ok := Decode(data)
 		if ok && !utf8.ValidString(out) {
-			t.Fatalf("decodeText(%q) = %q: not UTF-8", data, out)
+			t.Fatalf("Decode(%q) = %q: not UTF-8", data, out)
 		}
 		bom := bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
 		if !bom && utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 && (!ok || out != string(data)) {
-			t.Fatalf("decodeText(%q) = %q, %v: UTF-8 text changed", data, out, ok)
+			t.Fatalf("Decode(%q) = %q, %v: UTF-8 text changed", data, out, ok)
 		}
 	})
 }
@@ -116,9 +116,9 @@ func TestDecodeText(t *testing.T) {
 		{"cut in a character", long[:len(long)-2] + "\xc3", long[:len(long)-2], true},
 	}
 	for _, tc := range cases {
-		got, ok := decodeText([]byte(tc.in))
+		got, ok := Decode([]byte(tc.in))
 		if ok != tc.ok || got != tc.want {
-			t.Errorf("%s: decodeText(%q) = %q, %v; want %q, %v", tc.name, tc.in, got, ok, tc.want, tc.ok)
+			t.Errorf("%s: Decode(%q) = %q, %v; want %q, %v", tc.name, tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
 }

@@ -1,4 +1,7 @@
-package check
+// Package globset compiles every file pattern of every rule once and matches
+// them all in one pass over a tree: folder parts once per folder, name parts
+// once per file, cheap literal and extension checks before any glob.
+package globset
 
 import (
 	"fmt"
@@ -9,9 +12,9 @@ import (
 	"github.com/passation/passation/internal/textfold"
 )
 
-// places are the folders where a reader looks for project documents. A
+// Places are the folders where a reader looks for project documents. A
 // pattern without "/" is looked for in each of them.
-var places = []string{"", "docs", "doc", "documentation", ".github"}
+var Places = []string{"", "docs", "doc", "documentation", ".github"}
 
 // glob is one folded pattern, split so that the folder part is matched once
 // per folder and only the name part once per file.
@@ -36,9 +39,9 @@ type glob struct {
 	index int
 }
 
-// globSet compiles every pattern of every rule once and matches them all in
+// Set compiles every pattern of every rule once and matches them all in
 // one pass over the tree.
-type globSet struct {
+type Set struct {
 	globs []glob
 	// byDir holds the globs whose folder part is a plain path; wild the
 	// ones whose folder part must be matched.
@@ -48,12 +51,13 @@ type globSet struct {
 	written []string
 }
 
-func newGlobSet() *globSet { return &globSet{ids: map[string]int{}} }
+// New returns an empty set.
+func New() *Set { return &Set{ids: map[string]int{}} }
 
-// add compiles a pattern (folded: case and accents do not matter) and returns
+// Add compiles a pattern (folded: case and accents do not matter) and returns
 // its id. Patterns without "/" are looked for in the usual places; a leading
 // "/" anchors a pattern at the root; "X/**" means every file below X.
-func (s *globSet) add(pattern string) (int, error) {
+func (s *Set) Add(pattern string) (int, error) {
 	p := textfold.Fold(strings.TrimPrefix(strings.TrimSpace(pattern), "./"))
 	if id, ok := s.ids[p]; ok {
 		return id, nil
@@ -70,7 +74,7 @@ func (s *globSet) add(pattern string) (int, error) {
 	case !strings.Contains(body, "/") && rooted:
 		s.globs = append(s.globs, nameGlobs(id, "", body)...)
 	case !strings.Contains(body, "/"):
-		for _, place := range places {
+		for _, place := range Places {
 			s.globs = append(s.globs, nameGlobs(id, place, body)...)
 		}
 	case strings.HasSuffix(body, "/**"):
@@ -195,11 +199,11 @@ func expandBraces(p string, limit int) []string {
 	return out
 }
 
-// addAll compiles several patterns and returns their ids, in order.
-func (s *globSet) addAll(patterns []string) ([]int, error) {
+// AddAll compiles several patterns and returns their ids, in order.
+func (s *Set) AddAll(patterns []string) ([]int, error) {
 	ids := make([]int, 0, len(patterns))
 	for _, p := range patterns {
-		id, err := s.add(p)
+		id, err := s.Add(p)
 		if err != nil {
 			return nil, err
 		}
@@ -251,7 +255,7 @@ type dirMatcher struct {
 
 // forDir returns the globs whose folder part matches the folded folder, in
 // a fixed order.
-func (s *globSet) forDir(dir string) []*glob {
+func (s *Set) forDir(dir string) []*glob {
 	out := append([]*glob(nil), s.byDir[dir]...)
 	for _, g := range s.wild {
 		switch {
@@ -301,8 +305,9 @@ func signature(globs []*glob) string {
 	return string(b)
 }
 
-// so that a Checker is read-only and safe to share between runs.
-func (s *globSet) index() {
+// Freeze indexes the set once every pattern is added, so that it is
+// read-only and safe to share between runs.
+func (s *Set) Freeze() {
 	s.byDir = map[string][]*glob{}
 	for i := range s.globs {
 		g := &s.globs[i]
@@ -372,4 +377,47 @@ func (g *glob) matchName(base string) bool {
 		return false
 	}
 	return doublestar.MatchUnvalidated(g.base, base)
+}
+
+// Len is the number of patterns as written: ids run from 0 to Len()-1.
+func (s *Set) Len() int { return len(s.written) }
+
+// Written returns the pattern of an id as it was written.
+func (s *Set) Written(id int) string { return s.written[id] }
+
+// Matcher matches the files of one walk against a frozen set. It keeps, per
+// folder, the globs that apply there, and shares one matcher between
+// folders with the same globs; files arrive folder by folder, so the last
+// folder's matcher is kept at hand. A Matcher is not safe for concurrent use.
+type Matcher struct {
+	set      *Set
+	dirs     map[string]*dirMatcher
+	shared   map[string]*dirMatcher
+	lastDir  string
+	last     *dirMatcher
+	haveLast bool
+}
+
+// NewMatcher starts the matching of one walk.
+func (s *Set) NewMatcher() *Matcher {
+	return &Matcher{set: s, dirs: map[string]*dirMatcher{}, shared: map[string]*dirMatcher{}}
+}
+
+// Match calls hit with the id of every pattern that a file matches, given
+// its folded path split into folder and name.
+func (m *Matcher) Match(foldedPath, dir, base string, hit func(id int)) {
+	if !m.haveLast || dir != m.lastDir {
+		app, ok := m.dirs[dir]
+		if !ok {
+			globs := m.set.forDir(dir)
+			sig := signature(globs)
+			if app, ok = m.shared[sig]; !ok {
+				app = newDirMatcher(globs)
+				m.shared[sig] = app
+			}
+			m.dirs[dir] = app
+		}
+		m.lastDir, m.last, m.haveLast = dir, app, true
+	}
+	matchFile(m.last, foldedPath, base, hit)
 }

@@ -1,4 +1,4 @@
-package check_test
+package evidence_test
 
 import (
 	"strings"
@@ -6,36 +6,14 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
-	"github.com/passation/passation/internal/source"
-	"github.com/passation/passation/internal/testrepo"
 )
 
 func contentRule(values, in []string) catalog.Rule {
 	return catalog.Rule{ID: "team-contact", Group: "g", Severity: finding.Warning,
 		Evidence: []catalog.Evidence{{Kind: "content", Values: values, In: in, Pos: catalog.Pos{File: "r.yml", Line: 3, Col: 7},
 			ValuePos: []catalog.Pos{{File: "r.yml", Line: 3, Col: 17}, {File: "r.yml", Line: 3, Col: 40}}}}}
-}
-
-func runOne(t *testing.T, r catalog.Rule, files map[string]string) finding.Result {
-	t.Helper()
-	c, err := check.Compile([]catalog.Rule{r})
-	if err != nil {
-		t.Fatal(err)
-	}
-	repo, err := source.OpenRepo(testrepo.New(t).CommitFiles(files).Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tree, err := repo.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := c.Run(tree, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res[0]
 }
 
 func TestContentEvidence(t *testing.T) {
@@ -58,7 +36,7 @@ func TestContentEvidence(t *testing.T) {
 }
 
 func TestContentInvalidRegexPointsAtIt(t *testing.T) {
-	_, err := check.Compile([]catalog.Rule{contentRule([]string{"fine", "(unclosed"}, nil)})
+	_, err := check.Compile([]catalog.Rule{contentRule([]string{"fine", "(unclosed"}, nil)}, evidence.Default())
 	if err == nil {
 		t.Fatal("compiled an invalid regular expression")
 	}

@@ -1,4 +1,4 @@
-package check_test
+package evidence_test
 
 import (
 	"path/filepath"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/source"
@@ -104,18 +105,18 @@ var itoa = strconv.Itoa
 
 // compileOne compiles a one-rule catalogue whose evidence item is the YAML
 // text given (indented for its place in the file).
-func compileOne(t *testing.T, evidence string) (*check.Checker, error) {
+func compileOne(t *testing.T, item string) (*check.Checker, error) {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"g.yml": &fstest.MapFile{Data: []byte("group: g\ntitle: {en: G, fr: G}\nrules:\n  - id: r\n    severity: notice\n" +
-			"    title: {en: R, fr: R}\n    message: {en: M, fr: M}\n    hint: {en: H, fr: H}\n    evidence:\n      - " + evidence + "\n")},
+			"    title: {en: R, fr: R}\n    message: {en: M, fr: M}\n    hint: {en: H, fr: H}\n    evidence:\n      - " + item + "\n")},
 		"profiles.yml": &fstest.MapFile{Data: []byte("default: all\nprofiles:\n  all: {description: {en: a, fr: a}, rules: all}\n")},
 	}
 	cat, err := catalog.Load(fsys)
 	if err != nil {
 		t.Fatalf("catalogue: %v", err)
 	}
-	return check.Compile(cat.Rules)
+	return check.Compile(cat.Rules, evidence.Default())
 }
 
 const install = "# Installation\n\nInstall Python 3.12, run pip install -r requirements.txt, then python src/app.py to start the service.\n"
@@ -299,7 +300,7 @@ func TestHistoryReadOnlyWhenARuleNeedsIt(t *testing.T) {
 			}
 			rules = append(rules, rule)
 		}
-		c, err := check.Compile(rules)
+		c, err := check.Compile(rules, evidence.Default())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -316,7 +317,7 @@ func TestHistoryReadOnlyWhenARuleNeedsIt(t *testing.T) {
 func TestDocFreshnessWithoutItsRules(t *testing.T) {
 	cat, _ := loadAll(t)
 	rule, _ := cat.Rule("doc-freshness")
-	c, err := check.Compile([]catalog.Rule{rule})
+	c, err := check.Compile([]catalog.Rule{rule}, evidence.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +422,7 @@ func TestDocFreshnessGaveUp(t *testing.T) {
 		rule, _ := cat.Rule(id)
 		rules = append(rules, rule)
 	}
-	c, err := check.Compile(rules)
+	c, err := check.Compile(rules, evidence.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -435,19 +436,17 @@ func TestDocFreshnessGaveUp(t *testing.T) {
 }
 
 func TestMessageQuotesParameters(t *testing.T) {
-	cat, _ := loadAll(t)
+	_, c := loadAll(t)
 	for id, want := range map[string]string{
 		"activity":      "The checked branch has had no commit for more than 6 months.",
 		"doc-freshness": "A key document last changed more than 6 months and 10 commits before the last change to the code; it may no longer describe it.",
 		"licence":       "No licence was found.",
 	} {
-		rule, _ := cat.Rule(id)
-		if got := check.Message(rule, "en"); got != want {
+		if got := c.Message(id, "en"); got != want {
 			t.Errorf("%s: %q, want %q", id, got, want)
 		}
 	}
-	rule, _ := cat.Rule("bus-factor")
-	if got, want := check.Message(rule, "fr"), "Moins de 2 personnes ont commité depuis 12 mois ; la connaissance du code repose sur trop peu de personnes."; got != want {
+	if got, want := c.Message("bus-factor", "fr"), "Moins de 2 personnes ont commité depuis 12 mois ; la connaissance du code repose sur trop peu de personnes."; got != want {
 		t.Errorf("bus-factor in French: %q, want %q", got, want)
 	}
 }

@@ -1,4 +1,4 @@
-package check
+package document
 
 import (
 	"bytes"
@@ -11,11 +11,11 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// decodeText turns file content into UTF-8: UTF-8 as is, UTF-16 when it
+// Decode turns file content into UTF-8: UTF-8 as is, UTF-16 when it
 // starts with a byte-order mark, otherwise Windows-1252 (a superset of the
 // Latin-1 that older French documents use). It reports false for binary
 // content.
-func decodeText(data []byte) (string, bool) {
+func Decode(data []byte) (string, bool) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		// The mark goes; what follows is still checked, as a file whose
@@ -69,7 +69,7 @@ var filler = regexp.MustCompile(`lorem ipsum[^\n]*`)
 
 // substance measures what a text says once template leftovers are taken
 // away: its words, and the first placeholder seen (for the reason shown).
-func substance(text string) (words int, placeholder string) {
+func Substance(text string) (words int, placeholder string) {
 	folded := textfold.Fold(text)
 	if m := placeholders.FindString(folded); m != "" {
 		// A template's instruction can be a whole paragraph: its start

@@ -1,4 +1,4 @@
-package check
+package document
 
 import (
 	"bytes"
@@ -31,8 +31,8 @@ func TestTameClampsWhatMakesParsingSlow(t *testing.T) {
 		t.Errorf("an ordinary document was changed:\n%s", got)
 	}
 	// Headings still read after clamping.
-	d := parseDoc("README.md", []byte(strings.Repeat(">", 5000)+"\n\n## Installation\n\nnpm ci puis npm start pour lancer\n"))
-	if len(d.sections) == 0 || d.sections[len(d.sections)-1].heading != "Installation" {
-		t.Errorf("sections after clamping: %+v", d.sections)
+	d := Parse("README.md", []byte(strings.Repeat(">", 5000)+"\n\n## Installation\n\nnpm ci puis npm start pour lancer\n"))
+	if len(d.Sections) == 0 || d.Sections[len(d.Sections)-1].Heading != "Installation" {
+		t.Errorf("sections after clamping: %+v", d.Sections)
 	}
 }

@@ -1,4 +1,4 @@
-package check_test
+package evidence_test
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
@@ -21,7 +22,7 @@ func TestDocumentationDeclaredElsewhere(t *testing.T) {
 	}
 	rule := catalog.Rule{ID: "hosted-docs", Severity: finding.Warning,
 		Evidence: []catalog.Evidence{{Kind: "manifest", Values: []string{"documentation"}}}}
-	c, err := check.Compile([]catalog.Rule{rule})
+	c, err := check.Compile([]catalog.Rule{rule}, evidence.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

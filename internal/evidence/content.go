@@ -1,0 +1,110 @@
+package evidence
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/document"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/globset"
+	"github.com/passation/passation/internal/i18n"
+)
+
+var content = Kind{
+	Name:    "content",
+	Values:  "strings",
+	Options: []string{"in"},
+	Example: "`content: ['(?i)^astreinte\\s*:\\s*\\S']`, `in: [docs/contacts-dsi.md]`",
+	Passes: [2]string{
+		"a line of a text file matches one of the regular expressions (Go's RE2 syntax, linear time), in the files of `in:` (default: the READMEs and documents, as for `section`). For what a team writes its own way, in its own rule files or in the `overrides:` of its configuration.",
+		"une ligne d'un fichier texte correspond à l'une des expressions régulières (syntaxe RE2 de Go, en temps linéaire), dans les fichiers de `in:` (par défaut : les README et documents, comme pour `section`). Pour ce qu'une équipe écrit à sa façon, dans ses propres fichiers de règles ou dans les `overrides:` de sa configuration.",
+	},
+	Compile: compileContent,
+}
+
+var contentWords = i18n.Text{
+	"desc": {"a line matching %s in %s", "une ligne correspondant à %s dans %s"},
+	"line": {"line matching %q", "ligne correspondant à « %s »"},
+}
+
+// contentEvidence: a line of a text file that matches one of the regular
+// expressions — for what a team writes its own way, such as
+// "Responsable technique : ..." in docs/equipe.md. Go's RE2 syntax runs in
+// linear time, so a rule file cannot make a check hang.
+type contentEvidence struct {
+	written []string
+	res     []*regexp.Regexp
+	in      []string
+	ids     []int
+}
+
+func compileContent(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
+	c := &contentEvidence{written: ev.Values, in: ev.In}
+	for _, v := range ev.Values {
+		re, err := regexp.Compile(v)
+		if err != nil {
+			var se *syntax.Error
+			if errors.As(err, &se) {
+				return nil, fmt.Errorf("invalid regular expression `%s`: %s", v, se.Code)
+			}
+			return nil, fmt.Errorf("invalid regular expression `%s`: %v", v, err)
+		}
+		c.res = append(c.res, re)
+	}
+	in := ev.In
+	if len(in) == 0 {
+		in = defaultDocs
+	}
+	ids, err := g.AddAll(in)
+	if err != nil {
+		return nil, err
+	}
+	c.ids = ids
+	return c, nil
+}
+
+func (c *contentEvidence) Describe(lang string) string {
+	return fmt.Sprintf(contentWords.In(lang, "desc"), quoteAll(c.written, lang), documents(c.in, lang))
+}
+
+func (c *contentEvidence) Evaluate(r Run) Outcome {
+	var o Outcome
+	for _, id := range c.ids {
+		for _, e := range r.Matched(id) {
+			if !isFile(e) {
+				continue
+			}
+			data, _, err := r.Read(e, r.MaxRead())
+			if err != nil {
+				o.Err = err
+				continue
+			}
+			txt, ok := document.Decode(data)
+			if !ok {
+				continue
+			}
+			if line, re := c.match(txt); line > 0 {
+				o.Found = append(o.Found, finding.Evidence{Path: e.Path, Line: line, Detail: fmt.Sprintf(contentWords.In(r.Lang(), "line"), re)})
+			}
+		}
+	}
+	return o
+}
+
+// match returns the first line (1-based) that one of the expressions
+// matches, and that expression as written.
+func (c *contentEvidence) match(txt string) (int, string) {
+	for n, line := range strings.Split(txt, "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		for i, re := range c.res {
+			if re.MatchString(line) {
+				return n + 1, c.written[i]
+			}
+		}
+	}
+	return 0, ""
+}

@@ -1,0 +1,84 @@
+package evidence
+
+import (
+	"fmt"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/document"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/globset"
+	"github.com/passation/passation/internal/i18n"
+)
+
+var diagram = Kind{
+	Name:    "diagram",
+	Values:  "strings",
+	Options: []string{"in", "min-words"},
+	Example: "`diagram: [\"architecture\", \"schéma\"]`",
+	Passes: [2]string{
+		"a section whose heading contains the phrase holds a diagram: a ` ```mermaid ` (PlantUML, Graphviz, D2…) block whose text is not a template skeleton, or an image. `in:` restricts the files, as for `section`.",
+		"une section dont le titre contient l'expression porte un schéma : un bloc ` ```mermaid ` (PlantUML, Graphviz, D2…) dont le texte n'est pas un squelette de modèle, ou une image. `in:` restreint les fichiers, comme pour `section`.",
+	},
+	Compile: compileDiagram,
+}
+
+var diagramWords = i18n.Text{
+	"diagram":       {"%s diagram in section %q", "schéma %s dans la section « %s »"},
+	"diagram-tmpl":  {"%s diagram in section %q present but empty: template left unfilled (%q)", "schéma %s de la section « %s » présent mais vide : modèle non rempli (« %s »)"},
+	"diagram-empty": {"%s diagram in section %q present but empty", "schéma %s de la section « %s » présent mais vide"},
+	"diagram-image": {"image %s in section %q", "image %s dans la section « %s »"},
+	"desc-diagram":  {"a diagram (a mermaid, PlantUML or Graphviz block, or an image) in a section titled %s in %s", "un schéma (bloc mermaid, PlantUML ou Graphviz, ou image) dans une section intitulée %s dans %s"},
+}
+
+// diagramEvidence: a section whose heading contains one of the phrases and
+// that holds a diagram — drawn as text in a fenced block (```mermaid), or an
+// image. A diagram block still holding a template's placeholders does not
+// count: a skeleton is not a diagram.
+type diagramEvidence struct {
+	*sectionEvidence
+}
+
+func compileDiagram(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
+	s, err := compileSection(ev, g)
+	if err != nil {
+		return nil, err
+	}
+	return &diagramEvidence{s}, nil
+}
+
+func (d *diagramEvidence) Describe(lang string) string {
+	return fmt.Sprintf(diagramWords.In(lang, "desc-diagram"), quoteAll(d.written, lang), documents(d.in, lang))
+}
+
+func (d *diagramEvidence) Evaluate(r Run) Outcome {
+	var o Outcome
+	lang := r.Lang()
+	d.eachSection(r, &o, func(path string, sec *document.Section) {
+		for _, f := range sec.Fences {
+			kind, ok := document.DiagramKind(f.Lang)
+			if !ok {
+				continue
+			}
+			ev := finding.Evidence{Path: path, Line: f.Line}
+			switch {
+			case f.Placeholder != "":
+				ev.Detail = fmt.Sprintf(diagramWords.In(lang, "diagram-tmpl"), kind, sec.Heading, f.Placeholder)
+				o.Rejected = append(o.Rejected, ev)
+			case f.Words < d.minWords:
+				ev.Detail = fmt.Sprintf(diagramWords.In(lang, "diagram-empty"), kind, sec.Heading)
+				o.Rejected = append(o.Rejected, ev)
+			default:
+				ev.Detail = fmt.Sprintf(diagramWords.In(lang, "diagram"), kind, sec.Heading)
+				o.Found = append(o.Found, ev)
+			}
+		}
+		for _, img := range sec.Images {
+			if img == "" {
+				continue
+			}
+			o.Found = append(o.Found, finding.Evidence{Path: path, Line: sec.Line,
+				Detail: fmt.Sprintf(diagramWords.In(lang, "diagram-image"), img, sec.Heading)})
+		}
+	})
+	return o
+}

@@ -1,0 +1,92 @@
+package evidence
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/document"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/globset"
+	"github.com/passation/passation/internal/source"
+)
+
+var files = Kind{
+	Name:    "files",
+	Values:  "strings",
+	Options: []string{"min-words"},
+	Example: "`files: [\"install*\", \"**/formation/**\"]`",
+	Passes: [2]string{
+		"a committed file matches and is not a stub. Case and accents do not matter (`Schéma.PNG` matches `*schema*.png`). A pattern without `/` is looked for at the root and in `docs/`, `doc/`, `documentation/`, `.github/`; a leading `/` anchors it at the root; `X/**` is any file below a folder matching `X`. A pattern that names no extension describes a document: a script (`install.sh`) does not match it.",
+		"un fichier versé correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`) n'y correspond pas.",
+	},
+	Compile: compileFiles,
+}
+
+// filesEvidence: a file whose path matches one of the patterns, and which
+// is not a stub.
+type filesEvidence struct {
+	patterns []string
+	ids      []int
+	// docOnly is set, per pattern, when the pattern names no extension: it
+	// then describes a document, and a script of that name does not count.
+	docOnly  []bool
+	minWords int
+}
+
+func compileFiles(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
+	f := &filesEvidence{patterns: ev.Values, minWords: ev.MinWords}
+	if f.minWords == 0 {
+		f.minWords = 3
+	}
+	for _, p := range ev.Values {
+		id, err := g.Add(p)
+		if err != nil {
+			return nil, err
+		}
+		f.ids = append(f.ids, id)
+		f.docOnly = append(f.docOnly, !strings.Contains(path.Base(p), "."))
+	}
+	return f, nil
+}
+
+func (f *filesEvidence) Describe(lang string) string {
+	anchored := false
+	for _, p := range f.patterns {
+		anchored = anchored || strings.Contains(p, "/")
+	}
+	s := fmt.Sprintf(words.In(lang, "desc-files"), quoteAll(f.patterns, lang))
+	if !anchored {
+		s += words.In(lang, "desc-places")
+	}
+	return s
+}
+
+func (f *filesEvidence) Evaluate(r Run) Outcome {
+	var o Outcome
+	for i, id := range f.ids {
+		for _, e := range r.Matched(id) {
+			if len(o.Found) >= maxEvidence || len(o.Rejected) >= maxStubReads {
+				return o
+			}
+			if e.Kind == source.Symlink || e.Kind == source.Submodule {
+				continue
+			}
+			if f.docOnly[i] && document.IsCode(e.Path) {
+				continue
+			}
+			reason, err := stub(r, e, f.minWords)
+			if err != nil {
+				o.Err = err
+				continue
+			}
+			if reason != "" {
+				o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Detail: reason})
+				continue
+			}
+			o.Found = append(o.Found, finding.Evidence{Path: e.Path, Detail: words.In(r.Lang(), "file")})
+		}
+	}
+	return o
+}

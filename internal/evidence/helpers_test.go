@@ -1,0 +1,78 @@
+package evidence_test
+
+import (
+	"testing"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/testrepo"
+	"github.com/passation/passation/rules"
+)
+
+// prose is enough real text for any document to count.
+const prose = "Cette page décrit en détail ce que l'équipe a fait, pourquoi, et comment reprendre le travail après la fin du défi. It explains every step for the next team."
+
+const fixturesDir = "../../testdata/detection"
+
+// loadAll compiles the embedded catalogue with every kind of the registry.
+func loadAll(t testing.TB) (*catalog.Catalog, *check.Checker) {
+	t.Helper()
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		t.Fatalf("embedded catalogue: %v", err)
+	}
+	c, err := check.Compile(cat.Rules, evidence.Default())
+	if err != nil {
+		t.Fatalf("compile: %v", err)
+	}
+	return cat, c
+}
+
+// runOne judges one rule on a repository of files committed once.
+func runOne(t *testing.T, r catalog.Rule, files map[string]string) finding.Result {
+	t.Helper()
+	c, err := check.Compile([]catalog.Rule{r}, evidence.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return statusOf(t, c, files, r.ID)
+}
+
+// statusOf runs a checker on a repository of files committed once and
+// returns the verdict of one rule.
+func statusOf(t *testing.T, c *check.Checker, files map[string]string, rule string) finding.Result {
+	t.Helper()
+	r := testrepo.New(t).CommitFiles(files)
+	repo, err := source.OpenRepo(r.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	tree, err := repo.Commit("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := c.Run(tree, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range results {
+		if res.Rule == rule {
+			return res
+		}
+	}
+	t.Fatalf("rule %q not in results", rule)
+	return finding.Result{}
+}
+
+// render writes one evidence as expect.txt lines of the detection fixtures
+// quote it: "README.md:12 (section "Installation")", "(a fact)".
+func render(e finding.Evidence) string {
+	if e.Path == "" {
+		return "(" + e.Detail + ")"
+	}
+	return e.String()
+}

@@ -1,0 +1,87 @@
+package evidence
+
+import (
+	"fmt"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/globset"
+	"github.com/passation/passation/internal/i18n"
+)
+
+var readmeIntro = Kind{
+	Name:    "readme-intro",
+	Values:  "true",
+	Options: []string{"in", "min-words"},
+	Example: "`readme-intro: \"true\"`",
+	Passes: [2]string{
+		"the root README opens with at least `min-words` (25) words before its first section.",
+		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section.",
+	},
+	Compile: compileIntro,
+}
+
+var introWords = i18n.Text{
+	"intro":       {"introduction (%d words)", "introduction (%d mots)"},
+	"intro-short": {"introduction too short (%d words)", "introduction trop courte (%d mots)"},
+	"desc-intro":  {"an introduction of at least %d words at the top of the README", "une introduction d'au moins %d mots en tête du README"},
+}
+
+// introEvidence: the opening paragraphs of a README, before its first
+// section, say what the project is when they are long enough.
+type introEvidence struct {
+	ids      []int
+	minWords int
+}
+
+func compileIntro(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
+	in := ev.In
+	if len(in) == 0 {
+		in = []string{"/readme*"}
+	}
+	if len(ev.Values) != 1 || ev.Values[0] != "true" {
+		return nil, fmt.Errorf("expected readme-intro: true")
+	}
+	i := &introEvidence{minWords: ev.MinWords}
+	if i.minWords == 0 {
+		i.minWords = 25
+	}
+	ids, err := g.AddAll(in)
+	if err != nil {
+		return nil, err
+	}
+	i.ids = ids
+	return i, nil
+}
+
+func (i *introEvidence) Describe(lang string) string {
+	return fmt.Sprintf(introWords.In(lang, "desc-intro"), i.minWords)
+}
+
+func (i *introEvidence) Evaluate(r Run) Outcome {
+	var o Outcome
+	for _, id := range i.ids {
+		for _, e := range r.Matched(id) {
+			if !isFile(e) {
+				continue
+			}
+			d, err := r.Doc(e)
+			if err != nil {
+				o.Err = err
+				continue
+			}
+			if d == nil || d.IntroWords == 0 {
+				continue
+			}
+			ev := finding.Evidence{Path: e.Path, Line: d.IntroLine}
+			if d.IntroWords >= i.minWords {
+				ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "intro"), d.IntroWords)
+				o.Found = append(o.Found, ev)
+			} else {
+				ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "intro-short"), d.IntroWords)
+				o.Rejected = append(o.Rejected, ev)
+			}
+		}
+	}
+	return o
+}

@@ -1,0 +1,102 @@
+package evidence
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/document"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/globset"
+	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/manifest"
+	"github.com/passation/passation/internal/source"
+)
+
+var manifestKind = Kind{
+	Name:    "manifest",
+	Values:  "strings",
+	Example: "`manifest: people`",
+	Passes: [2]string{
+		"a package manifest or `publiccode.yml` declares it: `people` (package.json `author`/`maintainers`/`contributors`, composer.json and CITATION.cff `authors`, pyproject.toml `[project]` or `[tool.poetry]`, setup.py/setup.cfg, Cargo.toml, pom.xml `<developers>`, DESCRIPTION `Authors@R`/`Maintainer`, publiccode.yml `maintenance.contacts`/`contractors`), `licence`, `documentation` or `roadmap` (URLs, shown as *declared elsewhere*). Placeholder values (`TODO`, `<your name>`, `UNLICENSED`) name nothing.",
+		"un manifeste de paquet ou `publiccode.yml` le déclare : `people` (`author`/`maintainers`/`contributors` de package.json, `authors` de composer.json et CITATION.cff, `[project]` ou `[tool.poetry]` de pyproject.toml, setup.py/setup.cfg, Cargo.toml, `<developers>` de pom.xml, `Authors@R`/`Maintainer` de DESCRIPTION, `maintenance.contacts`/`contractors` de publiccode.yml), `licence`, `documentation` ou `roadmap` (des URL, signalées comme *conservées ailleurs*). Les valeurs de modèle (`TODO`, `<your name>`, `UNLICENSED`) ne nomment rien.",
+	},
+	Needs:   Needs{Manifests: true},
+	Compile: compileManifest,
+}
+
+var manifestWords = i18n.Text{
+	"desc-manifest":    {"%s declared in a package manifest or publiccode.yml", "%s déclaré dans un manifeste de paquet ou publiccode.yml"},
+	"detail-manifest":  {"declared as %s: %s", "déclaré comme %s : %s"},
+	"detail-elsewhere": {"declared elsewhere (%s): %s", "déclaré ailleurs (%s) : %s"},
+}
+
+// manifestFacts are the facts a manifest evidence can ask for.
+var manifestFacts = map[string]func(*manifest.Facts) []manifest.Fact{
+	"people":        func(f *manifest.Facts) []manifest.Fact { return f.People },
+	"licence":       func(f *manifest.Facts) []manifest.Fact { return f.Licences },
+	"documentation": func(f *manifest.Facts) []manifest.Fact { return f.Documentation },
+	"roadmap":       func(f *manifest.Facts) []manifest.Fact { return f.Roadmap },
+}
+
+// manifestEvidence: a fact declared in a package manifest or publiccode.yml
+// (authors, licence, a link to documentation kept elsewhere).
+type manifestEvidence struct {
+	facts []string
+	id    int
+}
+
+func compileManifest(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
+	m := &manifestEvidence{facts: ev.Values}
+	for _, v := range ev.Values {
+		if manifestFacts[v] == nil {
+			return nil, fmt.Errorf("unknown manifest fact %q: expected people, licence, documentation or roadmap", v)
+		}
+	}
+	id, err := g.Add(manifestGlob)
+	if err != nil {
+		return nil, err
+	}
+	m.id = id
+	return m, nil
+}
+
+func (m *manifestEvidence) Describe(lang string) string {
+	return fmt.Sprintf(manifestWords.In(lang, "desc-manifest"), strings.Join(m.facts, ", "))
+}
+
+func (m *manifestEvidence) Evaluate(r Run) Outcome {
+	var o Outcome
+	for _, e := range r.Matched(m.id) {
+		if e.Kind != source.File {
+			continue
+		}
+		facts, err := r.Manifest(e)
+		if err != nil {
+			// A malformed manifest says nothing; the other evidence decides.
+			// The project's own (at the root) is worth a word, not the
+			// templates and examples deeper down.
+			if !strings.Contains(e.Path, "/") {
+				o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Detail: err.Error()})
+			}
+			continue
+		}
+		for _, want := range m.facts {
+			for _, f := range manifestFacts[want](facts) {
+				if _, ph := document.Substance(f.Value); ph != "" {
+					// A draft's "{{ name }}" declares nobody yet.
+					o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Line: f.Line,
+						Detail: fmt.Sprintf(words.In(r.Lang(), "stub-tmpl"), ph)})
+					continue
+				}
+				key := "detail-manifest"
+				if want == "documentation" || want == "roadmap" {
+					key = "detail-elsewhere"
+				}
+				o.Found = append(o.Found, finding.Evidence{Path: e.Path, Line: f.Line,
+					Detail: fmt.Sprintf(manifestWords.In(r.Lang(), key), f.Key, Shorten(f.Value, 80))})
+			}
+		}
+	}
+	return o
+}

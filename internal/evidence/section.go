@@ -1,0 +1,156 @@
+package evidence
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/document"
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/globset"
+	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/textfold"
+)
+
+var section = Kind{
+	Name:    "section",
+	Values:  "strings",
+	Options: []string{"in", "min-words", "not-setup"},
+	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
+	Passes: [2]string{
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project.",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet.",
+	},
+	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
+}
+
+var sectionWords = i18n.Text{
+	"section":      {"section %q", "section « %s »"},
+	"sec-empty":    {"section %q present but empty", "section « %s » présente mais vide"},
+	"sec-setup":    {"section %q only explains how to set the project up", "la section « %s » n'explique que la mise en place du projet"},
+	"sec-tmpl":     {"section %q present but empty: template left unfilled (%q)", "section « %s » présente mais vide : modèle non rempli (« %s »)"},
+	"desc-section": {"a section titled %s in %s", "une section intitulée %s dans %s"},
+}
+
+// sectionEvidence: a heading that contains one of the phrases, followed by
+// real content, in one of the documents.
+type sectionEvidence struct {
+	phrases  [][]string
+	anchored []bool // the phrase must open the heading ("^usage")
+	written  []string
+	in       []string
+	ids      []int
+	minWords int
+	notSetup bool
+}
+
+func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, error) {
+	s := &sectionEvidence{written: ev.Values, in: ev.In, minWords: ev.MinWords, notSetup: ev.NotSetup}
+	if s.minWords == 0 {
+		s.minWords = 3
+	}
+	for _, v := range ev.Values {
+		anchored := strings.HasPrefix(strings.TrimSpace(v), "^")
+		words := textfold.Words(v)
+		if strings.HasSuffix(strings.TrimSpace(v), "*") && len(words) > 0 {
+			words[len(words)-1] += "*"
+		}
+		if len(words) == 0 {
+			return nil, fmt.Errorf("heading %q has no words", v)
+		}
+		s.phrases = append(s.phrases, words)
+		s.anchored = append(s.anchored, anchored)
+	}
+	in := ev.In
+	if len(in) == 0 {
+		in = defaultDocs
+	}
+	ids, err := g.AddAll(in)
+	if err != nil {
+		return nil, err
+	}
+	s.ids = ids
+	return s, nil
+}
+
+func (s *sectionEvidence) Describe(lang string) string {
+	return fmt.Sprintf(sectionWords.In(lang, "desc-section"), quoteAll(s.written, lang), documents(s.in, lang))
+}
+
+// eachSection calls fn with every section of the documents that the
+// evidence reads whose heading matches its phrases.
+func (s *sectionEvidence) eachSection(r Run, o *Outcome, fn func(path string, sec *document.Section)) {
+	for _, id := range s.ids {
+		for _, e := range r.Matched(id) {
+			if !isFile(e) {
+				continue
+			}
+			d, err := r.Doc(e)
+			if err != nil {
+				o.Err = err
+				continue
+			}
+			if d == nil {
+				continue
+			}
+			for i := range d.Sections {
+				if s.matches(d.Sections[i].Words) {
+					fn(e.Path, &d.Sections[i])
+				}
+			}
+		}
+	}
+}
+
+func (s *sectionEvidence) Evaluate(r Run) Outcome {
+	var o Outcome
+	lang := r.Lang()
+	s.eachSection(r, &o, func(path string, sec *document.Section) {
+		ev := finding.Evidence{Path: path, Line: sec.Line}
+		switch {
+		case s.notSetup && sec.SetupOnly():
+			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-setup"), sec.Heading)
+			o.Rejected = append(o.Rejected, ev)
+		case sec.BodyWords >= s.minWords:
+			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "section"), sec.Heading)
+			o.Found = append(o.Found, ev)
+		case sec.Placeholder != "":
+			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-tmpl"), sec.Heading, sec.Placeholder)
+			o.Rejected = append(o.Rejected, ev)
+		default:
+			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-empty"), sec.Heading)
+			o.Rejected = append(o.Rejected, ev)
+		}
+	})
+	return o
+}
+
+func (s *sectionEvidence) matches(words []string) bool {
+	opening := withoutNumbering(words)
+	for i, p := range s.phrases {
+		if s.anchored[i] {
+			if len(opening) >= len(p) && textfold.ContainsPhrase(opening[:len(p)], p) {
+				return true
+			}
+			continue
+		}
+		if textfold.ContainsPhrase(words, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var romanNumerals = map[string]bool{"i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true, "vii": true, "viii": true, "ix": true, "x": true}
+
+// withoutNumbering drops the "3." or "IV." that opens a numbered heading.
+func withoutNumbering(words []string) []string {
+	for len(words) > 1 {
+		w := words[0]
+		if strings.Trim(w, "0123456789") != "" && !romanNumerals[w] {
+			break
+		}
+		words = words[1:]
+	}
+	return words
+}
