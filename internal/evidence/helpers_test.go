@@ -1,6 +1,7 @@
 package evidence_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/passation/passation/internal/catalog"
@@ -76,3 +77,14 @@ func render(e finding.Evidence) string {
 	}
 	return e.String()
 }
+
+// compileErr compiles one rule and returns its error as text ("" if none).
+func compileErr(t *testing.T, r catalog.Rule) string {
+	t.Helper()
+	if _, err := check.Compile([]catalog.Rule{r}, evidence.Default()); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

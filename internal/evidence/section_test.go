@@ -1,0 +1,54 @@
+package evidence_test
+
+import (
+	"testing"
+
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/finding"
+)
+
+// TestSectionEvidence: a heading with the phrase and real content counts;
+// anchored phrases open the heading; empty, template and set-up-only
+// sections are shown for what they are.
+func TestSectionEvidence(t *testing.T) {
+	usage := catalog.Rule{ID: "usage", Severity: finding.Error, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"^usage", "mode d'emploi"}, MinWords: 5, NotSetup: true}}}
+	cases := []struct {
+		name, readme string
+		status       finding.Status
+		detail       string
+	}{
+		{"anchored phrase", "# Outil\n\n## 2. Usage\n\n" + prose + "\n", finding.Pass, `README.md:3 (section "2. Usage")`},
+		{"phrase inside", "# Outil\n\n## Le mode d'emploi complet\n\n" + prose + "\n", finding.Pass, `README.md:3 (section "Le mode d'emploi complet")`},
+		{"anchored phrase elsewhere", "# Outil\n\n## Cas d'usage\n\n" + prose + "\n", finding.Fail, ""},
+		{"empty", "# Outil\n\n## Usage\n\n## Licence\n\nMIT\n", finding.Fail, `README.md:3 (section "Usage" present but empty)`},
+		{"template", "# Outil\n\n## Usage\n\n[À compléter]\n", finding.Fail, `README.md:3 (section "Usage" present but empty: template left unfilled ("[À compléter]"))`},
+		{"set-up only", "# Outil\n\n## Usage\n\nInstall the dependencies first:\n\n```sh\npip install -r requirements.txt\n```\n", finding.Fail, `README.md:3 (section "Usage" only explains how to set the project up)`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res := runOne(t, usage, map[string]string{"README.md": tc.readme})
+			got := ""
+			if len(res.Evidence) > 0 {
+				got = res.Evidence[0].String()
+			}
+			if res.Status != tc.status || got != tc.detail {
+				t.Errorf("%s %q, want %s %q", res.Status, got, tc.status, tc.detail)
+			}
+		})
+	}
+}
+
+// TestSectionOnlyInTheNamedFiles: in: restricts the documents read.
+func TestSectionOnlyInTheNamedFiles(t *testing.T) {
+	r := catalog.Rule{ID: "contact", Severity: finding.Error, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"contact"}, In: []string{"docs/equipe.md"}}}}
+	files := map[string]string{"README.md": "# Outil\n\n## Contact\n\n" + prose + "\n"}
+	if res := runOne(t, r, files); res.Status != finding.Fail {
+		t.Errorf("README counted although in: names docs/equipe.md: %+v", res)
+	}
+	files["docs/equipe.md"] = "# Équipe\n\n## Contact\n\n" + prose + "\n"
+	if res := runOne(t, r, files); res.Status != finding.Pass || res.Evidence[0].Path != "docs/equipe.md" {
+		t.Errorf("docs/equipe.md not found: %+v", res)
+	}
+}
