@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/passation/passation/internal/report"
 	"github.com/sethvargo/go-githubactions"
 )
 
@@ -64,12 +65,11 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 	if in.WorkingDirectory == "" {
 		in.WorkingDirectory = "."
 	}
-	switch in.Format {
-	case "":
+	if in.Format == "" {
 		in.Format = "text"
-	case "text", "json", "sarif":
-	default:
-		return in, fmt.Errorf("input format: %q is not a format: expected text, json or sarif", in.Format)
+	}
+	if f, ok := report.Lookup(in.Format); !ok || !f.Action {
+		return in, fmt.Errorf("input format: %q is not a format: expected %s", in.Format, report.Names(true))
 	}
 	if s := input(gh, "annotations"); s != "" {
 		n, err := strconv.Atoi(s)
@@ -146,22 +146,4 @@ func (in Inputs) CheckPaths() error {
 		return fmt.Errorf("input path: %s is a file: expected the folder of a repository", in.Path)
 	}
 	return nil
-}
-
-// CheckArgs are the arguments of `passation check` that these inputs mean,
-// so the action checks exactly what the command line would. Options are
-// passed only when set: --config reaches check only when a configuration
-// is given.
-func (in Inputs) CheckArgs() []string {
-	// fail-on and lang are passed only when set, so that the repository's
-	// configuration file decides otherwise.
-	args := []string{in.Path, "--format", in.Format}
-	for _, o := range []struct{ flag, v string }{
-		{"--fail-on", in.FailOn}, {"--ref", in.Ref}, {"--profile", in.Profile}, {"--config", in.Config}, {"--lang", in.Lang},
-	} {
-		if o.v != "" {
-			args = append(args, o.flag, o.v)
-		}
-	}
-	return args
 }

@@ -37,6 +37,10 @@ type Options struct {
 	// Now is the time of the run, for the rules that compare dates (history,
 	// publiccode.yml maintenance); zero: those rules skip.
 	Now time.Time
+	// Documents parses each document of the tree once; nil: the run keeps
+	// its own. A caller that shares it (the locator) reads the README the
+	// run parsed.
+	Documents *document.Cache
 	// History gives the history of the checked commit; nil (a folder):
 	// history rules skip. It is read only when a selected rule needs it.
 	History History
@@ -141,9 +145,12 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 		opt:       opt,
 		matcher:   c.globs.NewMatcher(),
 		matched:   make([][]source.Entry, c.globs.Len()),
-		docs:      map[string]docResult{},
+		docs:      opt.Documents,
 		manifests: map[string]manifestResult{},
 		licences:  map[string][]string{},
+	}
+	if r.docs == nil {
+		r.docs = document.NewCache(t, opt.MaxRead)
 	}
 	if err := r.walk(); err != nil {
 		return nil, err
@@ -164,7 +171,7 @@ type run struct {
 	opt     Options
 	matcher *globset.Matcher
 	matched [][]source.Entry // by glob id, in walk order
-	docs    map[string]docResult
+	docs    *document.Cache
 	// manifests caches parsed manifests by path.
 	manifests map[string]manifestResult
 	// licences caches the licences identified in each licence file.
@@ -305,32 +312,9 @@ func (r *run) Entry(p string) (source.Entry, bool) {
 	return source.Entry{}, false
 }
 
-// docResult caches one file's reading: its parsed document (nil for
-// content that is not text), or why it could not be read.
-type docResult struct {
-	doc *document.Doc
-	err error
-}
-
 // Doc reads and parses a file once, whatever the number of rules that look
 // into it.
-func (r *run) Doc(e source.Entry) (*document.Doc, error) {
-	if d, ok := r.docs[e.Path]; ok {
-		return d.doc, d.err
-	}
-	var res docResult
-	data, _, err := r.tree.Read(e, r.opt.MaxRead)
-	switch {
-	case err != nil:
-		res.err = err
-	default:
-		if txt, ok := document.Decode(data); ok {
-			res.doc = document.Parse(e.Path, []byte(txt))
-		}
-	}
-	r.docs[e.Path] = res
-	return res.doc, res.err
-}
+func (r *run) Doc(e source.Entry) (*document.Doc, error) { return r.docs.Get(e) }
 
 type manifestResult struct {
 	facts *manifest.Facts

@@ -33,37 +33,34 @@ func runAction(env *Env, args []string) int {
 		return ExitUsage
 	}
 
-	// What check says on stderr may hold repository text: it is printed by
-	// the action, where the runner cannot take it for commands.
+	// What the check has to say may hold repository text: it is printed
+	// by the action, where the runner cannot take it for commands.
+	f := checkFlags{ref: in.Ref, profile: in.Profile, config: in.Config,
+		failOn: in.FailOn, lang: in.Lang, format: in.Format, maxRead: defaultMaxRead}
 	var notes bytes.Buffer
 	cenv := *env
 	cenv.Stderr, cenv.StdoutIsTerminal = &notes, false
-	f, path, code := parseCheck(&cenv, in.CheckArgs())
-	if code != ExitOK {
-		action.Fail(gh, in.Lang, errors.New(strings.TrimSpace(notes.String())), action.Options{})
-		return code
-	}
-	ev, code := evaluate(&cenv, f, path)
+	ev, code := evaluate(&cenv, f, in.Path)
 	if ev == nil {
 		action.Fail(gh, in.Lang, errors.New(strings.TrimSpace(notes.String())), action.Options{})
 		return code
 	}
 	log := bytes.NewBuffer(notes.Bytes())
 	if err := render(log, &cenv, f, ev); err != nil {
-		action.Fail(gh, ev.lang, err, action.Options{})
+		action.Fail(gh, ev.Lang, err, action.Options{})
 		return ExitUnreadable
 	}
-	loc := locate.New(ev.tree, ev.rules, f.maxRead)
+	loc := locate.New(ev.Tree, ev.Rules, ev.Documents)
 	_, err = action.Publish(gh, in, action.Check{
-		Report: ev.rep, Groups: groupsOf(ev.cat, ev.lang), FailOn: ev.failOn,
-		Place: loc.For, Root: repoRoot(path, ev.rep), Log: log.Bytes(),
-		SARIF: sarifOptionsWith(ev, loc),
+		Report: ev.Report, Groups: groupsOf(ev.Catalog, ev.Lang), FailOn: ev.FailOn,
+		Place: loc.For, Root: repoRoot(in.Path, ev.Report), Log: log.Bytes(),
+		SARIF: sarifOptions(ev, loc),
 	}, action.Options{})
 	if err != nil {
-		action.Fail(gh, ev.lang, err, action.Options{})
+		action.Fail(gh, ev.Lang, err, action.Options{})
 		return ExitUsage
 	}
-	if len(finding.Failing(ev.rep.Results, ev.failOn)) > 0 {
+	if ev.Failing() {
 		return ExitGaps
 	}
 	return ExitOK

@@ -11,14 +11,16 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
-	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/config"
-	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
-	"github.com/passation/passation/internal/history"
+	"github.com/passation/passation/internal/locate"
+	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/report"
 	"github.com/passation/passation/internal/source"
 )
+
+// defaultMaxRead is how much of one file a check reads unless told.
+const defaultMaxRead = 1 << 20
 
 // checkFlags are the options of `passation check`.
 type checkFlags struct {
@@ -50,7 +52,7 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 		return ExitUsage
 	}
-	if len(finding.Failing(ev.rep.Results, ev.failOn)) > 0 {
+	if ev.Failing() {
 		return ExitGaps
 	}
 	return ExitOK
@@ -65,14 +67,14 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	fs := newFlags(env, "check")
 	fs.StringVar(&f.ref, "ref", "", "branch, tag or commit to check (default HEAD)")
 	fs.StringVar(&f.profile, "profile", "", "rule profile: eig (default) or core")
-	fs.StringVar(&f.format, "format", "", "output format: text, compact, json or sarif (default text; compact with --staged)")
+	fs.StringVar(&f.format, "format", "", "output format: "+report.Names(false)+" (default text; compact with --staged)")
 	fs.StringVar(&f.lang, "lang", "", "message language: en or fr (default from LANG)")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when an item at or above this level is missing: error, warning, notice or never (default error)")
 	fs.StringVar(&f.config, "config", "", "configuration file to use instead of the repository's .passation.yml")
 	fs.Var(&f.rules, "rules", "folder of extra rule files, loaded after the embedded catalogue (repeatable)")
 	fs.BoolVar(&f.printConfig, "print-config", false, "show the effective configuration (profile, overrides, waivers) and exit")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
-	fs.Int64Var(&f.maxRead, "max-read", 1<<20, "read at most this many bytes of one file")
+	fs.Int64Var(&f.maxRead, "max-read", defaultMaxRead, "read at most this many bytes of one file")
 	fs.BoolVar(&f.staged, "staged", false, "check what the next commit would contain (the git index); print only the gaps, nothing when all is well")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -86,10 +88,8 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	if len(pos) == 1 {
 		path = pos[0]
 	}
-	switch f.format {
-	case "", "text", "json", "compact", "sarif":
-	default:
-		return f, "", usageErr(env, fmt.Errorf("unknown format %q: expected text, compact, json or sarif", f.format))
+	if _, ok := report.Lookup(f.format); !ok && f.format != "" {
+		return f, "", usageErr(env, fmt.Errorf("unknown format %q: expected %s", f.format, report.Names(false)))
 	}
 	if f.staged && f.ref != "" {
 		return f, "", usageErr(env, fmt.Errorf("--staged checks the index, --ref a commit: use one or the other"))
@@ -103,177 +103,93 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	return f, path, ExitOK
 }
 
-// evaluation is one check of one tree, with what every output needs.
-type evaluation struct {
-	cat    *catalog.Catalog
-	rules  []catalog.Rule // the profile's rules, severities applied
-	tree   source.Tree
-	rep    *finding.Report
-	lang   string
-	failOn finding.Severity
-	// checker is the compiled rules: messages and descriptions come from it.
-	checker *check.Checker
-}
-
-// evaluate loads the catalogue, opens the tree and runs the checklist. On
-// failure it has said why on stderr and returns the exit code.
-func evaluate(env *Env, f checkFlags, path string) (*evaluation, int) {
-	if _, err := lang(f.lang, env.Getenv); err != nil {
-		return nil, usageErr(env, err)
-	}
-	if f.failOn != "" {
-		if _, err := finding.ParseSeverity(f.failOn, true); err != nil {
-			return nil, usageErr(env, fmt.Errorf("--fail-on: %w", err))
+// request turns the flags of a check into a pipeline request.
+func request(env *Env, f checkFlags, path string) pipeline.Request {
+	envLang, _ := lang("", env.Getenv)
+	from := "default"
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if env.Getenv(v) != "" {
+			from = "environment (" + v + ")"
+			break
 		}
 	}
-	var (
-		tree source.Tree
-		code int
-		err  error
-	)
-	if f.staged {
-		tree, code, err = openIndex(env, path)
-	} else {
-		tree, code, err = openTree(env, path, f.ref)
+	return pipeline.Request{
+		Path: path, Ref: f.ref, Staged: f.staged, IndexFile: env.Getenv("GIT_INDEX_FILE"),
+		Profile: f.profile, ConfigFile: f.config, RuleDirs: f.rules,
+		Lang: f.lang, FailOn: f.failOn, EnvLang: config.Choice{Value: envLang, From: from},
+		MaxRead: f.maxRead, Now: env.now(), CacheDir: cacheDir(env.Getenv, "licences"),
+		// The history judges the repository's past, not the next commit:
+		// a hook that warned of it on every commit would be ignored.
+		LeaveOutHistory: f.staged,
+		Tool:            finding.Tool{Name: "passation", Version: version()},
+	}
+}
+
+// evaluate runs the pipeline for the flags of a check. On failure it has
+// said why on stderr and returns the exit code; with --print-config it
+// prints the configuration and returns no evaluation and ExitOK.
+func evaluate(env *Env, f checkFlags, path string) (*pipeline.Evaluation, int) {
+	p, err := pipeline.Prepare(request(env, f, path))
+	if p != nil {
+		for _, n := range p.Notes {
+			fmt.Fprintf(env.Stderr, "passation: %s\n", n)
+		}
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
-		return nil, code
+		return nil, pipelineErr(env, err)
 	}
-	cfg, code := configure(env, f, tree)
-	if cfg == nil {
-		return nil, code
-	}
-	applied := cfg.applied
 	if f.printConfig {
-		if err := applied.Print(env.Stdout, config.Settings{FailOn: cfg.failOn, Lang: cfg.lang}); err != nil {
+		if err := p.Applied.Print(env.Stdout, p.Settings); err != nil {
 			fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 			return nil, ExitUnreadable
 		}
 		return nil, ExitOK
 	}
-	lng := cfg.lang.Value
-	failOn, err := finding.ParseSeverity(cfg.failOn.Value, true)
+	ev, err := p.Run()
 	if err != nil {
-		return nil, usageErr(env, err)
+		return nil, pipelineErr(env, err)
 	}
-	if f.staged {
-		// The history judges the repository's past, not the next commit:
-		// a hook that warned of it on every commit would be ignored.
-		var rules []catalog.Rule
-		for _, r := range applied.Rules {
-			if !evidence.Default().JudgedOnHistory(r) {
-				rules = append(rules, r)
-			}
-		}
-		applied.Rules = rules
-	}
-	checker, err := check.Compile(applied.Rules, evidence.Default())
-	if err != nil {
-		return nil, usageErr(env, err)
-	}
-	opt := check.Options{Lang: lng, MaxRead: f.maxRead, CacheDir: cacheDir(env.Getenv, "licences"), Now: env.now()}
-	if ct, ok := tree.(*source.CommitTree); ok {
-		// A commit has a history; a folder or the index has none.
-		opt.History = history.New(ct.Git(), ct.Hash())
-	}
-	rep, err := checker.Report(applied.Filter(tree), opt,
-		check.Meta{Profile: applied.Profile.Value, Tool: finding.Tool{Name: "passation", Version: version()}})
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "passation: %s: %v\n", path, err)
-		return nil, ExitUnreadable
-	}
-	applied.Finish(rep)
-	warnExpired(env, applied)
-	return &evaluation{cat: applied.Catalog, rules: applied.Rules, tree: tree, rep: rep, lang: lng, failOn: failOn, checker: checker}, ExitOK
+	warnExpired(env, ev.Applied)
+	return ev, ExitOK
 }
 
-// render writes the report in f.format.
-func render(w io.Writer, env *Env, f checkFlags, ev *evaluation) error {
+// pipelineErr shows an error of the pipeline and returns its exit code: a
+// configuration's problems each at its file, line and column.
+func pipelineErr(env *Env, err error) int {
+	var ue *pipeline.UsageError
+	if errors.As(err, &ue) {
+		return configErr(env, ue.Err)
+	}
+	fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+	return ExitUnreadable
+}
+
+// render writes the report in f.format, through the table of formats.
+func render(w io.Writer, env *Env, f checkFlags, ev *pipeline.Evaluation) error {
+	format, ok := report.Lookup(f.format)
+	if !ok {
+		return fmt.Errorf("unknown format %q: expected %s", f.format, report.Names(false))
+	}
 	color := env.StdoutIsTerminal && f.output == "" && env.Getenv("NO_COLOR") == ""
-	switch f.format {
-	case "json":
-		return report.JSON(w, ev.rep)
-	case "sarif":
-		return report.SARIF(w, ev.rep, sarifOptions(ev, f.maxRead))
+	in := report.Input{
+		Report: ev.Report, FailOn: ev.FailOn,
+		Text:    report.TextOptions{Lang: ev.Lang, Color: color, Groups: groupsOf(ev.Catalog, ev.Lang)},
+		Compact: report.CompactOptions{Lang: ev.Lang, Color: color},
+	}
+	switch format.Name {
 	case "compact":
-		return compact(w, ev.tree, ev.rep, ev.failOn, report.CompactOptions{Lang: ev.lang, Color: color})
-	default:
-		return report.Text(w, ev.rep, ev.failOn, report.TextOptions{Lang: ev.lang, Color: color, Groups: groupsOf(ev.cat, ev.lang)})
-	}
-}
-
-// openTree opens what the user pointed at: the git repository around path,
-// at ref; or, outside git and without --ref, the folder itself.
-func openTree(env *Env, path, ref string) (source.Tree, int, error) {
-	if err := isFolder(path); err != nil {
-		return nil, ExitUsage, err
-	}
-	repo, err := source.OpenRepo(path)
-	if errors.Is(err, source.ErrNotRepository) {
-		if ref != "" {
-			return nil, ExitUsage, fmt.Errorf("%s is not inside a git repository: --ref needs one", path)
+		if err := stagedChanges(ev.Tree, ev.Report, &in.Compact); err != nil {
+			return err
 		}
-		dir, derr := source.OpenDir(path)
-		if derr != nil {
-			return nil, ExitUsage, fmt.Errorf("%s: expected a folder or a git repository: %v", path, derr)
-		}
-		fmt.Fprintf(env.Stderr, "passation: %s is not a git repository: checking the files of the folder instead\n", path)
-		return dir, 0, nil
+	case "sarif":
+		in.SARIF = sarifOptions(ev, locate.New(ev.Tree, ev.Rules, ev.Documents))
 	}
-	if err != nil {
-		return nil, ExitUnreadable, err
-	}
-	t, err := repo.Commit(ref)
-	var ue *source.UsageError
-	switch {
-	case errors.As(err, &ue):
-		return nil, ExitUsage, err
-	case err != nil:
-		return nil, ExitUnreadable, err
-	}
-	return t, 0, nil
+	return format.Write(w, in)
 }
 
-// isFolder rejects a path to a file: go-git would quietly check the
-// repository around it, and the report would name the file.
-func isFolder(path string) error {
-	fi, err := os.Stat(path)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("%s does not exist: expected a folder (a git repository or a folder inside one)", path)
-	case err != nil:
-		return fmt.Errorf("%s: expected a folder (a git repository or a folder inside one): %v", path, err)
-	case !fi.IsDir():
-		return fmt.Errorf("%s is a file: expected a folder (a git repository or a folder inside one)", path)
-	}
-	return nil
-}
-
-// openIndex opens what the next commit of the repository around path would
-// contain. While git runs a pre-commit hook for "git commit -a" or "git
-// commit PATH", GIT_INDEX_FILE names the index about to be committed.
-func openIndex(env *Env, path string) (source.Tree, int, error) {
-	if err := isFolder(path); err != nil {
-		return nil, ExitUsage, err
-	}
-	repo, err := source.OpenRepo(path)
-	if errors.Is(err, source.ErrNotRepository) {
-		return nil, ExitUsage, fmt.Errorf("%s is not inside a git repository: --staged needs one", path)
-	}
-	if err != nil {
-		return nil, ExitUnreadable, err
-	}
-	t, err := repo.Index(env.Getenv("GIT_INDEX_FILE"))
-	if err != nil {
-		return nil, ExitUnreadable, err
-	}
-	return t, 0, nil
-}
-
-// compact writes the short report, telling apart what the commit being
-// prepared stages: only then is the index compared with HEAD.
-func compact(w io.Writer, tree source.Tree, rep *finding.Report, failOn finding.Severity, o report.CompactOptions) error {
+// stagedChanges tells apart what the commit being prepared stages, for the
+// short report: only then is the index compared with HEAD.
+func stagedChanges(tree source.Tree, rep *finding.Report, o *report.CompactOptions) error {
 	if idx, ok := tree.(*source.IndexTree); ok {
 		o.Conflicts = idx.Conflicts()
 		var paths []string
@@ -291,7 +207,7 @@ func compact(w io.Writer, tree source.Tree, rep *finding.Report, failOn finding.
 			o.Staged[p] = true
 		}
 	}
-	return report.Compact(w, rep, failOn, o)
+	return nil
 }
 
 // emit writes the report to stdout, or whole to a file: written beside it

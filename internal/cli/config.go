@@ -6,9 +6,7 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/config"
-	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/yamlfile"
-	"github.com/passation/passation/rules"
 )
 
 // stringsFlag is a flag that may be given several times.
@@ -18,38 +16,6 @@ func (s *stringsFlag) String() string { return strings.Join(*s, ", ") }
 func (s *stringsFlag) Set(v string) error {
 	*s = append(*s, v)
 	return nil
-}
-
-// configured is the configuration of one check, every setting resolved:
-// flag > configuration file > profile > embedded default.
-type configured struct {
-	applied *config.Applied
-	lang    config.Choice
-	failOn  config.Choice
-}
-
-// configure reads the configuration — --config FILE, else the one
-// committed in the checked tree — applies it to the catalogue and resolves
-// the settings. On a mistake it has shown every problem, at its file, line
-// and column, and returns ExitUsage: nothing else runs.
-func configure(env *Env, f checkFlags, tree source.Tree) (*configured, int) {
-	var (
-		file *config.File
-		err  error
-	)
-	if f.config != "" {
-		file, err = config.ReadFile(f.config)
-	} else {
-		file, err = config.Discover(tree)
-	}
-	if err == nil {
-		var applied *config.Applied
-		applied, err = config.Apply(file, rules.FS, tree, config.Options{Profile: f.profile, RuleDirs: f.rules, Now: env.now()})
-		if err == nil {
-			return resolveSettings(env, f, file, applied)
-		}
-	}
-	return nil, configErr(env, err)
 }
 
 // configErr shows every problem of a configuration or rule file at its
@@ -64,27 +30,6 @@ func configErr(env *Env, err error) int {
 		}
 	}
 	return ExitUsage
-}
-
-func resolveSettings(env *Env, f checkFlags, file *config.File, applied *config.Applied) (*configured, int) {
-	var fileLang, fileFailOn config.Setting
-	if file != nil {
-		fileLang, fileFailOn = file.Lang, file.FailOn
-	}
-	envLang, _ := lang("", env.Getenv)
-	from := "default"
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if env.Getenv(v) != "" {
-			from = "environment (" + v + ")"
-			break
-		}
-	}
-	c := &configured{
-		applied: applied,
-		lang:    config.Choose(strings.ToLower(f.lang), "--lang", fileLang, config.Choice{Value: envLang, From: from}),
-		failOn:  config.Choose(strings.ToLower(f.failOn), "--fail-on", fileFailOn, config.Choice{Value: "error", From: "default"}),
-	}
-	return c, ExitOK
 }
 
 // warnExpired says on stderr which waivers no longer waive, so that CI logs

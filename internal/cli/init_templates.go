@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/starter"
 )
@@ -61,7 +62,7 @@ func initTemplates(env *Env, f initFlags, path string) int {
 
 	var plan []planned
 	var none []string
-	for _, r := range ev.rep.Results {
+	for _, r := range ev.Report.Results {
 		if r.Status != finding.Fail || len(only) > 0 && !only[r.Rule] {
 			continue
 		}
@@ -156,7 +157,7 @@ func printNone(w interface{ Write([]byte) (int, error) }, none []string, say fun
 // detectFacts gathers what the documents can be filled with: the project's
 // name, and for publiccode.yml the repository's address, its licence, its
 // maintainers and its user documentation, read from what the check found.
-func detectFacts(env *Env, ev *evaluation, root, path string) starter.Facts {
+func detectFacts(env *Env, ev *pipeline.Evaluation, root, path string) starter.Facts {
 	f := starter.Facts{Project: filepath.Base(root)}
 	if repo, err := source.OpenRepo(path); err == nil {
 		f.URL = starter.RepositoryURL(repo.RemoteURL())
@@ -166,7 +167,7 @@ func detectFacts(env *Env, ev *evaluation, root, path string) starter.Facts {
 		f.Project = f.URL[strings.LastIndexByte(f.URL, '/')+1:]
 	}
 	found := map[string]finding.Result{}
-	for _, r := range ev.rep.Results {
+	for _, r := range ev.Report.Results {
 		if r.Status == finding.Pass {
 			found[r.Rule] = r
 		}
@@ -179,7 +180,7 @@ func detectFacts(env *Env, ev *evaluation, root, path string) starter.Facts {
 			}
 		}
 	}
-	texts := readPaths(ev.tree, want, 256<<10)
+	texts := readPaths(ev.Tree, want, 256<<10)
 	for _, e := range found["licence"].Evidence {
 		if id := starter.DetectLicence(texts[e.Path], cacheDir(env.Getenv, "licences")); id != "" && e.Line == 0 {
 			f.Licence = id

@@ -7,20 +7,17 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/locate"
+	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/report"
 	"github.com/passation/passation/rules"
 )
 
-// sarifOptions gives the SARIF writer the catalogue's descriptions and help
-// pages, and the place where each gap is shown.
-func sarifOptions(ev *evaluation, maxRead int64) report.SARIFOptions {
-	return sarifOptionsWith(ev, locate.New(ev.tree, ev.rules, maxRead))
-}
-
-func sarifOptionsWith(ev *evaluation, loc *locate.Locator) report.SARIFOptions {
-	meta := make(map[string]report.SARIFRule, len(ev.rules))
-	for _, r := range ev.rules {
-		meta[r.ID] = report.SARIFRule{Description: ev.checker.Message(r.ID, ev.lang), HelpURI: helpURI(r)}
+// sarifOptions gives the SARIF writer the compiled rules' descriptions and
+// help pages, and the place where each gap is shown.
+func sarifOptions(ev *pipeline.Evaluation, loc *locate.Locator) report.SARIFOptions {
+	meta := make(map[string]report.SARIFRule, len(ev.Rules))
+	for _, r := range ev.Rules {
+		meta[r.ID] = report.SARIFRule{Description: ev.Checker.Message(r.ID, ev.Lang), HelpURI: helpURI(r)}
 	}
 	return report.SARIFOptions{
 		Rules: meta,

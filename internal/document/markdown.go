@@ -30,6 +30,15 @@ type Doc struct {
 	IntroLine  int
 	// links are the document's hyperlinks to other sites.
 	Links []Link
+	// Headings are every top-level heading, the title too, in order: where
+	// a reader would add what is missing.
+	Headings []Heading
+}
+
+// Heading is a heading of the document: its line and its folded words.
+type Heading struct {
+	Line  int
+	Words []string
 }
 
 // Link is a hyperlink: its text, folded into words, and where it points.
@@ -144,6 +153,7 @@ func Parse(path string, src []byte) *Doc {
 		d.Sections = append(d.Sections, s)
 	}
 	d.Links = externalLinks(root, src, lines)
+	d.Headings = headings(blocks, src, lines)
 	d.Words, d.Placeholder = Substance(all.String())
 	d.IntroWords, _ = Substance(intro.String())
 	return d
@@ -496,4 +506,24 @@ func isDiagramSkeleton(n ast.Node, src []byte) bool {
 	}
 	_, ph := Substance(nodeText(f, src))
 	return ph != ""
+}
+
+// headings lists the top-level headings that have text, with the words of
+// their lines as written.
+func headings(blocks []block, src []byte, lines lineIndex) []Heading {
+	var out []Heading
+	for _, b := range blocks {
+		h := b.heading
+		if h == nil || h.Lines().Len() == 0 {
+			continue
+		}
+		var t strings.Builder
+		for i := 0; i < h.Lines().Len(); i++ {
+			seg := h.Lines().At(i)
+			t.Write(seg.Value(src))
+			t.WriteByte(' ')
+		}
+		out = append(out, Heading{Line: lines.line(h.Lines().At(0).Start), Words: textfold.Words(t.String())})
+	}
+	return out
 }

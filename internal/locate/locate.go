@@ -5,18 +5,14 @@
 package locate
 
 import (
-	"bytes"
 	"sort"
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/textfold"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 )
 
 // Place is a file and a 1-based line of the checked repository. An empty
@@ -30,21 +26,17 @@ type Place struct {
 type Locator struct {
 	readme   string // path of the root README, "" when there is none
 	titleAt  int    // line of the README's first heading, else 1
-	headings []heading
+	headings []document.Heading
 	keywords map[string][]string // rule id → folded words that describe it
 }
 
-type heading struct {
-	line  int
-	words []string
-}
-
-// New reads the root README of t (once, at most maxRead bytes; 0 means
-// 1 MiB) and the words that describe each rule. Only the root folder is
-// listed: sub-folders are never entered.
-func New(t source.Tree, rules []catalog.Rule, maxRead int64) *Locator {
-	if maxRead <= 0 {
-		maxRead = 1 << 20
+// New finds the root README of t, reads its headings from docs (the
+// documents the check parsed; nil to parse it here) and the words that
+// describe each rule. Only the root folder is listed: sub-folders are never
+// entered.
+func New(t source.Tree, rules []catalog.Rule, docs *document.Cache) *Locator {
+	if docs == nil {
+		docs = document.NewCache(t, 0)
 	}
 	l := &Locator{keywords: map[string][]string{}}
 	for _, r := range rules {
@@ -59,16 +51,18 @@ func New(t source.Tree, rules []catalog.Rule, maxRead int64) *Locator {
 		return l
 	}
 	l.readme, l.titleAt = e.Path, 1
-	data, _, err := t.Read(e, maxRead)
+	d, err := docs.Get(e)
 	if err != nil {
 		// A README that is a symlink or cannot be read is still the place
 		// to point at, as a whole file.
 		l.titleAt = 0
 		return l
 	}
-	l.headings = headings(data)
+	if d != nil {
+		l.headings = d.Headings
+	}
 	if len(l.headings) > 0 {
-		l.titleAt = l.headings[0].line
+		l.titleAt = l.headings[0].Line
 	}
 	return l
 }
@@ -91,8 +85,8 @@ func (l *Locator) For(r finding.Result) Place {
 	}
 	best, bestScore := l.titleAt, 0
 	for _, h := range l.headings {
-		if s := score(h.words, l.keywords[r.Rule]); s > bestScore {
-			best, bestScore = h.line, s
+		if s := score(h.Words, l.keywords[r.Rule]); s > bestScore {
+			best, bestScore = h.Line, s
 		}
 	}
 	return Place{Path: l.readme, Line: best}
@@ -158,31 +152,6 @@ func near(a, b string) bool {
 		common++
 	}
 	return common >= 6
-}
-
-var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
-
-// headings lists a document's headings with their lines. Underlined titles
-// of reStructuredText read as setext headings, which is what they are.
-func headings(src []byte) []heading {
-	root := markdown.Parser().Parse(text.NewReader(src))
-	var out []heading
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		h, ok := n.(*ast.Heading)
-		if !ok || h.Lines().Len() == 0 {
-			continue
-		}
-		start := h.Lines().At(0).Start
-		line := 1 + bytes.Count(src[:start], []byte("\n"))
-		var b strings.Builder
-		for i := 0; i < h.Lines().Len(); i++ {
-			seg := h.Lines().At(i)
-			b.Write(seg.Value(src))
-			b.WriteByte(' ')
-		}
-		out = append(out, heading{line: line, words: textfold.Words(b.String())})
-	}
-	return out
 }
 
 // rootFiles collects the files of the root folder and never enters a

@@ -45,7 +45,7 @@ func TestFor(t *testing.T) {
 		"docs/README.md":   "# Docs\n\n## Deployment\n",
 		"docs/x/README.md": "# deeper\n",
 	})
-	l := New(tr, catalogue(t), 0)
+	l := New(tr, catalogue(t), nil)
 	if l.README() != "README.md" {
 		t.Fatalf("README() = %q, want README.md", l.README())
 	}
@@ -71,7 +71,7 @@ func TestFor(t *testing.T) {
 func TestNoReadme(t *testing.T) {
 	t.Parallel()
 	tr := tree(t, map[string]string{"docs/README.md": "# Docs\n", "main.go": "package main\n"})
-	l := New(tr, catalogue(t), 0)
+	l := New(tr, catalogue(t), nil)
 	if got := l.For(finding.Result{Rule: "install-guide"}); got != (Place{}) {
 		t.Errorf("For without README = %+v, want the repository root", got)
 	}
@@ -84,7 +84,7 @@ func TestReadmeChoice(t *testing.T) {
 		"readme.rst":   {"readme.rst": "Title\n=====\n", "README.fr.md": "# T\n"},
 		"README.fr.md": {"README.fr.md": "intro\n\n# T\n"},
 	} {
-		l := New(tree(t, files), nil, 0)
+		l := New(tree(t, files), nil, nil)
 		if l.README() != name {
 			t.Errorf("README() = %q, want %q", l.README(), name)
 		}
@@ -110,7 +110,7 @@ func TestSymlinkReadme(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The link is never followed: the README is pointed at as a whole file.
-	l := New(tr, catalogue(t), 0)
+	l := New(tr, catalogue(t), nil)
 	if got := l.For(finding.Result{Rule: "install-guide"}); got != (Place{Path: "README.md"}) {
 		t.Errorf("For with a symlinked README = %+v, want README.md as a whole", got)
 	}

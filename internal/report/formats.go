@@ -1,0 +1,66 @@
+package report
+
+import (
+	"io"
+	"strings"
+
+	"github.com/passation/passation/internal/finding"
+)
+
+// Input is what a format may show of one check: the report, the level
+// that fails it, and each format's options.
+type Input struct {
+	Report  *finding.Report
+	FailOn  finding.Severity
+	Text    TextOptions
+	Compact CompactOptions
+	SARIF   SARIFOptions
+}
+
+// Format is one way to write a report.
+type Format struct {
+	Name string
+	// Help says in a few words what it is for.
+	Help string
+	// Action is set for the formats the GitHub Action's log can take.
+	Action bool
+	Write  func(w io.Writer, in Input) error
+}
+
+// Formats is the one table of report formats: the check's --format flag,
+// its help, its validation and the Action's format input all read it.
+var Formats = []Format{
+	{Name: "text", Help: "the checklist, grouped, for a terminal", Action: true,
+		Write: func(w io.Writer, in Input) error { return Text(w, in.Report, in.FailOn, in.Text) }},
+	{Name: "compact", Help: "only the gaps, one line each (the pre-commit hook's)",
+		Write: func(w io.Writer, in Input) error { return Compact(w, in.Report, in.FailOn, in.Compact) }},
+	{Name: "json", Help: "the passation/v1 report", Action: true,
+		Write: func(w io.Writer, in Input) error { return JSON(w, in.Report) }},
+	{Name: "sarif", Help: "SARIF 2.1.0, for code scanning", Action: true,
+		Write: func(w io.Writer, in Input) error { return SARIF(w, in.Report, in.SARIF) }},
+}
+
+// Lookup finds a format by name.
+func Lookup(name string) (Format, bool) {
+	for _, f := range Formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// Names lists the formats, those of the Action only when action is set,
+// as a sentence does: "text, compact, json or sarif".
+func Names(action bool) string {
+	var names []string
+	for _, f := range Formats {
+		if f.Action || !action {
+			names = append(names, f.Name)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
