@@ -179,13 +179,14 @@ func (s summary) row(r finding.Result, d detail) string {
 		mark = "➖"
 		cell = append(cell, "_"+say(s.lang, "waived")+"_: "+md(r.Message))
 	default:
-		if d == compact || len(r.Evidence) == 0 {
+		shown := r.Shown()
+		if d == compact || len(shown) == 0 {
 			cell = append(cell, md(r.Message))
 			break
 		}
-		for i, e := range r.Evidence {
+		for i, e := range shown {
 			if i == maxEvidence {
-				cell = append(cell, fmt.Sprintf("… +%d", len(r.Evidence)-maxEvidence))
+				cell = append(cell, fmt.Sprintf("… +%d", len(shown)-maxEvidence))
 				break
 			}
 			cell = append(cell, s.evidence(e))

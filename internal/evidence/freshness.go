@@ -85,7 +85,12 @@ func (d *freshnessEvidence) Evaluate(r Run) Outcome {
 		return Outcome{Err: truncated(f)}
 	}
 	if f.Code == nil {
-		return Outcome{Found: []finding.Evidence{{Detail: historyWords.In(lang, "fresh-nocode")}}}
+		// Nothing to lag behind: each document passes, named.
+		var found []finding.Evidence
+		for _, doc := range docs {
+			found = append(found, finding.Evidence{Path: doc.path, Detail: fmt.Sprintf(historyWords.In(lang, "labelled"), doc.rule.Title.In(lang), historyWords.In(lang, "fresh-nocode"))})
+		}
+		return Outcome{Found: found}
 	}
 	code := *f.Code
 	warn := map[string]bool{}

@@ -215,9 +215,19 @@ func TestMaintainerNamedButGone(t *testing.T) {
 	if m.Status != finding.Pass || m.Message != want {
 		t.Errorf("maintainer: %s %q, want pass %q", m.Status, m.Message, want)
 	}
-	// The text report lists evidence, not messages, for found items.
-	if note := "None of the people named there committed in the last 12 months; the most active were Alice Martin (1 commit)."; len(m.Evidence) == 0 || m.Evidence[0] != (finding.Evidence{Detail: note}) {
-		t.Errorf("maintainer evidence %+v does not start with %q", m.Evidence, note)
+	// A note, not an evidence item without a path; the text report, which
+	// lists evidence rather than messages for found items, shows it first.
+	note := "None of the people named there committed in the last 12 months; the most active were Alice Martin (1 commit)."
+	if len(m.Notes) != 1 || m.Notes[0] != note {
+		t.Errorf("maintainer notes %q, want %q", m.Notes, note)
+	}
+	for _, e := range m.Evidence {
+		if e.Path == "" {
+			t.Errorf("evidence without a path: %+v", e)
+		}
+	}
+	if shown := m.Shown(); len(shown) == 0 || shown[0] != (finding.Evidence{Detail: note}) {
+		t.Errorf("shown %+v does not start with the note", shown)
 	}
 }
 

@@ -61,9 +61,9 @@ func (m *maintainerHint) Annotate(r Run, _ catalog.Rule, res *finding.Result) {
 	}
 	msg += note + "."
 	res.Message += " " + msg
-	// First among the evidence, so that the text report, which lists
-	// evidence rather than messages for found items, shows it too.
-	res.Evidence = append([]finding.Evidence{{Detail: msg}}, res.Evidence...)
+	// A note too, so that the text report, which lists evidence rather
+	// than messages for found items, shows it.
+	res.Notes = append(res.Notes, msg)
 }
 
 // withCounts lists people with their number of commits.

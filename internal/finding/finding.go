@@ -75,7 +75,7 @@ const (
 // thing that was found but did not count (a stub, a vendored copy).
 type Evidence struct {
 	Path   string `json:"path"`
-	Line   int    `json:"line,omitempty"`
+	Line   int    `json:"line"`
 	Detail string `json:"detail"`
 }
 
@@ -117,6 +117,22 @@ type Result struct {
 	Evidence []Evidence `json:"evidence"`
 	// LookedFor says, on a failing rule, what would have satisfied it.
 	LookedFor []string `json:"looked_for,omitempty"`
+	// Notes add what the history says beside the evidence (who of the
+	// people named still commits): facts about the item, not places.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Shown is what a reader is shown of a result's evidence: its notes first,
+// then the places.
+func (r Result) Shown() []Evidence {
+	if len(r.Notes) == 0 {
+		return r.Evidence
+	}
+	out := make([]Evidence, 0, len(r.Notes)+len(r.Evidence))
+	for _, n := range r.Notes {
+		out = append(out, Evidence{Detail: n})
+	}
+	return append(out, r.Evidence...)
 }
 
 // MarshalJSON writes a result with "evidence": [] when there is none: the
@@ -149,8 +165,8 @@ type Tool struct {
 // "index" (what the next commit would contain) or "directory" (no git).
 type Repository struct {
 	Path   string `json:"path"`
-	Ref    string `json:"ref,omitempty"`
-	Commit string `json:"commit,omitempty"`
+	Ref    string `json:"ref"`
+	Commit string `json:"commit"`
 	Mode   string `json:"mode"`
 }
 

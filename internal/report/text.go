@@ -147,9 +147,10 @@ func (p *printer) result(res finding.Result, lang string) {
 	p.line(col, head)
 	switch res.Status {
 	case finding.Pass, finding.Waived:
-		for i, e := range res.Evidence {
+		shown := res.Shown()
+		for i, e := range shown {
 			if i == 3 {
-				p.line(dim, fmt.Sprintf("      … +%d", len(res.Evidence)-3))
+				p.line(dim, fmt.Sprintf("      … +%d", len(shown)-3))
 				break
 			}
 			p.line(dim, "      "+evidence(e))
