@@ -169,6 +169,7 @@ func TestMain(m *testing.M) {
 // built runs action.yml's build step once, in a runner temp folder.
 func built(t *testing.T, meta *actionMeta) string {
 	t.Helper()
+	testrepo.EndToEnd(t, "action.yml's build and steps")
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("bash is needed to run action.yml's steps:", err)
 	}

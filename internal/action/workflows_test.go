@@ -13,6 +13,7 @@ import (
 // actionlint returns the path of actionlint, or skips: .ci/run installs it
 // (go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12).
 func actionlint(t *testing.T) string {
+	testrepo.EndToEnd(t, "actionlint")
 	t.Helper()
 	bin, err := exec.LookPath("actionlint")
 	if err != nil {

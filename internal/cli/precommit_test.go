@@ -16,6 +16,7 @@ import (
 // then refuses a commit while a core item is missing and accepts it once the
 // item is staged. .ci/run installs pre-commit (Debian package).
 func TestPreCommitFramework(t *testing.T) {
+	testrepo.EndToEnd(t, "the pre-commit framework")
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Skip("pre-commit is not installed (apt-get install pre-commit; .ci/run does): skipping the end-to-end test of .pre-commit-hooks.yaml")
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/cohortreport"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/testrepo"
 	"github.com/passation/passation/rules"
 )
 
@@ -147,6 +148,7 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 // chromium finds Debian's headless browser; CI must have it (.ci/run
 // installs it), a developer's machine may not.
 func chromium(t *testing.T) string {
+	testrepo.EndToEnd(t, "headless Chromium")
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p

@@ -14,7 +14,7 @@ import (
 	"github.com/passation/passation/internal/i18n"
 )
 
-var content = Kind{
+var _ = register(Kind{
 	Name:    "content",
 	Values:  "strings",
 	Options: []string{"in"},
@@ -24,7 +24,7 @@ var content = Kind{
 		"une ligne d'un fichier texte correspond à l'une des expressions régulières (syntaxe RE2 de Go, en temps linéaire), dans les fichiers de `in:` (par défaut : les README et documents, comme pour `section`). Pour ce qu'une équipe écrit à sa façon, dans ses propres fichiers de règles ou dans les `overrides:` de sa configuration.",
 	},
 	Compile: compileContent,
-}
+})
 
 var contentWords = i18n.Text{
 	"desc": {"a line matching %s in %s", "une ligne correspondant à %s dans %s"},

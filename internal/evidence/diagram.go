@@ -10,7 +10,7 @@ import (
 	"github.com/passation/passation/internal/i18n"
 )
 
-var diagram = Kind{
+var _ = register(Kind{
 	Name:    "diagram",
 	Values:  "strings",
 	Options: []string{"in", "min-words"},
@@ -20,7 +20,7 @@ var diagram = Kind{
 		"une section dont le titre contient l'expression porte un schéma : un bloc ` ```mermaid ` (PlantUML, Graphviz, D2…) dont le texte n'est pas un squelette de modèle, ou une image. `in:` restreint les fichiers, comme pour `section`.",
 	},
 	Compile: compileDiagram,
-}
+})
 
 var diagramWords = i18n.Text{
 	"diagram":       {"%s diagram in section %q", "schéma %s dans la section « %s »"},

@@ -11,7 +11,7 @@ import (
 	"github.com/passation/passation/internal/textfold"
 )
 
-var elsewhere = Kind{
+var _ = register(Kind{
 	Name:    "elsewhere",
 	Values:  "strings",
 	Example: "`elsewhere: [\"documentation\", \"manuel\"]`",
@@ -21,7 +21,7 @@ var elsewhere = Kind{
 	},
 	Needs:   Needs{Manifests: true},
 	Compile: compileElsewhere,
-}
+})
 
 var elsewhereWords = i18n.Text{
 	"desc-elsewhere": {"shown, not counted: a README link about %s, or a documentation URL in publiccode.yml", "signalé sans être compté : un lien du README vers %s, ou une URL de documentation dans publiccode.yml"},

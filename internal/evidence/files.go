@@ -12,7 +12,7 @@ import (
 	"github.com/passation/passation/internal/source"
 )
 
-var files = Kind{
+var _ = register(Kind{
 	Name:    "files",
 	Values:  "strings",
 	Options: []string{"min-words"},
@@ -22,7 +22,7 @@ var files = Kind{
 		"un fichier versé correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`) n'y correspond pas.",
 	},
 	Compile: compileFiles,
-}
+})
 
 // filesEvidence: a file whose path matches one of the patterns, and which
 // is not a stub.

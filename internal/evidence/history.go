@@ -16,7 +16,7 @@ import (
 	"github.com/passation/passation/internal/i18n"
 )
 
-var historyKind = Kind{
+var _ = register(Kind{
 	Name:    "history",
 	Values:  "strings",
 	Options: []string{"with"},
@@ -27,7 +27,7 @@ var historyKind = Kind{
 	},
 	Needs:   Needs{History: true},
 	Compile: compileHistory,
-}
+})
 
 // NoHistory is why a history rule cannot decide on a folder or the index.
 func NoHistory() error { return historyWords.Errorf("hist-none") }

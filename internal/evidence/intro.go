@@ -9,7 +9,7 @@ import (
 	"github.com/passation/passation/internal/i18n"
 )
 
-var readmeIntro = Kind{
+var _ = register(Kind{
 	Name:    "readme-intro",
 	Values:  "true",
 	Options: []string{"in", "min-words"},
@@ -19,7 +19,7 @@ var readmeIntro = Kind{
 		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section.",
 	},
 	Compile: compileIntro,
-}
+})
 
 var introWords = i18n.Text{
 	"intro":       {"introduction (%d words)", "introduction (%d mots)"},

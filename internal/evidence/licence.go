@@ -12,7 +12,7 @@ import (
 	"github.com/passation/passation/internal/licence"
 )
 
-var licenceKind = Kind{
+var _ = register(Kind{
 	Name:    "licence",
 	Values:  "strings",
 	Example: "`licence: authorised`",
@@ -22,7 +22,7 @@ var licenceKind = Kind{
 	},
 	Needs:   Needs{Licences: true, Manifests: true},
 	Compile: compileLicence,
-}
+})
 
 var licenceWords = i18n.Text{
 	"desc-licence-ok": {"every licence declared (files, manifests, publiccode.yml) identified, the same everywhere, and on the list of article D.323-2-1 of the CRPA", "toute licence déclarée (fichiers, manifestes, publiccode.yml) identifiée, la même partout, et sur la liste de l'article D.323-2-1 du CRPA"},

@@ -13,7 +13,7 @@ import (
 	"github.com/passation/passation/internal/source"
 )
 
-var manifestKind = Kind{
+var _ = register(Kind{
 	Name:    "manifest",
 	Values:  "strings",
 	Example: "`manifest: people`",
@@ -23,7 +23,7 @@ var manifestKind = Kind{
 	},
 	Needs:   Needs{Manifests: true},
 	Compile: compileManifest,
-}
+})
 
 var manifestWords = i18n.Text{
 	"desc-manifest":    {"%s declared in a package manifest or publiccode.yml", "%s déclaré dans un manifeste de paquet ou publiccode.yml"},

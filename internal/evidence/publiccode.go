@@ -13,7 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var publiccodeMaintenance = Kind{
+var _ = register(Kind{
 	Name:    "publiccode-maintenance",
 	Values:  "true",
 	Example: "`publiccode-maintenance: \"true\"`",
@@ -22,7 +22,7 @@ var publiccodeMaintenance = Kind{
 		"le `publiccode.yml` de la racine déclare une maintenance toujours en cours (voir `declared-maintenance`).",
 	},
 	Compile: compilePubliccodeMaintenance,
-}
+})
 
 var publiccodeWords = i18n.Text{
 	"desc-pcm":       {"publiccode.yml declaring maintenance (type internal, community, or a contract still running)", "un publiccode.yml qui déclare une maintenance (type internal, community, ou un contrat en cours)"},

@@ -60,21 +60,30 @@ func NewRegistry(kinds ...Kind) (*Registry, error) {
 		r.kinds[k.Name] = k
 		r.names = append(r.names, k.Name)
 	}
+	slices.Sort(r.names)
 	return r, nil
 }
 
-var builtin = func() *Registry {
-	r, err := NewRegistry(files, section, readmeIntro, diagram, manifestKind, licenceKind, elsewhere, content, historyKind, publiccodeMaintenance)
-	if err != nil {
-		panic(err)
+// builtin gathers the kinds of this package: each kind's file registers it,
+// so that adding a kind is writing its file (and its fixture).
+var builtin = &Registry{kinds: map[string]*Kind{}}
+
+// register adds a kind of this package to the default registry. A name
+// given twice stops the program at start: it is a mistake of the code.
+func register(k Kind) *Kind {
+	if _, dup := builtin.kinds[k.Name]; dup {
+		panic(fmt.Sprintf("evidence kind %q registered twice", k.Name))
 	}
-	return r
-}()
+	builtin.kinds[k.Name] = &k
+	builtin.names = append(builtin.names, k.Name)
+	slices.Sort(builtin.names)
+	return &k
+}
 
 // Default is the registry of every kind this package defines.
 func Default() *Registry { return builtin }
 
-// Kinds lists the kinds in the order they were registered.
+// Kinds lists the kinds by name.
 func (r *Registry) Kinds() []*Kind {
 	out := make([]*Kind, len(r.names))
 	for i, n := range r.names {

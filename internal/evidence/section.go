@@ -12,7 +12,7 @@ import (
 	"github.com/passation/passation/internal/textfold"
 )
 
-var section = Kind{
+var _ = register(Kind{
 	Name:    "section",
 	Values:  "strings",
 	Options: []string{"in", "min-words", "not-setup"},
@@ -22,7 +22,7 @@ var section = Kind{
 		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet.",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
-}
+})
 
 var sectionWords = i18n.Text{
 	"section":      {"section %q", "section « %s »"},

@@ -108,3 +108,13 @@ func (r *Repo) CommitAt(when time.Time, author string, files map[string]string) 
 	}
 	return r
 }
+
+// EndToEnd skips, under go test -short (the quick loop), a test that drives
+// an external client (pre-commit, Chromium, actionlint) or builds passation
+// as a runner would; go test ./... and .ci/run run it.
+func EndToEnd(t testing.TB, what string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end (" + what + "): skipped by -short; go test ./... runs it")
+	}
+}
