@@ -71,11 +71,28 @@ type Rule struct {
 	Message  Text // said when the item is missing
 	Hint     Text // what to add, and where
 	Evidence []Evidence
-	Pos      Pos
+	// Starter is the document init --templates starts for the item, if any.
+	Starter *Starter
+	// Fills names what the rule's found documents give to the starter
+	// documents (licence, maintainers, documentation), "" for nothing.
+	Fills string
+	Pos   Pos
 	// Replaces is where the rule this one replaced was defined, when it
 	// was given with replace: true.
 	Replaces *Pos
 }
+
+// Starter is a starter document of the checklist item: a template of
+// internal/starter and where it goes in the repository, by language. The
+// path matches the rule's evidence, so that the filled document passes.
+type Starter struct {
+	Template string
+	Path     Text
+	Pos      Pos
+}
+
+// FillsValues are what a rule's documents may give to the starter documents.
+var FillsValues = []string{"licence", "maintainers", "documentation"}
 
 // Group is a section of the checklist, in the order of the seed document.
 type Group struct {

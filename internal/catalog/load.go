@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/yamlfile"
@@ -159,7 +161,7 @@ func (l *loader) rule(n *yaml.Node, group string) {
 		l.errorf(n, "rule: expected a mapping with id, severity, title, message, hint and evidence, got %s", yamlfile.Describe(n))
 		return
 	}
-	keys := l.d.Mapping(n, "a rule", "id", "severity", "title", "message", "hint", "evidence", "replace")
+	keys := l.d.Mapping(n, "a rule", "id", "severity", "title", "message", "hint", "evidence", "replace", "starter", "fills")
 	r := Rule{Group: group, Pos: l.d.At(n)}
 	if keys["id"] == nil {
 		l.errorf(n, "rule: missing id")
@@ -186,6 +188,17 @@ func (l *loader) rule(n *yaml.Node, group string) {
 		l.errorf(n, "rule %q: expected a non-empty list under evidence", r.ID)
 	} else {
 		r.Evidence = ParseEvidence(l.d, ev.Content, r.ID)
+	}
+	if s := keys["starter"]; s != nil {
+		r.Starter = l.starter(s, r.ID)
+	}
+	if f := keys["fills"]; f != nil {
+		if v, ok := l.d.String(f, "fills"); ok {
+			if !slices.Contains(FillsValues, v) {
+				l.errorf(f, "rule %q: fills: %q: expected one of %s", r.ID, v, strings.Join(FillsValues, ", "))
+			}
+			r.Fills = v
+		}
 	}
 	replace := l.boolean(keys["replace"], "replace")
 	if r.ID == "" {
@@ -224,6 +237,24 @@ func (l *loader) suggestRule(id string) string {
 }
 
 // boolean reads an optional true/false.
+// starter reads a rule's starter document: its template and its path in
+// both languages.
+func (l *loader) starter(n *yaml.Node, rule string) *Starter {
+	if n.Kind != yaml.MappingNode {
+		l.errorf(n, "rule %q: starter: expected a mapping with template and path, got %s", rule, yamlfile.Describe(n))
+		return nil
+	}
+	keys := l.d.Mapping(n, "starter", "template", "path")
+	s := &Starter{Pos: l.d.At(n)}
+	if keys["template"] == nil {
+		l.errorf(n, "rule %q: starter: missing template (a file of internal/starter/templates/<lang>/)", rule)
+	} else {
+		s.Template, _ = l.d.String(keys["template"], "starter.template")
+	}
+	l.text(keys["path"], &s.Path, "starter.path", n)
+	return s
+}
+
 func (l *loader) boolean(n *yaml.Node, what string) bool {
 	if n == nil {
 		return false

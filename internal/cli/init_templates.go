@@ -6,20 +6,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
-	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/starter"
 )
-
-// planned is one starter document init --templates proposes.
-type planned struct {
-	rule, title, path string
-	exists            bool
-	starter           starter.Starter
-}
 
 // initTemplates proposes, and with --write creates, a starter document for
 // each item the check finds missing. It judges what the next commit would
@@ -34,11 +27,6 @@ func initTemplates(env *Env, f initFlags, path string) int {
 	for _, id := range strings.Split(f.only, ",") {
 		if id = strings.TrimSpace(id); id != "" {
 			only[id] = true
-		}
-	}
-	for id := range only {
-		if _, ok := starter.For(id); !ok {
-			return usageErr(env, fmt.Errorf("--only: no starter document for %q: expected some of %s", id, strings.Join(starter.Rules(), ", ")))
 		}
 	}
 
@@ -60,28 +48,18 @@ func initTemplates(env *Env, f initFlags, path string) int {
 		return code
 	}
 
-	var plan []planned
-	var none []string
-	for _, r := range ev.Report.Results {
-		if r.Status != finding.Fail || len(only) > 0 && !only[r.Rule] {
-			continue
-		}
-		s, ok := starter.For(r.Rule)
-		if !ok {
-			none = append(none, r.Rule)
-			continue
-		}
-		p := planned{rule: r.Rule, title: r.Title, path: s.PathIn(lng), starter: s}
-		// The document may exist in the other language (started earlier
-		// with the other --lang): that one is the one to fill.
-		for _, l := range []string{lng, otherLang(lng)} {
-			if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(s.PathIn(l)))); err == nil {
-				p.path, p.exists = s.PathIn(l), true
-				break
-			}
-		}
-		plan = append(plan, p)
+	if err := starter.Check(ev.Rules); err != nil {
+		return configErr(env, err)
 	}
+	for id := range only {
+		if !slices.Contains(starter.Rules(ev.Rules), id) {
+			return usageErr(env, fmt.Errorf("--only: no starter document for %q: expected some of %s", id, strings.Join(starter.Rules(ev.Rules), ", ")))
+		}
+	}
+	plan, none := starter.Plan(ev.Report.Results, ev.Rules, lng, only, func(p string) bool {
+		_, err := os.Lstat(filepath.Join(root, filepath.FromSlash(p)))
+		return err == nil
+	})
 
 	facts := detectFacts(env, ev, root, path)
 	w := env.Stdout
@@ -93,7 +71,7 @@ func initTemplates(env *Env, f initFlags, path string) int {
 	}
 	toCreate := 0
 	for _, p := range plan {
-		if !p.exists {
+		if !p.Exists {
 			toCreate++
 		}
 	}
@@ -110,23 +88,23 @@ func initTemplates(env *Env, f initFlags, path string) int {
 	var created []string
 	for _, p := range plan {
 		switch {
-		case p.exists:
-			fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("exists", "existe"), p.path, p.rule, say("left as it is: fill it in", "laissé tel quel : complétez-le"))
+		case p.Exists:
+			fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("exists", "existe"), p.Path, p.Rule, say("left as it is: fill it in", "laissé tel quel : complétez-le"))
 			continue
 		case !f.write:
-			fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("create", "créer"), p.path, p.rule, p.title)
+			fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("create", "créer"), p.Path, p.Rule, p.Title)
 			continue
 		}
-		data, err := p.starter.Render(lng, facts)
+		data, err := p.Starter.Render(lng, facts)
 		if err == nil {
-			err = createFile(root, p.path, data)
+			err = createFile(root, p.Path, data)
 		}
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "passation: init --templates: %s: %v\n", p.path, err)
+			fmt.Fprintf(env.Stderr, "passation: init --templates: %s: %v\n", p.Path, err)
 			return ExitUnreadable
 		}
-		created = append(created, p.path)
-		fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("created", "créé"), p.path, p.rule, p.title)
+		created = append(created, p.Path)
+		fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("created", "créé"), p.Path, p.Rule, p.Title)
 	}
 	printNone(w, none, say)
 	if len(created) > 0 {
@@ -139,13 +117,6 @@ func initTemplates(env *Env, f initFlags, path string) int {
 	return ExitOK
 }
 
-func otherLang(l string) string {
-	if l == "fr" {
-		return "en"
-	}
-	return "fr"
-}
-
 func printNone(w interface{ Write([]byte) (int, error) }, none []string, say func(en, fr string) string) {
 	if len(none) == 0 {
 		return
@@ -155,8 +126,8 @@ func printNone(w interface{ Write([]byte) (int, error) }, none []string, say fun
 }
 
 // detectFacts gathers what the documents can be filled with: the project's
-// name, and for publiccode.yml the repository's address, its licence, its
-// maintainers and its user documentation, read from what the check found.
+// name and address, and what the check found of the licence, the
+// maintainers and the user documentation.
 func detectFacts(env *Env, ev *pipeline.Evaluation, root, path string) starter.Facts {
 	f := starter.Facts{Project: filepath.Base(root)}
 	if repo, err := source.OpenRepo(path); err == nil {
@@ -166,61 +137,8 @@ func detectFacts(env *Env, ev *pipeline.Evaluation, root, path string) starter.F
 	if f.URL != "" {
 		f.Project = f.URL[strings.LastIndexByte(f.URL, '/')+1:]
 	}
-	found := map[string]finding.Result{}
-	for _, r := range ev.Report.Results {
-		if r.Status == finding.Pass {
-			found[r.Rule] = r
-		}
-	}
-	var want []string
-	for _, rule := range []string{"licence", "maintainer"} {
-		for _, e := range found[rule].Evidence {
-			if e.Path != "" {
-				want = append(want, e.Path)
-			}
-		}
-	}
-	texts := readPaths(ev.Tree, want, 256<<10)
-	for _, e := range found["licence"].Evidence {
-		if id := starter.DetectLicence(texts[e.Path], cacheDir(env.Getenv, "licences")); id != "" && e.Line == 0 {
-			f.Licence = id
-			break
-		}
-	}
-	seen := map[string]bool{}
-	for _, e := range found["maintainer"].Evidence {
-		text := texts[e.Path]
-		if e.Line > 0 {
-			text = sectionAt(text, e.Line)
-		}
-		for _, p := range starter.DetectMaintainers(text) {
-			if !seen[p.Email] {
-				seen[p.Email] = true
-				f.Maintainers = append(f.Maintainers, p)
-			}
-		}
-	}
-	if r, ok := found["user-manual"]; ok && len(r.Evidence) > 0 {
-		f.Documentation = starter.FileURL(f.URL, r.Evidence[0].Path)
-	}
-	return f
-}
-
-// sectionAt returns the lines of a Markdown section: from its heading at
-// line (1-based) to the next heading.
-func sectionAt(text []byte, line int) []byte {
-	lines := strings.Split(string(text), "\n")
-	if line < 1 || line > len(lines) {
-		return nil
-	}
-	end := len(lines)
-	for i := line; i < len(lines); i++ {
-		if strings.HasPrefix(strings.TrimSpace(lines[i]), "#") {
-			end = i
-			break
-		}
-	}
-	return []byte(strings.Join(lines[line-1:end], "\n"))
+	read := func(paths []string) map[string][]byte { return readPaths(ev.Tree, paths, 256<<10) }
+	return starter.Detect(f, ev.Report.Results, ev.Rules, read, cacheDir(env.Getenv, "licences"))
 }
 
 // readPaths reads the named files of a tree, up to max bytes each.

@@ -13,9 +13,13 @@ import (
 	"bytes"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"text/template"
+
+	"github.com/passation/passation/internal/catalog"
 )
 
 //go:embed templates
@@ -30,39 +34,49 @@ type Starter struct {
 	file string // template name under templates/<lang>/
 }
 
-// starters are the documents passation can start, in checklist order.
-var starters = []Starter{
-	{"user-manual", paths("docs/manuel-utilisateur.md", "docs/user-manual.md"), "user-manual.md"},
-	{"technical-docs", paths("docs/documentation-technique.md", "docs/technical.md"), "technical.md"},
-	{"install-guide", paths("INSTALL.md", "INSTALL.md"), "install.md"},
-	{"architecture-diagram", paths("docs/architecture.md", "docs/architecture.md"), "architecture.md"},
-	{"roadmap", paths("ROADMAP.md", "ROADMAP.md"), "roadmap.md"},
-	{"maintainer", paths("MAINTAINERS.md", "MAINTAINERS.md"), "maintainers.md"},
-	{"deployment-guide", paths("docs/deploiement.md", "docs/deployment.md"), "deployment.md"},
-	{"incident-response", paths("docs/incidents.md", "docs/incidents.md"), "incidents.md"},
-	{"sustainability-plan", paths("docs/note-de-perennisation.md", "docs/note-de-perennisation.md"), "sustainability-note.md"},
-	{"contributing", paths("CONTRIBUTING.md", "CONTRIBUTING.md"), "contributing.md"},
-	{"changelog", paths("CHANGELOG.md", "CHANGELOG.md"), "changelog.md"},
-	{"publiccode", paths("publiccode.yml", "publiccode.yml"), "publiccode.yml"},
+// For returns the starter document of a rule, as its rule file names it
+// (starter:), if it has one.
+func For(r catalog.Rule) (Starter, bool) {
+	if r.Starter == nil {
+		return Starter{}, false
+	}
+	return Starter{Rule: r.ID, Path: map[string]string{"en": r.Starter.Path.EN, "fr": r.Starter.Path.FR}, file: r.Starter.Template}, true
 }
 
-func paths(fr, en string) map[string]string { return map[string]string{"fr": fr, "en": en} }
-
-// For returns the starter document of a rule, if passation has one.
-func For(rule string) (Starter, bool) {
-	for _, s := range starters {
-		if s.Rule == rule {
-			return s, true
+// Check verifies that every starter a rule names has its template in both
+// languages, and says where the rule file names one that does not.
+func Check(rules []catalog.Rule) error {
+	var errs []error
+	for _, r := range rules {
+		if r.Starter == nil {
+			continue
+		}
+		for _, lang := range []string{"en", "fr"} {
+			if _, err := fs.Stat(files, "templates/"+lang+"/"+r.Starter.Template); err != nil {
+				errs = append(errs, catalog.Errorf(r.Starter.Pos, "rule %q: starter: no template %q in %s (expected one of %s)", r.ID, r.Starter.Template, lang, strings.Join(templates(lang), ", ")))
+			}
 		}
 	}
-	return Starter{}, false
+	return errors.Join(errs...)
 }
 
-// Rules lists the rules that have a starter document.
-func Rules() []string {
+// templates lists the templates of a language.
+func templates(lang string) []string {
+	entries, _ := fs.ReadDir(files, "templates/"+lang)
 	var out []string
-	for _, s := range starters {
-		out = append(out, s.Rule)
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+// Rules lists the rules that have a starter document, in checklist order.
+func Rules(rules []catalog.Rule) []string {
+	var out []string
+	for _, r := range rules {
+		if r.Starter != nil {
+			out = append(out, r.ID)
+		}
 	}
 	return out
 }

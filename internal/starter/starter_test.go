@@ -16,12 +16,29 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-func checker(t *testing.T) *check.Checker {
+func embedded(t *testing.T) *catalog.Catalog {
 	t.Helper()
 	cat, err := catalog.Load(rules.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cat
+}
+
+// starterOf is the starter document the embedded catalogue gives a rule.
+func starterOf(t *testing.T, id string) starter.Starter {
+	t.Helper()
+	r, _ := embedded(t).Rule(id)
+	s, ok := starter.For(r)
+	if !ok {
+		t.Fatalf("no starter for %s", id)
+	}
+	return s
+}
+
+func checker(t *testing.T) *check.Checker {
+	t.Helper()
+	cat := embedded(t)
 	c, err := check.Compile(cat.Rules, evidence.Default())
 	if err != nil {
 		t.Fatal(err)
@@ -74,14 +91,18 @@ var base = map[string]string{"README.md": "# Outil\n"}
 func TestStarterRoundTrip(t *testing.T) {
 	c := checker(t)
 	before := results(t, c, base)
-	for _, rule := range starter.Rules() {
+	cat := embedded(t)
+	if err := starter.Check(cat.Rules); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(starter.Rules(cat.Rules)); n != 12 {
+		t.Errorf("%d rules have a starter document, want 12", n)
+	}
+	for _, rule := range starter.Rules(cat.Rules) {
 		for _, lang := range []string{"fr", "en"} {
 			t.Run(rule+"/"+lang, func(t *testing.T) {
 				t.Parallel()
-				s, ok := starter.For(rule)
-				if !ok {
-					t.Fatalf("no starter for %s", rule)
-				}
+				s := starterOf(t, rule)
 				data, err := s.Render(lang, starter.Facts{Project: "outil"})
 				if err != nil {
 					t.Fatal(err)
@@ -122,7 +143,7 @@ func TestStarterRoundTrip(t *testing.T) {
 }
 
 func TestSustainabilityNoteFollowsTheProgrammesModel(t *testing.T) {
-	s, _ := starter.For("sustainability-plan")
+	s := starterOf(t, "sustainability-plan")
 	data, err := s.Render("fr", starter.Facts{Project: "outil"})
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +161,7 @@ func TestSustainabilityNoteFollowsTheProgrammesModel(t *testing.T) {
 }
 
 func TestPubliccodeDraftFromDetectedFacts(t *testing.T) {
-	s, _ := starter.For("publiccode")
+	s := starterOf(t, "publiccode")
 	facts := starter.Facts{Project: "outil", URL: "https://github.com/etalab/outil", Licence: "EUPL-1.2",
 		Maintainers:   []starter.Person{{Name: "Camille Martin", Email: "camille.martin@numerique.gouv.fr"}, {Email: "equipe@numerique.gouv.fr"}},
 		Documentation: "https://github.com/etalab/outil/blob/HEAD/docs/manuel-utilisateur.md"}
@@ -245,5 +266,15 @@ func TestRepositoryURL(t *testing.T) {
 	}
 	if got := starter.FileURL("https://github.com/a/b", "docs/x.md"); got != "https://github.com/a/b/blob/HEAD/docs/x.md" {
 		t.Errorf("FileURL github = %q", got)
+	}
+}
+
+// TestCheckNamesAMissingTemplate: a rule file naming a template that does
+// not exist is told where.
+func TestCheckNamesAMissingTemplate(t *testing.T) {
+	r := catalog.Rule{ID: "notes", Starter: &catalog.Starter{Template: "nope.md", Path: catalog.Text{EN: "NOTES.md", FR: "NOTES.md"}, Pos: catalog.Pos{File: "mine.yml", Line: 9, Col: 5}}}
+	err := starter.Check([]catalog.Rule{r})
+	if err == nil || !strings.Contains(err.Error(), "mine.yml:9:5") || !strings.Contains(err.Error(), "install.md") {
+		t.Fatalf("err = %v", err)
 	}
 }
