@@ -185,7 +185,7 @@ func TestEveryKindIsUsedAndDescribed(t *testing.T) {
 			t.Errorf("%s: no rule of the catalogue uses it", k.Name)
 		}
 	}
-	if got := evidence.Default().Names(); !slices.IsSorted(got) || len(got) != 10 {
+	if got := evidence.Default().Names(); !slices.IsSorted(got) || len(got) < 10 {
 		t.Errorf("Names() = %v", got)
 	}
 }
