@@ -53,7 +53,7 @@ func runAudit(env *Env, args []string) int {
 	fs.IntVar(&f.historyDepth, "history-depth", 0, "commits fetched for the history rules (0: the whole history)")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseFailed(err)
 	}
 	if (f.from == "") == (len(pos) == 0) {
 		return usageErr(env, errors.New("audit: give a cohort list (--from cohort.csv) or repository URLs and paths, not both"))
@@ -220,6 +220,9 @@ func truncate(s string, n int) string {
 
 // runReport dispatches the report subcommands: merge.
 func runReport(env *Env, args []string) int {
+	if len(args) == 1 && (args[0] == "--help" || args[0] == "-h") {
+		args = []string{"merge", "--help"}
+	}
 	if len(args) == 0 || args[0] != "merge" {
 		return usageErr(env, errors.New("report: expected a subcommand: passation report merge SHARD.json… --out DIR"))
 	}
@@ -228,7 +231,7 @@ func runReport(env *Env, args []string) int {
 	failOn := fs.String("fail-on", "never", "also exit 1 when a repository misses an item at or above this level")
 	pos, err := parse(fs, args[1:])
 	if err != nil {
-		return ExitUsage
+		return parseFailed(err)
 	}
 	if len(pos) == 0 {
 		return usageErr(env, errors.New("report merge: expected the shard files (report.json of each passation audit --shard K/N)"))

@@ -32,6 +32,53 @@ type checkFlags struct {
 	config      string
 	rules       stringsFlag
 	printConfig bool
+	// reports are the --report FORMAT=PATH files written beside the output;
+	// color is --color auto, always or never.
+	reports []reportFile
+	color   string
+}
+
+// reportFile is one --report FORMAT=PATH.
+type reportFile struct{ format, path string }
+
+// onceFlag is a string flag that refuses to be given twice: a repeated
+// --format would otherwise keep the last one silently.
+type onceFlag struct {
+	v    *string
+	name string
+	set  bool
+}
+
+func (o *onceFlag) String() string {
+	if o.v == nil {
+		return ""
+	}
+	return *o.v
+}
+
+func (o *onceFlag) Set(v string) error {
+	if o.set {
+		return fmt.Errorf("given twice (%s, then %s): to write several reports, add --report FORMAT=PATH", *o.v, v)
+	}
+	*o.v, o.set = v, true
+	return nil
+}
+
+// reportsFlag collects --report FORMAT=PATH.
+type reportsFlag struct{ list *[]reportFile }
+
+func (r reportsFlag) String() string { return "" }
+
+func (r reportsFlag) Set(v string) error {
+	format, path, ok := strings.Cut(v, "=")
+	if !ok || path == "" {
+		return fmt.Errorf("expected FORMAT=PATH, such as junit=passation.xml")
+	}
+	if _, known := report.Lookup(format); !known {
+		return fmt.Errorf("unknown format %q: expected %s", format, report.Names(false))
+	}
+	*r.list = append(*r.list, reportFile{format, path})
+	return nil
 }
 
 func runCheck(env *Env, args []string) int {
@@ -52,6 +99,10 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 		return ExitUsage
 	}
+	if err := writeExtraReports(env, f, ev); err != nil {
+		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		return ExitUsage
+	}
 	if ev.Failing() {
 		return ExitGaps
 	}
@@ -67,7 +118,9 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	fs := newFlags(env, "check")
 	fs.StringVar(&f.ref, "ref", "", "branch, tag or commit to check (default HEAD)")
 	fs.StringVar(&f.profile, "profile", "", "rule profile: eig (default) or core")
-	fs.StringVar(&f.format, "format", "", "output format: "+report.Names(false)+" (default text; compact with --staged)")
+	fs.Var(&onceFlag{v: &f.format, name: "format"}, "format", "output format: "+report.Names(false)+" (default text; compact with --staged)")
+	fs.Var(reportsFlag{&f.reports}, "report", "also write a report to a file, FORMAT=PATH (repeatable, any format; each file whole or not at all)")
+	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR; FORCE_COLOR or CLICOLOR_FORCE turn it on), always or never")
 	fs.StringVar(&f.lang, "lang", "", "message language: en or fr (default from LANG)")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when an item at or above this level is missing: error, warning, notice or never (default error)")
 	fs.StringVar(&f.config, "config", "", "configuration file to use instead of the repository's .passation.yml")
@@ -90,6 +143,11 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	}
 	if _, ok := report.Lookup(f.format); !ok && f.format != "" {
 		return f, "", usageErr(env, fmt.Errorf("unknown format %q: expected %s", f.format, report.Names(false)))
+	}
+	switch f.color {
+	case "auto", "always", "never":
+	default:
+		return f, "", usageErr(env, fmt.Errorf("--color %q: expected auto, always or never", f.color))
 	}
 	if f.staged && f.ref != "" {
 		return f, "", usageErr(env, fmt.Errorf("--staged checks the index, --ref a commit: use one or the other"))
@@ -170,7 +228,7 @@ func render(w io.Writer, env *Env, f checkFlags, ev *pipeline.Evaluation) error 
 	if !ok {
 		return fmt.Errorf("unknown format %q: expected %s", f.format, report.Names(false))
 	}
-	color := env.StdoutIsTerminal && f.output == "" && env.Getenv("NO_COLOR") == ""
+	color := useColor(env, f)
 	in := report.Input{
 		Report: ev.Report, FailOn: ev.FailOn,
 		Text:    report.TextOptions{Lang: ev.Lang, Color: color, Groups: groupsOf(ev.Catalog, ev.Lang)},
@@ -181,10 +239,50 @@ func render(w io.Writer, env *Env, f checkFlags, ev *pipeline.Evaluation) error 
 		if err := stagedChanges(ev.Tree, ev.Report, &in.Compact); err != nil {
 			return err
 		}
-	case "sarif":
-		in.SARIF = sarifOptions(ev, locate.New(ev.Tree, ev.Rules, ev.Documents))
+	case "sarif", "codequality":
+		loc := locate.New(ev.Tree, ev.Rules, ev.Documents)
+		in.SARIF = sarifOptions(ev, loc)
+		in.Locate = in.SARIF.Locate
 	}
 	return format.Write(w, in)
+}
+
+// useColor decides whether the text output is coloured: --color always or
+// never; else never with NO_COLOR, always with FORCE_COLOR or
+// CLICOLOR_FORCE (CI logs render colour), and on a terminal otherwise.
+func useColor(env *Env, f checkFlags) bool {
+	switch f.color {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if env.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	for _, v := range []string{"FORCE_COLOR", "CLICOLOR_FORCE"} {
+		if x := env.Getenv(v); x != "" && x != "0" && x != "false" {
+			return true
+		}
+	}
+	return env.StdoutIsTerminal && f.output == ""
+}
+
+// writeExtraReports writes each --report file, rendered whole first and then
+// written atomically: a file is the new report or what was there before.
+func writeExtraReports(env *Env, f checkFlags, ev *pipeline.Evaluation) error {
+	for _, r := range f.reports {
+		var buf bytes.Buffer
+		g := f
+		g.format, g.color, g.output = r.format, "never", r.path
+		if err := render(&buf, env, g, ev); err != nil {
+			return fmt.Errorf("--report %s=%s: %w", r.format, r.path, err)
+		}
+		if err := WriteFileAtomic(r.path, buf.Bytes()); err != nil {
+			return fmt.Errorf("--report %s=%s: %w", r.format, r.path, err)
+		}
+	}
+	return nil
 }
 
 // stagedChanges tells apart what the commit being prepared stages, for the

@@ -73,7 +73,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"check", "check [PATH] [--ref REF | --staged] [--profile P] [--config FILE] [--rules DIR] [--format text|compact|json|sarif] [--lang en|fr] [--fail-on LEVEL] [--print-config]", runCheck},
+		{"check", "check [PATH] [--ref REF | --staged] [--profile P] [--config FILE] [--rules DIR] [--format FORMAT] [--report FORMAT=PATH]... [--lang en|fr] [--fail-on LEVEL] [--color auto|always|never] [--print-config]", runCheck},
 		{"rules", "rules [--format text|json] [--lang en|fr] [--profile P] [--rules DIR]", runRules},
 		{"explain", "explain RULE [--lang en|fr] [--rules DIR]", runExplain},
 		{"init", "init [PATH] [--lang fr|en] [--profile P]   (writes a commented .passation.yml); init --templates [PATH] [--write] [--only RULES]   (starter documents for the missing items)", runInit},
@@ -99,7 +99,19 @@ func Main(args []string, env *Env) int {
 	}
 	name := args[0]
 	switch name {
-	case "-h", "--help", "help":
+	case "-h", "--help":
+		usage(env.Stdout)
+		return ExitOK
+	case "help":
+		// passation help CMD is passation CMD --help.
+		if len(args) > 1 {
+			for _, c := range commands() {
+				if c.name == args[1] {
+					return c.run(env, []string{"--help"})
+				}
+			}
+			return usageErr(env, fmt.Errorf("help %s: unknown command: expected one of %s", args[1], commandNames()))
+		}
 		usage(env.Stdout)
 		return ExitOK
 	case "--version", "-version":
@@ -162,9 +174,7 @@ func newFlags(env *Env, name string) *flag.FlagSet {
 				fmt.Fprintf(env.Stdout, "Usage: passation %s\n\n", c.usage)
 			}
 		}
-		fs.SetOutput(env.Stdout)
-		fs.PrintDefaults()
-		fs.SetOutput(out)
+		printFlags(env.Stdout, fs)
 	}
 	return fs
 }
@@ -192,7 +202,7 @@ func (o *flagOutput) Write(p []byte) (int, error) {
 	} else if m := needsArgument.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("--%s needs a value: %s", m[1], o.usageOf(m[1]))
 	} else if m := invalidValue.FindStringSubmatch(msg); m != nil {
-		msg = fmt.Sprintf("--%s %s: expected %s", m[2], m[1], o.expected(m[2], m[3]))
+		msg = fmt.Sprintf("--%s %s: %s", m[2], m[1], o.expected(m[2], m[3]))
 	}
 	fmt.Fprintf(o.env.Stderr, "%s: %s\n", o.fs.Name(), msg)
 	return len(p), nil
@@ -211,19 +221,24 @@ func (o *flagOutput) usageOf(name string) string {
 	return "see " + o.fs.Name() + " --help"
 }
 
-// expected says what a flag's value should look like, from its type.
+// expected says what a flag's value should look like, from its type; a
+// flag of passation's own type says it in its error.
 func (o *flagOutput) expected(name, reason string) string {
 	f := o.fs.Lookup(name)
 	if f == nil {
+		return "expected " + reason
+	}
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
 		return reason
 	}
-	switch f.Value.(flag.Getter).Get().(type) {
+	switch g.Get().(type) {
 	case bool:
-		return "true or false"
+		return "expected true or false"
 	case int, int64, uint, uint64:
-		return "a whole number (" + f.Usage + ")"
+		return "expected a whole number (" + f.Usage + ")"
 	}
-	return reason
+	return "expected " + reason
 }
 
 // parseFailed is the exit code of a command whose flags did not parse:
@@ -273,4 +288,36 @@ func version() string {
 func runVersion(env *Env, args []string) int {
 	fmt.Fprintln(env.Stdout, "passation", version())
 	return ExitOK
+}
+
+// printFlags lists a command's flags as they are written, with two dashes:
+// "--format FORMAT", then what it does and its default.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		switch name {
+		case "":
+		case "string", "value":
+			line += " VALUE"
+		case "int", "uint", "int64", "uint64":
+			line += " N"
+		default:
+			line += " " + strings.ToUpper(name)
+		}
+		fmt.Fprintln(w, line)
+		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); !isBool && f.DefValue != "" && f.DefValue != "0" && !strings.Contains(usage, "(default") {
+			usage += fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "      %s\n", usage)
+	})
+}
+
+// commandNames lists the commands, for an error.
+func commandNames() string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return strings.Join(names, ", ")
 }

@@ -24,7 +24,7 @@ func runHook(env *Env, args []string) int {
 	lng := fs.String("lang", "", "install: language of the hook's messages, en or fr (default from LANG)")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseFailed(err)
 	}
 	if len(pos) == 0 || len(pos) > 2 || (pos[0] != "install" && pos[0] != "uninstall") {
 		return usageErr(env, fmt.Errorf("expected passation hook install [PATH] or passation hook uninstall [PATH]"))

@@ -38,7 +38,7 @@ func runInit(env *Env, args []string) int {
 	fs.StringVar(&f.only, "only", "", "comma-separated rule ids: start only these documents (with --templates)")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return ExitUsage
+		return parseFailed(err)
 	}
 	if len(pos) > 1 {
 		return usageErr(env, fmt.Errorf("init: expected at most one path, got %d (%s)", len(pos), strings.Join(pos, " ")))

@@ -236,7 +236,7 @@ func count(n int, unit, lang string) string {
 var historyWords = i18n.Text{
 	"hist-none":       {"no commit history: a folder or the index is checked, not a commit", "pas d'historique de commits : c'est un dossier ou l'index qui est vérifié, pas un commit"},
 	"hist-noclock":    {"no date was given for the run", "aucune date de référence n'a été donnée"},
-	"hist-truncated":  {"history truncated at depth %d; use fetch-depth: 0", "historique tronqué à la profondeur %d ; utilisez fetch-depth: 0"},
+	"hist-truncated":  {"history truncated at depth %d; fetch the whole history (GitHub: fetch-depth: 0; GitLab: GIT_DEPTH: \"0\")", "historique tronqué à la profondeur %d ; récupérez tout l'historique (GitHub : fetch-depth: 0 ; GitLab : GIT_DEPTH: \"0\")"},
 	"hist-read":       {"could not read the history: %v", "impossible de lire l'historique : %v"},
 	"desc-activity":   {"a commit on the checked branch in the last %s", "un commit sur la branche vérifiée depuis moins de %s"},
 	"act-detail":      {"last commit on %s, %s ago, by %s (%s)", "dernier commit le %s, il y a %s, par %s (%s)"},

@@ -250,7 +250,7 @@ func TestHistoryRulesOnAShallowClone(t *testing.T) {
 	if got["activity"].Status != finding.Pass {
 		t.Errorf("activity needs only the checked commit: %+v", got["activity"])
 	}
-	truncated := "Could not decide: history truncated at depth 1; use fetch-depth: 0."
+	truncated := "Could not decide: history truncated at depth 1; fetch the whole history (GitHub: fetch-depth: 0; GitLab: GIT_DEPTH: \"0\")."
 	for _, id := range []string{"bus-factor", "doc-freshness", "release"} {
 		checkVerdict(t, got[id], verdict{finding.Skip, truncated, nil})
 	}
@@ -258,7 +258,7 @@ func TestHistoryRulesOnAShallowClone(t *testing.T) {
 		t.Errorf("maintainer message %q does not say the history is truncated", m)
 	}
 	fr := runAt(t, clone, "", "fr")["bus-factor"]
-	if want := "Impossible de décider : historique tronqué à la profondeur 1 ; utilisez fetch-depth: 0."; fr.Message != want {
+	if want := "Impossible de décider : historique tronqué à la profondeur 1 ; récupérez tout l'historique (GitHub : fetch-depth: 0 ; GitLab : GIT_DEPTH: \"0\")."; fr.Message != want {
 		t.Errorf("French skip %q, want %q", fr.Message, want)
 	}
 }

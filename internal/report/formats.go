@@ -15,6 +15,9 @@ type Input struct {
 	Text    TextOptions
 	Compact CompactOptions
 	SARIF   SARIFOptions
+	// Locate says where a gap is shown (a path and a 1-based line, or 0),
+	// for the formats that point at files; nil: its first evidence.
+	Locate func(finding.Result) (string, int)
 }
 
 // Format is one way to write a report.
@@ -38,6 +41,12 @@ var Formats = []Format{
 		Write: func(w io.Writer, in Input) error { return JSON(w, in.Report) }},
 	{Name: "sarif", Help: "SARIF 2.1.0, for code scanning", Action: true,
 		Write: func(w io.Writer, in Input) error { return SARIF(w, in.Report, in.SARIF) }},
+	{Name: "codequality", Help: "GitLab's Code Quality report, for the merge request widget",
+		Write: func(w io.Writer, in Input) error { return CodeQuality(w, in.Report, in.Locate) }},
+	{Name: "junit", Help: "JUnit XML, one test case per item, for GitLab and Jenkins test reports",
+		Write: func(w io.Writer, in Input) error { return JUnit(w, in.Report, in.Text.Groups) }},
+	{Name: "badge", Help: "a shields.io endpoint badge with the score",
+		Write: func(w io.Writer, in Input) error { return Badge(w, in.Report, in.FailOn) }},
 }
 
 // Lookup finds a format by name.
