@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"fmt"
 	"io/fs"
+	"regexp"
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/locate"
 	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/report"
@@ -17,7 +20,12 @@ import (
 func sarifOptions(ev *pipeline.Evaluation, loc *locate.Locator) report.SARIFOptions {
 	meta := make(map[string]report.SARIFRule, len(ev.Rules))
 	for _, r := range ev.Rules {
-		meta[r.ID] = report.SARIFRule{Description: ev.Checker.Message(r.ID, ev.Lang), HelpURI: helpURI(r)}
+		// The description says what the rule is and what satisfies it.
+		desc := r.Title.In(ev.Lang) + ": " + ev.Checker.Message(r.ID, ev.Lang)
+		if looked := ev.Checker.Describe(r.ID, ev.Lang); len(looked) > 0 {
+			desc += " " + fmt.Sprintf(sarifWords.In(ev.Lang, "passes"), strings.Join(looked, "; "))
+		}
+		meta[r.ID] = report.SARIFRule{Description: desc, HelpURI: helpURI(r, ev.Report.Tool.Version)}
 	}
 	return report.SARIFOptions{
 		Rules: meta,
@@ -28,14 +36,26 @@ func sarifOptions(ev *pipeline.Evaluation, loc *locate.Locator) report.SARIFOpti
 	}
 }
 
-// helpURI is the published rule file of an embedded rule: its evidence and
+var sarifWords = i18n.Text{
+	"passes": {"It passes when any of these is found: %s.", "Il est validé dès que l'un de ces éléments est trouvé : %s."},
+}
+
+// releaseTag is a released version of passation (vMAJOR.MINOR.PATCH).
+var releaseTag = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+$`)
+
+// helpURI is the published rule file of an embedded rule, at the released
+// version that ran (main for a build between releases): its evidence and
 // texts, readable by anyone. Rules from elsewhere have none.
-func helpURI(r catalog.Rule) string {
+func helpURI(r catalog.Rule, version string) string {
 	if r.Pos.File == "" || strings.ContainsAny(r.Pos.File, `/\`) {
 		return ""
 	}
 	if _, err := fs.Stat(rules.FS, r.Pos.File); err != nil {
 		return ""
 	}
-	return report.InformationURI + "/blob/main/rules/" + r.Pos.File
+	ref := "main"
+	if releaseTag.MatchString(version) {
+		ref = version
+	}
+	return report.InformationURI + "/blob/" + ref + "/rules/" + r.Pos.File
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"crypto/sha1"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -79,6 +80,15 @@ func SARIF(w io.Writer, r *finding.Report, o SARIFOptions) error {
 		switch res.Status {
 		case finding.Fail:
 			run.Results = append(run.Results, result(res, i, o.Locate))
+		case finding.Waived:
+			// A waived gap stays a result, marked as suppressed with the
+			// waiver's reason: code scanning shows it closed, not gone.
+			rs := result(res, i, o.Locate)
+			rs.Suppressions = []*sarif.Suppression{{
+				Kind: "external", Status: ptr("accepted"), Justification: ptr(res.Message),
+				Location: rs.Locations[0], Guid: ptr(guid(res.Rule)),
+			}}
+			run.Results = append(run.Results, rs)
 		case finding.Skip:
 			skipped = append(skipped, &sarif.Notification{
 				Level:      "note",
@@ -99,7 +109,8 @@ func SARIF(w io.Writer, r *finding.Report, o SARIFOptions) error {
 func descriptor(res finding.Result, extra SARIFRule) *sarif.ReportingDescriptor {
 	d := &sarif.ReportingDescriptor{
 		ID:               res.Rule,
-		Name:             ptr(camel(res.Rule)),
+		// The name must differ from the id, even for one-word ids.
+		Name:             ptr(camel(res.Rule) + "Missing"),
 		ShortDescription: &sarif.MultiformatMessageString{Text: ptr(res.Title)},
 		DefaultConfiguration: &sarif.ReportingConfiguration{
 			Level: levels[res.Severity],
@@ -109,14 +120,19 @@ func descriptor(res finding.Result, extra SARIFRule) *sarif.ReportingDescriptor 
 			"problem.severity": problemSeverity[res.Severity],
 		},
 	}
-	if extra.Description != "" {
-		d.FullDescription = &sarif.MultiformatMessageString{Text: ptr(extra.Description)}
+	// GitHub code scanning needs both a description and a help text.
+	desc := extra.Description
+	if desc == "" {
+		desc = res.Title
 	}
-	if res.Hint != "" {
-		d.Help = &sarif.MultiformatMessageString{Text: ptr(res.Hint), Markdown: ptr(res.Hint)}
-		if extra.HelpURI != "" {
-			d.Help.Markdown = ptr(fmt.Sprintf("%s\n\n[%s](%s)", res.Hint, res.Rule, extra.HelpURI))
-		}
+	d.FullDescription = &sarif.MultiformatMessageString{Text: ptr(desc)}
+	help := res.Hint
+	if help == "" {
+		help = desc
+	}
+	d.Help = &sarif.MultiformatMessageString{Text: ptr(help), Markdown: ptr(help)}
+	if extra.HelpURI != "" {
+		d.Help.Markdown = ptr(fmt.Sprintf("%s\n\n[%s](%s)", help, res.Rule, extra.HelpURI))
 	}
 	if extra.HelpURI != "" {
 		d.HelpURI = ptr(extra.HelpURI)
@@ -145,7 +161,11 @@ func result(res finding.Result, index uint, locate func(finding.Result) (string,
 		note = &sarif.Message{Text: ptr("README.md does not exist yet")}
 	}
 	loc.ArtifactLocation = &sarif.ArtifactLocation{URI: ptr(uriPath(path)), URIBaseId: ptr("%SRCROOT%")}
-	if line > 0 {
+	// A line only for a place of the item's own, such as a stub: a gap shown
+	// on a README heading is a result on the whole file. Code scanning hashes
+	// the line's text into the alert's fingerprint, so editing the very
+	// heading the hint points to would close the alert and open another.
+	if line > 0 && ownPlace(res, path, line) {
 		loc.Region = &sarif.Region{StartLine: ptr(line)}
 	}
 	text := res.Message
@@ -163,6 +183,25 @@ func result(res finding.Result, index uint, locate func(finding.Result) (string,
 		// what identifies it from one run to the next.
 		PartialFingerprints: map[string]interface{}{"passationRule/v1": res.Rule},
 	}
+}
+
+// ownPlace reports whether a place is one of the result's own evidence.
+func ownPlace(res finding.Result, path string, line int) bool {
+	for _, e := range res.Evidence {
+		if e.Path == path && e.Line == line {
+			return true
+		}
+	}
+	return false
+}
+
+// guid is a stable name-based UUID (version 5 layout) for a rule's
+// suppression, so that the same waiver reads the same from run to run.
+func guid(rule string) string {
+	h := sha1.Sum([]byte("passation-waiver:" + rule))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
 
 // uriPath escapes a repository path as a relative URI reference: "%", "#",
