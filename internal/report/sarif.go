@@ -108,7 +108,7 @@ func SARIF(w io.Writer, r *finding.Report, o SARIFOptions) error {
 
 func descriptor(res finding.Result, extra SARIFRule) *sarif.ReportingDescriptor {
 	d := &sarif.ReportingDescriptor{
-		ID:               res.Rule,
+		ID: res.Rule,
 		// The name must differ from the id, even for one-word ids.
 		Name:             ptr(camel(res.Rule) + "Missing"),
 		ShortDescription: &sarif.MultiformatMessageString{Text: ptr(res.Title)},
