@@ -97,6 +97,9 @@ func Publish(gh *githubactions.Action, in Inputs, c Check, o Options) (Outputs, 
 		}
 		keep(p.writeFile(in.SARIF, func(b *bytes.Buffer) error { return report.SARIF(b, c.Report, opts) }))
 	}
+	if in.Badge != "" {
+		keep(p.writeFile(in.Badge, func(b *bytes.Buffer) error { return report.Badge(b, c.Report, c.FailOn) }))
+	}
 	// File names come from the inputs: printed like repository text.
 	keep(safely("log", func() { p.verbatim(strings.Join(p.wrote, "\n")) }))
 

@@ -436,9 +436,12 @@ func escapeData(s string) string {
 func TestEndToEndCoreGaps(t *testing.T) {
 	t.Parallel()
 	ws := fixture(t, fixtures["core-gaps"])
-	r := runAction(t, ws, map[string]string{"profile": "core", "sarif": "out/passation.sarif", "json": "out/report.json"})
+	r := runAction(t, ws, map[string]string{"profile": "core", "sarif": "out/passation.sarif", "json": "out/report.json", "badge": "out/badge.json"})
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1 (core items missing); stderr:\n%s\nlog:\n%s", r.code, r.stderr, r.log)
+	}
+	if b, err := os.ReadFile(filepath.Join(ws, "out", "badge.json")); err != nil || string(b) != `{"schemaVersion":1,"label":"passation","message":"60/100","color":"red"}`+"\n" {
+		t.Errorf("badge input: %v %q", err, b)
 	}
 	want := []string{
 		"::error file=manuel%3A%3Aerror%3A%3Ax%250A.md,title=" + title(t, "user-manual", "en") + " (user-manual)::" + escapeData(message(t, "user-manual", "en")),

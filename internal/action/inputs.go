@@ -20,7 +20,7 @@ import (
 // the two lists equal.
 var InputNames = []string{
 	"path", "ref", "profile", "config", "fail-on", "lang", "format",
-	"sarif", "json", "annotations", "working-directory",
+	"sarif", "json", "badge", "annotations", "working-directory",
 }
 
 // OutputNames are the outputs the action writes.
@@ -37,7 +37,7 @@ const maxAnnotations = 50
 type Inputs struct {
 	Path, Ref, Profile, Config string
 	FailOn, Lang, Format       string
-	SARIF, JSON                string // files to write, "" for none (JSON: a default place)
+	SARIF, JSON, Badge         string // files to write, "" for none (JSON: a default place)
 	Annotations                int
 	WorkingDirectory           string
 }
@@ -56,6 +56,7 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 		Format:           input(gh, "format"),
 		SARIF:            input(gh, "sarif"),
 		JSON:             input(gh, "json"),
+		Badge:            input(gh, "badge"),
 		WorkingDirectory: input(gh, "working-directory"),
 		Annotations:      DefaultAnnotations,
 	}
@@ -80,7 +81,7 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 	}
 	for name, v := range map[string]string{
 		"path": in.Path, "ref": in.Ref, "profile": in.Profile, "config": in.Config, "sarif": in.SARIF,
-		"json": in.JSON, "working-directory": in.WorkingDirectory, "fail-on": in.FailOn, "lang": in.Lang,
+		"json": in.JSON, "badge": in.Badge, "working-directory": in.WorkingDirectory, "fail-on": in.FailOn, "lang": in.Lang,
 	} {
 		// A line break in an input could forge a line of the outputs file.
 		if strings.ContainsAny(v, "\r\n\x00") {
@@ -132,6 +133,7 @@ func (in Inputs) Resolve(workspace string) Inputs {
 	in.Config = abs(wd, in.Config)
 	in.SARIF = abs(wd, in.SARIF)
 	in.JSON = abs(wd, in.JSON)
+	in.Badge = abs(wd, in.Badge)
 	return in
 }
 
