@@ -47,7 +47,7 @@ func TestActionInputsReachTheProgram(t *testing.T) {
 	values := map[string]string{
 		"INPUT_PATH": ".", "INPUT_REF": "main", "INPUT_PROFILE": "core", "INPUT_CONFIG": "",
 		"INPUT_FAIL_ON": "never", "INPUT_LANG": "fr", "INPUT_FORMAT": "json", "INPUT_SARIF": out + "/p.sarif",
-		"INPUT_JSON": out + "/p.json", "INPUT_ANNOTATIONS": "7", "INPUT_WORKING_DIRECTORY": ".",
+		"INPUT_JSON": out + "/p.json", "INPUT_BADGE": out + "/b.json", "INPUT_ANNOTATIONS": "7", "INPUT_WORKING_DIRECTORY": ".",
 	}
 	env := map[string]string{"GITHUB_WORKSPACE": repo.Dir}
 	for k := range declared {
@@ -86,11 +86,11 @@ func TestActionInputsReachTheProgram(t *testing.T) {
 	if len(missed) > 0 || len(extra) > 0 {
 		t.Errorf("inputs action.yml sets but the program never reads: %v; INPUT_ variables read but not set by action.yml: %v", missed, extra)
 	}
-	// The values took effect: French, JSON in the log, both files written.
+	// The values took effect: French, JSON in the log, the files written.
 	if !strings.Contains(stdout.String(), `"lang": "fr"`) || !strings.Contains(stdout.String(), `"profile": "core"`) {
 		t.Errorf("lang fr, profile core and format json did not reach the check:\n%s", stdout.String())
 	}
-	for _, f := range []string{"p.sarif", "p.json"} {
+	for _, f := range []string{"p.sarif", "p.json", "b.json"} {
 		if _, err := os.Stat(out + "/" + f); err != nil {
 			t.Errorf("%s not written: %v", f, err)
 		}
