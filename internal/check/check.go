@@ -170,7 +170,7 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 		matched:   make([][]source.Entry, len(c.globs.written)),
 		docs:      map[string]*docResult{},
 		manifests: map[string]manifestResult{},
-		licences:  map[string][]string{},
+		licences:  map[string]licence.Identified{},
 		dirs:      map[string]*dirMatcher{},
 		matchers:  map[string]*dirMatcher{},
 		hist:      historyRun{rules: c.rules},
@@ -208,7 +208,7 @@ type run struct {
 	// manifests caches parsed manifests by path.
 	manifests map[string]manifestResult
 	// licences caches the licences identified in each licence file.
-	licences map[string][]string
+	licences map[string]licence.Identified
 	// dirs caches the globs that apply to each folder.
 	dirs map[string]*dirMatcher
 	// matchers shares one matcher between folders with the same globs.

@@ -2,12 +2,12 @@ package check
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/licence"
+	"github.com/passation/passation/internal/manifest"
 	"github.com/passation/passation/internal/source"
 )
 
@@ -23,6 +23,9 @@ type licenceEvidence struct {
 	mode       string
 	files      []int
 	manifestID int
+	// codeID and contentID find what the repository holds, code or
+	// documents, which decides the half of the list that applies.
+	codeID, contentID int
 }
 
 func compileLicence(ev catalog.Evidence, g *globSet) (evidence, error) {
@@ -40,6 +43,12 @@ func compileLicence(ev catalog.Evidence, g *globSet) (evidence, error) {
 		return nil, err
 	}
 	l.manifestID = id
+	if l.codeID, err = g.add(licence.CodeGlob); err != nil {
+		return nil, err
+	}
+	if l.contentID, err = g.add(licence.ContentGlob); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 
@@ -50,17 +59,18 @@ func (l *licenceEvidence) describe(lang string) string {
 	return fmt.Sprintf(say(lang, "desc-files"), quoteAll(licenceFiles, lang)) + say(lang, "desc-places")
 }
 
-// declared is one licence found somewhere, canonical id or "" when the
-// text was not recognised.
+// declared is one licence found somewhere, and where.
 type declared struct {
-	id string
-	ev finding.Evidence
+	d     licence.Declaration
+	label string
+	ev    finding.Evidence
 }
 
 func (l *licenceEvidence) evaluate(r *run) outcome {
 	var o outcome
 	var all []declared
 	lang := r.opt.Lang
+	scope, code := l.scope(r)
 	for _, gid := range l.files {
 		for _, e := range r.matched[gid] {
 			if e.Kind != source.File && e.Kind != source.Executable {
@@ -75,63 +85,75 @@ func (l *licenceEvidence) evaluate(r *run) outcome {
 				o.rejected = append(o.rejected, finding.Evidence{Path: e.Path, Detail: reason})
 				continue
 			}
-			ids, err := r.identify(e)
+			id, err := r.identify(e)
 			if err != nil {
 				o.err = err
 				continue
 			}
-			if len(ids) == 0 {
-				all = append(all, declared{"", finding.Evidence{Path: e.Path, Detail: say(lang, "lic-unknown")}})
+			if len(id.IDs) == 0 {
+				// Not a licence a successor can rely on: named, but no pass.
+				ev := finding.Evidence{Path: e.Path, Detail: licence.Unidentified(id.FirstLine, lang)}
+				if l.mode == "present" {
+					o.rejected = append(o.rejected, ev)
+				}
+				all = append(all, declared{licence.Single(""), "", ev})
 			}
-			for _, id := range ids {
-				all = append(all, declared{id, finding.Evidence{Path: e.Path, Detail: describeLicence(id, lang)}})
+			for _, x := range id.IDs {
+				d, label := licence.Single(x), licence.Label(x, id.Titles[x], lang)
+				all = append(all, declared{d, label, finding.Evidence{Path: e.Path, Detail: licence.Describe(d, label, scope, code, lang)}})
 			}
 		}
 	}
 	if l.mode == "present" {
 		for _, d := range all {
-			o.found = append(o.found, d.ev)
+			if len(d.d.Operands) > 0 {
+				o.found = append(o.found, d.ev)
+			}
 		}
 		return o
 	}
 	for _, e := range r.matched[l.manifestID] {
 		facts, err := r.manifest(e)
-		if err != nil || facts == nil {
+		if err != nil || facts == nil || !manifest.OfProject(e.Path) {
 			continue
 		}
 		for _, f := range facts.Licences {
-			id := licence.Canonical(f.Value)
-			all = append(all, declared{id, finding.Evidence{Path: e.Path, Line: f.Line,
-				Detail: fmt.Sprintf("%s: %s — %s", f.Key, shorten(f.Value, 40), describeLicence(id, lang))}})
+			d := licence.Declare(manifest.SPDX(e.Path, f))
+			all = append(all, declared{d, d.Name(), finding.Evidence{Path: e.Path, Line: f.Line,
+				Detail: fmt.Sprintf("%s: %s — %s", f.Key, shorten(f.Value, 40), licence.Describe(d, d.Name(), scope, code, lang))}})
 		}
 	}
-	return judgeLicences(all, lang)
+	return judgeLicences(all, scope, lang)
 }
 
-// judgeLicences passes when there is at least one licence, all are on the
-// list, and they agree.
-func judgeLicences(all []declared, lang string) outcome {
-	var o outcome
-	ids := map[string]bool{}
-	bad := false
-	for _, d := range all {
-		ids[d.id] = true
-		if st := licence.Check(d.id); st != licence.Authorised && st != licence.Reciprocal {
-			bad = true
+// scope says whether the repository holds code or only documents and
+// data (licence.Classify).
+func (l *licenceEvidence) scope(r *run) (licence.Scope, []string) {
+	var paths []string
+	for _, id := range []int{l.codeID, l.contentID} {
+		for _, e := range r.matched[id] {
+			paths = append(paths, e.Path)
 		}
 	}
+	return licence.Classify(paths)
+}
+
+// judgeLicences passes when there is at least one licence, all may be
+// used for what the repository holds, and they agree.
+func judgeLicences(all []declared, scope licence.Scope, lang string) outcome {
+	var o outcome
 	if len(all) == 0 {
 		return o
 	}
-	if len(ids) > 1 {
-		names := make([]string, 0, len(ids))
-		for id := range ids {
-			if id == "" {
-				id = "?"
-			}
-			names = append(names, id)
+	bad := false
+	ds := make([]licence.Declaration, len(all))
+	for i, d := range all {
+		ds[i] = d.d
+		if !d.d.Allowed(scope) {
+			bad = true
 		}
-		sort.Strings(names)
+	}
+	if ok, names := licence.Agree(ds); !ok {
 		o.rejected = append(o.rejected, finding.Evidence{Detail: fmt.Sprintf(say(lang, "lic-disagree"), strings.Join(names, ", "))})
 		bad = true
 	}
@@ -145,28 +167,16 @@ func judgeLicences(all []declared, lang string) outcome {
 	return o
 }
 
-func describeLicence(id, lang string) string {
-	switch licence.Check(id) {
-	case licence.Authorised:
-		return fmt.Sprintf(say(lang, "lic-ok"), id)
-	case licence.Reciprocal:
-		return fmt.Sprintf(say(lang, "lic-reciprocal"), id)
-	case licence.NotOnTheList:
-		return fmt.Sprintf(say(lang, "lic-not-listed"), id)
-	}
-	return say(lang, "lic-unknown")
-}
-
 // identify scans a licence file once per run.
-func (r *run) identify(e source.Entry) ([]string, error) {
-	if ids, ok := r.licences[e.Path]; ok {
-		return ids, nil
+func (r *run) identify(e source.Entry) (licence.Identified, error) {
+	if id, ok := r.licences[e.Path]; ok {
+		return id, nil
 	}
 	data, _, err := r.tree.Read(e, r.opt.MaxRead)
 	if err != nil {
-		return nil, err
+		return licence.Identified{}, err
 	}
-	ids := licence.IdentifyCached(data, r.opt.CacheDir).IDs
-	r.licences[e.Path] = ids
-	return ids, nil
+	id := licence.IdentifyCached(data, r.opt.CacheDir)
+	r.licences[e.Path] = id
+	return id, nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/manifest"
 	"github.com/passation/passation/internal/source"
 )
@@ -70,6 +71,9 @@ func (m *manifestEvidence) evaluate(r *run) outcome {
 					o.rejected = append(o.rejected, finding.Evidence{Path: e.Path, Line: f.Line,
 						Detail: fmt.Sprintf(say(r.opt.Lang, "stub-tmpl"), ph)})
 					continue
+				}
+				if want == "licence" && (!manifest.OfProject(e.Path) || len(licence.Declare(manifest.SPDX(e.Path, f)).Operands) == 0) {
+					continue // a helper's manifest, or no licence one can name
 				}
 				key := "detail-manifest"
 				if want == "documentation" || want == "roadmap" {
