@@ -91,8 +91,8 @@ func TestIdentifyCreativeCommons(t *testing.T) {
 func TestFirstLine(t *testing.T) {
 	for in, want := range map[string]string{
 		"\n\n  # Licence  \nMIT\n": "Licence",
-		"":                        "",
-		strings.Repeat("é", 100):  strings.Repeat("é", 79) + "…",
+		"":                         "",
+		strings.Repeat("é", 100):   strings.Repeat("é", 79) + "…",
 	} {
 		if got := firstLine([]byte(in)); got != want {
 			t.Errorf("firstLine(%q) = %q, want %q", in, got, want)
