@@ -25,7 +25,7 @@ var messages = i18n.Text{
 	"desc-manifest":    {"%s declared in a package manifest or publiccode.yml", "%s déclaré dans un manifeste de paquet ou publiccode.yml"},
 	"detail-manifest":  {"declared as %s: %s", "déclaré comme %s : %s"},
 	"detail-elsewhere": {"declared elsewhere (%s): %s", "déclaré ailleurs (%s) : %s"},
-	"desc-licence-ok":  {"every licence declared (files, manifests, publiccode.yml) identified, the same everywhere, and on the list of article D.323-2-1 of the CRPA", "toute licence déclarée (fichiers, manifestes, publiccode.yml) identifiée, la même partout, et sur la liste de l'article D.323-2-1 du CRPA"},
+	"desc-licence-ok":  {"every licence declared (files, manifests, publiccode.yml) identified, the same everywhere, and on the list of article D.323-2-1 of the CRPA for what the repository holds (code, or documents and data)", "toute licence déclarée (fichiers, manifestes, publiccode.yml) identifiée, la même partout, et sur la liste de l'article D.323-2-1 du CRPA pour ce que contient le dépôt (code, ou documents et données)"},
 	"lic-disagree":     {"the licences declared disagree: %s", "les licences déclarées diffèrent : %s"},
 	"desc-elsewhere":   {"shown, not counted: a README link about %s, or a documentation URL in publiccode.yml", "signalé sans être compté : un lien du README vers %s, ou une URL de documentation dans publiccode.yml"},
 	"elsewhere-link":   {"declared elsewhere: %s — not committed; declare it with external: in .passation.yml to count it", "déclaré ailleurs : %s — non versé ; déclarez-le avec external: dans .passation.yml pour qu'il compte"},
