@@ -131,3 +131,25 @@ func TestDescribe(t *testing.T) {
 		}
 	}
 }
+
+// A manifest's licence value is untrusted input: reading and judging it
+// never panics, and an expression's operands are always canonical ids.
+func FuzzDeclare(f *testing.F) {
+	for _, s := range []string{"MIT OR Apache-2.0", "(MIT AND ISC) OR EUPL-1.2", "GPL-3.0-or-later WITH Classpath-exception-2.0",
+		"MIT/Apache-2.0", "((", "MIT OR", "Licence Ouverte", "LicenseRef-x AND DocumentRef-y:LicenseRef-z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := Declare(s)
+		for _, scope := range []Scope{Software, Documents} {
+			d.Allowed(scope)
+			Describe(d, d.Name(), scope, nil, "fr")
+		}
+		for _, id := range d.Operands {
+			if id == "" {
+				t.Fatalf("Declare(%q): empty operand in %q", s, d.Operands)
+			}
+		}
+		Agree([]Declaration{d, Single("MIT")})
+	})
+}
