@@ -147,7 +147,7 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 		matched:   make([][]source.Entry, c.globs.Len()),
 		docs:      opt.Documents,
 		manifests: map[string]manifestResult{},
-		licences:  map[string][]string{},
+		licences:  map[string]licence.Identified{},
 	}
 	if r.docs == nil {
 		r.docs = document.NewCache(t, opt.MaxRead)
@@ -175,7 +175,7 @@ type run struct {
 	// manifests caches parsed manifests by path.
 	manifests map[string]manifestResult
 	// licences caches the licences identified in each licence file.
-	licences map[string][]string
+	licences map[string]licence.Identified
 	// vendored lists the folders skipped as bundled copies of other projects.
 	vendored []string
 	// marks notes licences and manifests per folder, to find bundled copies.
@@ -335,18 +335,18 @@ func (r *run) Manifest(e source.Entry) (*manifest.Facts, error) {
 	return facts, err
 }
 
-// Licences scans a licence file once per run.
-func (r *run) Licences(e source.Entry) ([]string, error) {
-	if ids, ok := r.licences[e.Path]; ok {
-		return ids, nil
+// Licences identifies a licence file once per run.
+func (r *run) Licences(e source.Entry) (licence.Identified, error) {
+	if id, ok := r.licences[e.Path]; ok {
+		return id, nil
 	}
 	data, _, err := r.tree.Read(e, r.opt.MaxRead)
 	if err != nil {
-		return nil, err
+		return licence.Identified{}, err
 	}
-	ids := licence.IdentifyCached(data, r.opt.CacheDir).IDs
-	r.licences[e.Path] = ids
-	return ids, nil
+	id := licence.IdentifyCached(data, r.opt.CacheDir)
+	r.licences[e.Path] = id
+	return id, nil
 }
 
 // History reads the history once for the whole run.

@@ -46,7 +46,7 @@ var ruleCases = []struct {
 	{"pitch", map[string]string{"docs/pitch-demo-day.pdf": "%PDF-1.4"}, map[string]string{"docs/demo-day.txt": ""}},
 	{"blog-posts", map[string]string{"README.md": section("Articles de blog")}, map[string]string{"README.md": section("Sources")}},
 	{"retrospective", map[string]string{"docs/retrospective.md": prose}, map[string]string{"docs/notes-equipe.md": prose}},
-	{"licence", map[string]string{"LICENCE": "Licence Ouverte / Open Licence version 2.0, see the full text."}, map[string]string{"node_modules/x/LICENSE": "MIT License, permission is hereby granted"}},
+	{"licence", map[string]string{"LICENCE": mitText}, map[string]string{"node_modules/x/LICENSE": "MIT License, permission is hereby granted"}},
 	{"licence-authorised", map[string]string{"LICENSE": mitText, "package.json": `{"name": "outil", "license": "MIT"}`}, map[string]string{"LICENSE": mitText, "package.json": `{"name": "outil", "license": "ISC"}`}},
 	{"maintainer", map[string]string{".github/CODEOWNERS": "* @equipe-passation\n"}, map[string]string{"README.md": "# Outil\n\n## Maintenance\n\n## Licence\n\nMIT\n"}},
 	{"deployment-guide", map[string]string{"README.md": section("Mise en production")}, map[string]string{"README.md": section("Production")[:27]}},

@@ -90,7 +90,7 @@ func generateRepo(dir string, folders, perDir int) error {
 	var files []file
 	docs := map[string]string{
 		"README.md":            "# Bench\n\nA generated repository used to measure passation on a large tree, with enough words in its introduction to count as a description of what it does for its users.\n\n## Installation\n\nRun make install then make start.\n",
-		"LICENSE":              "MIT License. Permission is hereby granted, free of charge, to any person obtaining a copy.",
+		"LICENSE":              mitLicence,
 		"docs/architecture.md": "# Architecture\n\n```mermaid\ngraph TD; a-->b\n```\n",
 	}
 	for p, c := range docs {

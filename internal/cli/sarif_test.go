@@ -22,7 +22,7 @@ func TestCheckFormatSARIF(t *testing.T) {
 			"du dépôt à la décision, avec un suivi partagé entre services et un historique complet.\n\n" +
 			"## Installation\n\nLancez `make install` puis ouvrez http://localhost:8080 dans un navigateur.\n\n" +
 			"## Feuilles de route\n\nÀ venir.\n",
-		"LICENSE": "MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy.\n",
+		"LICENSE": mitLicence,
 	})
 	out := filepath.Join(t.TempDir(), "report.sarif")
 	var stderr bytes.Buffer

@@ -26,7 +26,7 @@ const enough = "This document explains, step by step and in plain words, what th
 
 // coreFiles satisfy the five core items, except install-guide.
 var coreFiles = map[string]string{
-	"LICENSE":                    "MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy.\n",
+	"LICENSE":                    mitLicence,
 	"docs/manuel-utilisateur.md": "# Manuel\n\n" + enough + "\n",
 	"docs/architecture.svg":      "<svg xmlns='http://www.w3.org/2000/svg'/>\n",
 	"MAINTAINERS.md":             "# Maintainers\n\nCamille Martin, DINUM, camille.martin@example.org\n",

@@ -321,7 +321,7 @@ func TestOverrides(t *testing.T) {
 func TestExternal(t *testing.T) {
 	files := map[string]string{
 		".passation.yml": "external:\n  interview-notes:\n    url: https://intranet.example.gouv.fr/entretiens\n    note: kept on the intranet\n  licence:\n    url: https://example.org/licence\n    note: also online\n",
-		"LICENSE":        "MIT License. Permission is hereby granted, free of charge, to any person obtaining a copy.",
+		"LICENSE":        testrepo.MITLicence("2026 Mission Etalab"),
 	}
 	_, rep := checkRepo(t, files, config.Options{})
 	r := result(t, rep, "interview-notes")
@@ -357,7 +357,7 @@ func TestWaivers(t *testing.T) {
     reason: Not needed.
     owner: marc
 `,
-		"LICENSE": "MIT License. Permission is hereby granted, free of charge, to any person obtaining a copy.",
+		"LICENSE": testrepo.MITLicence("2026 Mission Etalab"),
 	}
 	a, rep := checkRepo(t, files, config.Options{})
 
@@ -406,7 +406,7 @@ func TestWaivers(t *testing.T) {
 }
 
 func TestIgnore(t *testing.T) {
-	licence := "MIT License. Permission is hereby granted, free of charge, to any person obtaining a copy."
+	licence := testrepo.MITLicence("2026 Mission Etalab")
 	cases := map[string]struct {
 		ignore string
 		files  map[string]string

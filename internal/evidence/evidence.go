@@ -17,6 +17,7 @@ import (
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/manifest"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/textfold"
@@ -74,7 +75,7 @@ type Run interface {
 	Doc(e source.Entry) (*document.Doc, error)
 	Manifest(e source.Entry) (*manifest.Facts, error)
 	// Licences identifies the licences of a licence file.
-	Licences(e source.Entry) ([]string, error)
+	Licences(e source.Entry) (licence.Identified, error)
 	// History reads the history once for the run.
 	History() (*history.Facts, error)
 	// Found is what the tree evidence of another selected rule found, with

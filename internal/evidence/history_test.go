@@ -404,7 +404,7 @@ func TestMessageQuotesParameters(t *testing.T) {
 	for id, want := range map[string]string{
 		"activity":      "The checked branch has had no commit for more than 6 months.",
 		"doc-freshness": "A key document last changed more than 6 months and 10 commits before the last change to the code; it may no longer describe it.",
-		"licence":       "No licence was found.",
+		"licence":       "No licence that a successor can rely on was found.",
 	} {
 		if got := c.Message(id, "en"); got != want {
 			t.Errorf("%s: %q, want %q", id, got, want)

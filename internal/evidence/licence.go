@@ -2,7 +2,6 @@ package evidence
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
@@ -10,6 +9,7 @@ import (
 	"github.com/passation/passation/internal/globset"
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/licence"
+	"github.com/passation/passation/internal/manifest"
 )
 
 var _ = register(Kind{
@@ -17,19 +17,15 @@ var _ = register(Kind{
 	Values:  "strings",
 	Example: "`licence: authorised`",
 	Passes: [2]string{
-		"`present`: a licence file (`LICENSE`, `LICENCE.txt`, `COPYING`, REUSE `LICENSES/`) that is not a stub, named by google/licensecheck. `authorised`: every licence declared — files, manifests, publiccode.yml — is identified, the same everywhere, and on the list of CRPA art. D.323-2-1 (e.g. `LICENSE` with the ISC text fails: not on the list; MIT in LICENSE and Apache-2.0 in package.json fail: they disagree).",
-		"`present` : un fichier de licence (`LICENSE`, `LICENCE.txt`, `COPYING`, `LICENSES/` de REUSE) qui n'est pas vide, reconnu par google/licensecheck. `authorised` : toute licence déclarée — fichiers, manifestes, publiccode.yml — est identifiée, la même partout, et sur la liste de l'article D.323-2-1 du CRPA (par exemple `LICENSE` avec le texte ISC échoue : absente de la liste ; MIT dans LICENSE et Apache-2.0 dans package.json échouent : elles diffèrent).",
+		"`present`: a licence file (`LICENSE`, `LICENCE.txt`, `COPYING`, REUSE `LICENSES/`) that is not a stub and whose licence is identified — by google/licensecheck, or for the French CeCILL texts and the Licence Ouverte by their clauses; a file naming no licence is *present but not identified*, its first line quoted, and no pass. `authorised`: every licence declared — files, manifests of the project itself, publiccode.yml — is identified, the same everywhere, and on the half of the list of CRPA art. D.323-2-1 that applies to what the repository holds (see [Licences](#licences-crpa-art-d323-2-1)).",
+		"`present` : un fichier de licence (`LICENSE`, `LICENCE.txt`, `COPYING`, `LICENSES/` de REUSE) qui n'est pas vide et dont la licence est identifiée — par google/licensecheck, ou, pour les textes français de la CeCILL et la Licence Ouverte, par leurs clauses ; un fichier qui ne nomme aucune licence est *présent mais non identifié*, sa première ligne citée, et ne valide rien. `authorised` : toute licence déclarée — fichiers, manifestes du projet lui-même, publiccode.yml — est identifiée, la même partout, et sur la moitié de la liste de l'article D.323-2-1 du CRPA qui s'applique à ce que contient le dépôt (voir [Licences](#licences-crpa-art-d323-2-1)).",
 	},
 	Needs:   Needs{Licences: true, Manifests: true},
 	Compile: compileLicence,
 })
 
 var licenceWords = i18n.Text{
-	"desc-licence-ok": {"every licence declared (files, manifests, publiccode.yml) identified, the same everywhere, and on the list of article D.323-2-1 of the CRPA", "toute licence déclarée (fichiers, manifestes, publiccode.yml) identifiée, la même partout, et sur la liste de l'article D.323-2-1 du CRPA"},
-	"lic-ok":          {"%s, authorised for public administrations' code", "%s, autorisée pour le code des administrations"},
-	"lic-reciprocal":  {"%s, authorised for public administrations' code (with reciprocity)", "%s, autorisée pour le code des administrations (avec réciprocité)"},
-	"lic-not-listed":  {"%s, not on the list of licences authorised for public administrations (CRPA art. D.323-2-1)", "%s, absente de la liste des licences autorisées pour les administrations (CRPA art. D.323-2-1)"},
-	"lic-unknown":     {"licence not recognised", "licence non reconnue"},
+	"desc-licence-ok": {"every licence declared (files, manifests, publiccode.yml) identified, the same everywhere, and on the list of article D.323-2-1 of the CRPA for what the repository holds (code, or documents and data)", "toute licence déclarée (fichiers, manifestes, publiccode.yml) identifiée, la même partout, et sur la liste de l'article D.323-2-1 du CRPA pour ce que contient le dépôt (code, ou documents et données)"},
 	"lic-disagree":    {"the licences declared disagree: %s", "les licences déclarées diffèrent : %s"},
 }
 
@@ -45,6 +41,9 @@ type licenceEvidence struct {
 	mode       string
 	files      []int
 	manifestID int
+	// codeID and contentID find what the repository holds, code or
+	// documents, which decides the half of the list that applies.
+	codeID, contentID int
 }
 
 func compileLicence(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
@@ -62,6 +61,12 @@ func compileLicence(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 		return nil, err
 	}
 	l.manifestID = id
+	if l.codeID, err = g.Add(licence.CodeGlob); err != nil {
+		return nil, err
+	}
+	if l.contentID, err = g.Add(licence.ContentGlob); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 
@@ -72,17 +77,18 @@ func (l *licenceEvidence) Describe(lang string) string {
 	return fmt.Sprintf(words.In(lang, "desc-files"), quoteAll(licenceFiles, lang)) + words.In(lang, "desc-places")
 }
 
-// declared is one licence found somewhere, canonical id or "" when the
-// text was not recognised.
+// declared is one licence found somewhere, and where.
 type declared struct {
-	id string
-	ev finding.Evidence
+	d     licence.Declaration
+	label string
+	ev    finding.Evidence
 }
 
 func (l *licenceEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
 	var all []declared
 	lang := r.Lang()
+	scope, code := l.scope(r)
 	for _, gid := range l.files {
 		for _, e := range r.Matched(gid) {
 			if !isFile(e) {
@@ -97,63 +103,75 @@ func (l *licenceEvidence) Evaluate(r Run) Outcome {
 				o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Detail: reason})
 				continue
 			}
-			ids, err := r.Licences(e)
+			id, err := r.Licences(e)
 			if err != nil {
 				o.Err = err
 				continue
 			}
-			if len(ids) == 0 {
-				all = append(all, declared{"", finding.Evidence{Path: e.Path, Detail: licenceWords.In(lang, "lic-unknown")}})
+			if len(id.IDs) == 0 {
+				// Not a licence a successor can rely on: named, but no pass.
+				ev := finding.Evidence{Path: e.Path, Detail: licence.Unidentified(id.FirstLine, lang)}
+				if l.mode == "present" {
+					o.Rejected = append(o.Rejected, ev)
+				}
+				all = append(all, declared{licence.Single(""), "", ev})
 			}
-			for _, id := range ids {
-				all = append(all, declared{id, finding.Evidence{Path: e.Path, Detail: describeLicence(id, lang)}})
+			for _, x := range id.IDs {
+				d, label := licence.Single(x), licence.Label(x, id.Titles[x], lang)
+				all = append(all, declared{d, label, finding.Evidence{Path: e.Path, Detail: licence.Describe(d, label, scope, code, lang)}})
 			}
 		}
 	}
 	if l.mode == "present" {
 		for _, d := range all {
-			o.Found = append(o.Found, d.ev)
+			if len(d.d.Operands) > 0 {
+				o.Found = append(o.Found, d.ev)
+			}
 		}
 		return o
 	}
 	for _, e := range r.Matched(l.manifestID) {
 		facts, err := r.Manifest(e)
-		if err != nil || facts == nil {
+		if err != nil || facts == nil || !manifest.OfProject(e.Path) {
 			continue
 		}
 		for _, f := range facts.Licences {
-			id := licence.Canonical(f.Value)
-			all = append(all, declared{id, finding.Evidence{Path: e.Path, Line: f.Line,
-				Detail: fmt.Sprintf("%s: %s — %s", f.Key, Shorten(f.Value, 40), describeLicence(id, lang))}})
+			d := licence.Declare(manifest.SPDX(e.Path, f))
+			all = append(all, declared{d, d.Name(), finding.Evidence{Path: e.Path, Line: f.Line,
+				Detail: fmt.Sprintf("%s: %s — %s", f.Key, Shorten(f.Value, 40), licence.Describe(d, d.Name(), scope, code, lang))}})
 		}
 	}
-	return judgeLicences(all, lang)
+	return judgeLicences(all, scope, lang)
 }
 
-// judgeLicences passes when there is at least one licence, all are on the
-// list, and they agree.
-func judgeLicences(all []declared, lang string) Outcome {
-	var o Outcome
-	ids := map[string]bool{}
-	bad := false
-	for _, d := range all {
-		ids[d.id] = true
-		if st := licence.Check(d.id); st != licence.Authorised && st != licence.Reciprocal {
-			bad = true
+// scope says whether the repository holds code or only documents and
+// data (licence.Classify).
+func (l *licenceEvidence) scope(r Run) (licence.Scope, []string) {
+	var paths []string
+	for _, id := range []int{l.codeID, l.contentID} {
+		for _, e := range r.Matched(id) {
+			paths = append(paths, e.Path)
 		}
 	}
+	return licence.Classify(paths)
+}
+
+// judgeLicences passes when there is at least one licence, all may be
+// used for what the repository holds, and they agree.
+func judgeLicences(all []declared, scope licence.Scope, lang string) Outcome {
+	var o Outcome
 	if len(all) == 0 {
 		return o
 	}
-	if len(ids) > 1 {
-		names := make([]string, 0, len(ids))
-		for id := range ids {
-			if id == "" {
-				id = "?"
-			}
-			names = append(names, id)
+	bad := false
+	ds := make([]licence.Declaration, len(all))
+	for i, d := range all {
+		ds[i] = d.d
+		if !d.d.Allowed(scope) {
+			bad = true
 		}
-		sort.Strings(names)
+	}
+	if ok, names := licence.Agree(ds); !ok {
 		o.Rejected = append(o.Rejected, finding.Evidence{Detail: fmt.Sprintf(licenceWords.In(lang, "lic-disagree"), strings.Join(names, ", "))})
 		bad = true
 	}
@@ -165,16 +183,4 @@ func judgeLicences(all []declared, lang string) Outcome {
 		}
 	}
 	return o
-}
-
-func describeLicence(id, lang string) string {
-	switch licence.Check(id) {
-	case licence.Authorised:
-		return fmt.Sprintf(licenceWords.In(lang, "lic-ok"), id)
-	case licence.Reciprocal:
-		return fmt.Sprintf(licenceWords.In(lang, "lic-reciprocal"), id)
-	case licence.NotOnTheList:
-		return fmt.Sprintf(licenceWords.In(lang, "lic-not-listed"), id)
-	}
-	return licenceWords.In(lang, "lic-unknown")
 }

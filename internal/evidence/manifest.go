@@ -9,6 +9,7 @@ import (
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/globset"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/manifest"
 	"github.com/passation/passation/internal/source"
 )
@@ -88,6 +89,9 @@ func (m *manifestEvidence) Evaluate(r Run) Outcome {
 					o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Line: f.Line,
 						Detail: fmt.Sprintf(words.In(r.Lang(), "stub-tmpl"), ph)})
 					continue
+				}
+				if want == "licence" && (!manifest.OfProject(e.Path) || len(licence.Declare(manifest.SPDX(e.Path, f)).Operands) == 0) {
+					continue // a helper's manifest, or no licence one can name
 				}
 				key := "detail-manifest"
 				if want == "documentation" || want == "roadmap" {

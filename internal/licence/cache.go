@@ -28,7 +28,7 @@ var cacheKeyPrefix = sync.OnceValue(func() string {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	return "passation-licence-v1\x00" + v + "\x00" + strings.Join(ids, ",") + "\x00"
+	return "passation-licence-v2\x00" + v + "\x00" + strings.Join(ids, ",") + "\x00"
 })
 
 // IdentifyCached is Identify, with its answers kept in dir and found again
@@ -62,21 +62,39 @@ func IdentifyCached(text []byte, dir string) Identified {
 	return id
 }
 
-// The cached form: the coverage on the first line, one id a line after.
+// The cached form: the coverage on the first line, the text's first line
+// on the second, then one id a line, followed by the title of a text
+// recognised by its clauses and its language, tab-separated.
 func encodeCached(id Identified) string {
-	return strconv.FormatFloat(id.Coverage, 'g', -1, 64) + "\n" + strings.Join(id.IDs, "\n")
+	var b strings.Builder
+	b.WriteString(strconv.FormatFloat(id.Coverage, 'g', -1, 64) + "\n" + id.FirstLine)
+	for _, x := range id.IDs {
+		b.WriteString("\n" + x)
+		if t, ok := id.Titles[x]; ok {
+			b.WriteString("\t" + t.Name + "\t" + t.Lang)
+		}
+	}
+	return b.String()
 }
 
 func decodeCached(s string) (Identified, bool) {
 	lines := strings.Split(s, "\n")
 	cov, err := strconv.ParseFloat(lines[0], 64)
-	if err != nil {
+	if err != nil || len(lines) < 2 {
 		return Identified{}, false
 	}
-	out := Identified{Coverage: cov}
-	for _, l := range lines[1:] {
-		if l != "" {
-			out.IDs = append(out.IDs, l)
+	out := Identified{Coverage: cov, FirstLine: lines[1]}
+	for _, l := range lines[2:] {
+		if l == "" {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		out.IDs = append(out.IDs, f[0])
+		if len(f) == 3 {
+			if out.Titles == nil {
+				out.Titles = map[string]Title{}
+			}
+			out.Titles[f[0]] = Title{Name: f[1], Lang: f[2]}
 		}
 	}
 	return out, true

@@ -26,8 +26,8 @@ func TestIdentifyCached(t *testing.T) {
 	}
 	// The answer comes from the cache: change it on disk and see it read.
 	name := filepath.Join(dir, entries[0].Name())
-	os.WriteFile(name, []byte("42\nApache-2.0"), 0o644)
-	if got := IdentifyCached([]byte(mit), dir); !reflect.DeepEqual(got, Identified{IDs: []string{"Apache-2.0"}, Coverage: 42}) {
+	os.WriteFile(name, []byte("42\nApache License\nApache-2.0"), 0o644)
+	if got := IdentifyCached([]byte(mit), dir); !reflect.DeepEqual(got, Identified{IDs: []string{"Apache-2.0"}, Coverage: 42, FirstLine: "Apache License"}) {
 		t.Fatalf("cached answer not used: %+v", got)
 	}
 	// Another text has another key; a damaged entry is scanned again.
@@ -43,5 +43,20 @@ func TestIdentifyCached(t *testing.T) {
 	os.WriteFile(ro, nil, 0o644)
 	if got := IdentifyCached([]byte(mit), filepath.Join(ro, "sub")); !reflect.DeepEqual(got, want) {
 		t.Fatalf("unwritable cache: %+v", got)
+	}
+}
+
+// A French text recognised by its clauses keeps its title and language
+// through the cache.
+func TestIdentifyCachedTitles(t *testing.T) {
+	dir := t.TempDir()
+	text := readTestdata(t, "CECILL-2.1-fr.txt")
+	want := Identify(text)
+	if want.Titles["CECILL-2.1"] != (Title{"CeCILL 2.1", "fr"}) {
+		t.Fatalf("Identify: %+v", want)
+	}
+	IdentifyCached(text, dir)
+	if got := IdentifyCached(text, dir); !reflect.DeepEqual(got, want) {
+		t.Fatalf("from the cache %+v, want %+v", got, want)
 	}
 }

@@ -1,7 +1,9 @@
 // Package licence identifies licences — in licence files with
-// google/licensecheck, in manifests from their SPDX-like names — and knows
-// which ones French public administrations may use for their source code
-// (Code des relations entre le public et l'administration, art. D.323-2-1).
+// google/licensecheck and a matcher of the French texts, in manifests from
+// their SPDX ids and expressions — and knows which ones French public
+// administrations may use, for their source code and for their documents
+// and data (Code des relations entre le public et l'administration, art.
+// D.323-2-1).
 package licence
 
 import (
@@ -19,9 +21,10 @@ type Status int
 // Statuses.
 const (
 	Unknown      Status = iota // not identified
-	Authorised                 // permissive licence on the list
-	Reciprocal                 // licence with reciprocity on the list
+	Authorised                 // permissive software licence on the list
+	Reciprocal                 // software licence with reciprocity on the list
 	NotOnTheList               // identified, but not authorised
+	ForData                    // on the list for data and documents other than software
 )
 
 // family maps the canonical id of a licence (its SPDX id without version
@@ -31,6 +34,7 @@ var family = map[string]Status{
 	"CECILL-B": Authorised, "MIT": Authorised,
 	"CECILL-2.1": Reciprocal, "CECILL-C": Reciprocal, "GPL-3.0": Reciprocal, "LGPL-3.0": Reciprocal,
 	"AGPL-3.0": Reciprocal, "MPL-2.0": Reciprocal, "EPL-2.0": Reciprocal, "EUPL-1.2": Reciprocal,
+	"etalab-2.0": ForData, "ODbL-1.0": ForData,
 }
 
 // Check returns the status of a canonical id.
@@ -104,13 +108,21 @@ var aliases = []struct {
 	{regexp.MustCompile(`^CECILL-?2\.1$|^CECILL$`), "CECILL-2.1"},
 	{regexp.MustCompile(`^CECILL-?B$`), "CECILL-B"},
 	{regexp.MustCompile(`^CECILL-?C$`), "CECILL-C"},
+	{regexp.MustCompile(`^ETALAB-?1(\.0)?$|^OUVERTE-?1(\.0)?$|^LO-?1(\.0)?$`), "LicenseRef-etalab-1.0"},
 	{regexp.MustCompile(`^ETALAB.*$|^OUVERTE.*$|^LO-?2(\.0)?$`), "etalab-2.0"},
+	{regexp.MustCompile(`^ODBL(-?1(\.0)?)?$|^OPENDATABASE(-?1(\.0)?)?$`), "ODbL-1.0"},
 }
 
 // Identified is what a licence text contains.
 type Identified struct {
-	IDs      []string // canonical ids found, in order of appearance
+	IDs      []string // canonical ids found, sorted
 	Coverage float64  // percentage of the text that is licence text
+	// Titles name the texts recognised by their clauses (the French
+	// CeCILL texts, the Licence Ouverte), by id.
+	Titles map[string]Title
+	// FirstLine is the text's first non-blank line, for a report to quote
+	// when nothing was identified.
+	FirstLine string
 }
 
 // scanned are the licences the scanner knows: those of the list, and the
@@ -124,6 +136,9 @@ var scanned = map[string]bool{
 	"LGPL-3.0": true, "LGPL-3.0-only": true, "LGPL-3.0-or-later": true,
 	"AGPL-3.0": true, "AGPL-3.0-only": true, "AGPL-3.0-or-later": true,
 	"ISC": true, "GPL-2.0": true, "GPL-2.0-only": true, "GPL-2.0-or-later": true, "Unlicense": true, "CC0-1.0": true,
+	// What documentation and websites use: ODbL is on the list for data,
+	// the Creative Commons licences are not on it.
+	"ODbL-1.0": true, "CC-BY-4.0": true, "CC-BY-SA-4.0": true, "CC-BY-NC-SA-4.0": true,
 }
 
 var scanner = sync.OnceValues(func() (*licensecheck.Scanner, error) {
@@ -147,8 +162,7 @@ func Identify(text []byte) Identified {
 		return Identified{}
 	}
 	cov := sc.Scan(text)
-	var out Identified
-	out.Coverage = cov.Percent
+	out := Identified{Coverage: cov.Percent, FirstLine: firstLine(text)}
 	seen := map[string]bool{}
 	for _, m := range cov.Match {
 		id := Canonical(m.ID)
@@ -160,15 +174,29 @@ func Identify(text []byte) Identified {
 			out.IDs = append(out.IDs, id)
 		}
 	}
-	if len(out.IDs) == 0 {
-		// The French open data licence is common in public projects and
-		// not in licensecheck's list.
-		if openLicence.Match(text) {
-			out.IDs = []string{"etalab-2.0"}
+	if len(out.IDs) == 0 || out.Coverage < 50 {
+		if m, ok := frenchText(text); ok {
+			out.IDs = []string{m.id}
+			out.Coverage = m.coverage
+			out.Titles = map[string]Title{m.id: m.title}
 		}
 	}
 	sort.Strings(out.IDs)
 	return out
 }
 
-var openLicence = regexp.MustCompile(`(?i)licence ouverte|open licence.{0,20}etalab`)
+// firstLine is the first line of text that holds a word, trimmed and
+// shortened for a report.
+func firstLine(text []byte) string {
+	for _, l := range strings.Split(string(text), "\n") {
+		l = strings.Trim(strings.TrimSpace(l), "#*= ")
+		if l == "" {
+			continue
+		}
+		if r := []rune(l); len(r) > 80 {
+			l = string(r[:79]) + "…"
+		}
+		return l
+	}
+	return ""
+}

@@ -276,6 +276,15 @@ func (f *Facts) pyproject(data []byte) error {
 		for _, k := range []string{"authors", "maintainers"} {
 			f.add(&f.People, data, k, k, people(t[k]))
 		}
+		if cs, ok := t["classifiers"].([]any); ok {
+			var lic []string
+			for _, c := range cs {
+				if s, ok := c.(string); ok {
+					lic = append(lic, s)
+				}
+			}
+			f.classifiers(data, lic)
+		}
 		switch l := t["license"].(type) {
 		case string:
 			f.add(&f.Licences, data, "license", "license", []string{l})
@@ -338,6 +347,37 @@ func (f *Facts) setupPy(data []byte) {
 			f.People = append(f.People, fact)
 		}
 	}
+	f.classifierLines(data)
+}
+
+// classifierLine is a trove licence classifier anywhere on a line: quoted
+// in setup.py, indented under "classifiers =" in setup.cfg.
+var classifierLine = regexp.MustCompile(`(?m)^[\s"',]*(License\s*::[^"'\n]*)`)
+
+// classifierLines reads the licence classifiers of setup.py or setup.cfg
+// as text, each at its line.
+func (f *Facts) classifierLines(data []byte) {
+	for _, m := range classifierLine.FindAllSubmatchIndex(data, -1) {
+		c := strings.TrimSpace(string(data[m[2]:m[3]]))
+		if id, ok := classifierID(c); ok && id != "" {
+			f.Licences = append(f.Licences, Fact{Key: "classifiers", Value: c, Line: bytes.Count(data[:m[2]], []byte("\n")) + 1})
+		}
+	}
+}
+
+// classifiers adds the licence classifiers of a parsed list, at the line
+// of each.
+func (f *Facts) classifiers(data []byte, cs []string) {
+	for _, c := range cs {
+		if id, ok := classifierID(c); !ok || id == "" {
+			continue
+		}
+		line := 0
+		if i := bytes.Index(data, []byte(c)); i >= 0 {
+			line = bytes.Count(data[:i], []byte("\n")) + 1
+		}
+		f.Licences = append(f.Licences, Fact{Key: "classifiers", Value: c, Line: line})
+	}
 }
 
 var cfgKeyword = regexp.MustCompile(`(?m)^\s*(author|maintainer|author_email|maintainer_email|license)\s*=\s*(.+)$`)
@@ -352,6 +392,7 @@ func (f *Facts) setupCfg(data []byte) {
 			f.People = append(f.People, fact)
 		}
 	}
+	f.classifierLines(data)
 }
 
 func (f *Facts) pom(data []byte) error {

@@ -1,6 +1,7 @@
 package starter_test
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -211,11 +212,19 @@ func TestPubliccodeDraftFromDetectedFacts(t *testing.T) {
 
 func TestDetectLicence(t *testing.T) {
 	mit := "MIT License\n\nCopyright (c) 2026 DINUM\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\nof this software and associated documentation files (the \"Software\"), to deal\nin the Software without restriction, including without limitation the rights\nto use, copy, modify, merge, publish, distribute, sublicense, and/or sell\ncopies of the Software, and to permit persons to whom the Software is\nfurnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all\ncopies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR\nIMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,\nFITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\nAUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER\nLIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,\nOUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n"
+	// The Licence Ouverte 2.0, as the licence package's tests read it.
+	data, err := os.ReadFile("../licence/testdata/etalab-2.0-fr.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo2 := string(data)
 	cases := map[string]string{
 		mit:                                      "MIT",
 		"// SPDX-License-Identifier: EUPL-1.2\n": "EUPL-1.2",
-		"Licence Ouverte / Open Licence version 2.0, Etalab\n": "etalab-2.0",
-		"Tous droits réservés.\n":                              "",
+		lo2:                                      "etalab-2.0",
+		"Tous droits réservés.\n":                "",
+		// A mention of the Licence Ouverte is no licence text.
+		"Licence Ouverte / Open Licence version 2.0, Etalab\n": "",
 	}
 	for text, want := range cases {
 		if got := starter.DetectLicence([]byte(text), t.TempDir()); got != want {

@@ -1,0 +1,1 @@
+module.exports = { title: "Guide des agents", themeConfig: { sidebar: ["/guide/accompagnement"] } };

@@ -1,0 +1,2 @@
+// Draws the dashboard's charts.
+export const dessiner = (graphiques) => graphiques.map((g) => g.rendre());

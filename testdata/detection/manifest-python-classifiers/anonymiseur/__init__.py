@@ -1,0 +1,1 @@
+"""Replaces the names in court decisions by initials."""
