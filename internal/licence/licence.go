@@ -139,6 +139,12 @@ var scanned = map[string]bool{
 	// What documentation and websites use: ODbL is on the list for data,
 	// the Creative Commons licences are not on it.
 	"ODbL-1.0": true, "CC-BY-4.0": true, "CC-BY-SA-4.0": true, "CC-BY-NC-SA-4.0": true,
+	// Other open source licences projects commit: a text that is not
+	// identified fails the licence item, so a real licence must be named.
+	"EPL-1.0": true, "LGPL-2.1": true, "LGPL-2.1-only": true, "LGPL-2.1-or-later": true, "MPL-1.1": true,
+	"BSD-4-Clause": true, "0BSD": true, "Zlib": true, "BSL-1.0": true, "Artistic-2.0": true, "AFL-3.0": true,
+	"MIT-0": true, "PostgreSQL": true, "OFL-1.1": true, "WTFPL": true,
+	"CC-BY-3.0": true, "CC-BY-SA-3.0": true, "CC-BY-NC-4.0": true, "CC-BY-ND-4.0": true, "CC-BY-NC-ND-4.0": true,
 }
 
 var scanner = sync.OnceValues(func() (*licensecheck.Scanner, error) {
