@@ -19,8 +19,8 @@ var _ = register(Kind{
 	Values:  "strings",
 	Example: "`manifest: people`",
 	Passes: [2]string{
-		"a package manifest or `publiccode.yml` declares it: `people` (package.json `author`/`maintainers`/`contributors`, composer.json and CITATION.cff `authors`, pyproject.toml `[project]` or `[tool.poetry]`, setup.py/setup.cfg, Cargo.toml, pom.xml `<developers>`, DESCRIPTION `Authors@R`/`Maintainer`, publiccode.yml `maintenance.contacts`/`contractors`), `licence`, `documentation` or `roadmap` (URLs, shown as *declared elsewhere*). Placeholder values (`TODO`, `<your name>`, `UNLICENSED`) name nothing.",
-		"un manifeste de paquet ou `publiccode.yml` le déclare : `people` (`author`/`maintainers`/`contributors` de package.json, `authors` de composer.json et CITATION.cff, `[project]` ou `[tool.poetry]` de pyproject.toml, setup.py/setup.cfg, Cargo.toml, `<developers>` de pom.xml, `Authors@R`/`Maintainer` de DESCRIPTION, `maintenance.contacts`/`contractors` de publiccode.yml), `licence`, `documentation` ou `roadmap` (des URL, signalées comme *conservées ailleurs*). Les valeurs de modèle (`TODO`, `<your name>`, `UNLICENSED`) ne nomment rien.",
+		"a package manifest or `publiccode.yml` declares it: `people` (package.json `author`/`maintainers`/`contributors`, composer.json and CITATION.cff `authors`, pyproject.toml `[project]` or `[tool.poetry]`, setup.py/setup.cfg, Cargo.toml, pom.xml `<developers>`, DESCRIPTION `Authors@R`/`Maintainer`, publiccode.yml `maintenance.contacts`/`contractors`), `licence`, `documentation` or `roadmap` (URLs, shown as *declared elsewhere*). Placeholder values (`TODO`, `<your name>`, `UNLICENSED`) name nothing, and a person counts only with a way to reach them (an e-mail, a handle or an address): a bare name, often an organisation's, points a successor to nobody.",
+		"un manifeste de paquet ou `publiccode.yml` le déclare : `people` (`author`/`maintainers`/`contributors` de package.json, `authors` de composer.json et CITATION.cff, `[project]` ou `[tool.poetry]` de pyproject.toml, setup.py/setup.cfg, Cargo.toml, `<developers>` de pom.xml, `Authors@R`/`Maintainer` de DESCRIPTION, `maintenance.contacts`/`contractors` de publiccode.yml), `licence`, `documentation` ou `roadmap` (des URL, signalées comme *conservées ailleurs*). Les valeurs de modèle (`TODO`, `<your name>`, `UNLICENSED`) ne nomment rien, et une personne ne compte qu'avec un moyen de la joindre (adresse électronique, identifiant ou adresse web) : un nom seul, souvent celui d'un organisme, n'indique personne à un repreneur.",
 	},
 	Needs:   Needs{Manifests: true},
 	Compile: compileManifest,
@@ -30,6 +30,13 @@ var manifestWords = i18n.Text{
 	"desc-manifest":    {"%s declared in a package manifest or publiccode.yml", "%s déclaré dans un manifeste de paquet ou publiccode.yml"},
 	"detail-manifest":  {"declared as %s: %s", "déclaré comme %s : %s"},
 	"detail-elsewhere": {"declared elsewhere (%s): %s", "déclaré ailleurs (%s) : %s"},
+	"no-contact":       {"declared as %s with no contact (e-mail or address): %s", "déclaré comme %s sans contact (adresse électronique ou web) : %s"},
+}
+
+// reachable reports whether a person declared in a manifest comes with a
+// way to reach them: an e-mail address, a handle or a web address.
+func reachable(v string) bool {
+	return strings.Contains(v, "@") || strings.Contains(v, "://") || strings.Contains(v, "www.")
 }
 
 // manifestFacts are the facts a manifest evidence can ask for.
@@ -88,6 +95,13 @@ func (m *manifestEvidence) Evaluate(r Run) Outcome {
 					// A draft's "{{ name }}" declares nobody yet.
 					o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Line: f.Line,
 						Detail: fmt.Sprintf(words.In(r.Lang(), "stub-tmpl"), ph)})
+					continue
+				}
+				if want == "people" && !reachable(f.Value) {
+					// A bare name, often an organisation's, tells a
+					// successor nobody to write to.
+					o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Line: f.Line,
+						Detail: fmt.Sprintf(manifestWords.In(r.Lang(), "no-contact"), f.Key, Shorten(f.Value, 80))})
 					continue
 				}
 				if want == "licence" && (!manifest.OfProject(e.Path) || len(licence.Declare(manifest.SPDX(e.Path, f)).Operands) == 0) {

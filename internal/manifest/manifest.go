@@ -185,15 +185,27 @@ func people(v any) []string {
 	case string:
 		return []string{t}
 	case map[string]any:
-		for _, k := range []string{"name", "email", "given-names", "family-names", "url"} {
-			if s, ok := t[k].(string); ok && strings.TrimSpace(s) != "" {
-				if k == "given-names" {
-					if fam, ok := t["family-names"].(string); ok {
-						s += " " + fam
-					}
-				}
-				return []string{s}
-			}
+		str := func(k string) string { s, _ := t[k].(string); return strings.TrimSpace(s) }
+		name := str("name")
+		if name == "" && str("given-names") != "" {
+			name = strings.TrimSpace(str("given-names") + " " + str("family-names"))
+		}
+		if name == "" {
+			name = str("family-names")
+		}
+		// The way to reach the person goes with the name: a maintainer is
+		// someone a successor can write to.
+		switch email, url := str("email"), str("url"); {
+		case name != "" && email != "":
+			return []string{name + " <" + email + ">"}
+		case name != "" && url != "":
+			return []string{name + " (" + url + ")"}
+		case name != "":
+			return []string{name}
+		case email != "":
+			return []string{email}
+		case url != "":
+			return []string{url}
 		}
 	case []any:
 		var out []string

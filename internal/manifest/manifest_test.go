@@ -102,7 +102,7 @@ maintenance:
 func TestParse(t *testing.T) {
 	want := map[string]Facts{
 		"package.json": {
-			People: []Fact{{"author", "Équipe Signal'Eau", 5}, {"maintainers", "Léa Martin <lea.martin@example.fr>", 6},
+			People: []Fact{{"author", "Équipe Signal'Eau <signal-eau@example.gouv.fr>", 5}, {"maintainers", "Léa Martin <lea.martin@example.fr>", 6},
 				{"contributors", "karim@example.fr", 7}, {"contributors", "Inès Roussel", 7}},
 			Licences:      []Fact{{"license", "MIT", 3}},
 			Documentation: []Fact{{"homepage", "https://signal-eau.example.gouv.fr/docs", 4}},
@@ -112,7 +112,7 @@ func TestParse(t *testing.T) {
 			Licences: []Fact{{"license", "EUPL-1.2", 3}, {"license", "MIT", 3}},
 		},
 		"pyproject.toml": {
-			People:        []Fact{{"authors", "Open-data team", 4}, {"maintainers", "thomas.girard@example.gouv.fr", 5}},
+			People:        []Fact{{"authors", "Open-data team <open-data@example.gouv.fr>", 4}, {"maintainers", "thomas.girard@example.gouv.fr", 5}},
 			Licences:      []Fact{{"license", "MIT", 3}},
 			Documentation: []Fact{{"urls.Documentation", "https://anonymiseur.example.gouv.fr/docs", 9}},
 		},
