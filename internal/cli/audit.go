@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -98,6 +97,9 @@ func runAudit(env *Env, args []string) int {
 	if err != nil {
 		return usageErr(env, err)
 	}
+	if err := cohortreport.PrepareOut(f.out); err != nil {
+		return usageErr(env, err)
+	}
 	if f.cache != "" {
 		if err := os.MkdirAll(f.cache, 0o755); err != nil {
 			return usageErr(env, fmt.Errorf("--cache: %w", err))
@@ -145,36 +147,14 @@ func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, 
 	return ExitOK
 }
 
-// writeReports renders every output, then writes each file whole (beside
-// it, then renamed): a reader, or an interruption, never sees half a file.
-// Letters of teams no longer in the audit are removed.
+// writeReports renders every output and writes them all or none (see
+// cohortreport.Write).
 func writeReports(out string, res *audit.Result, cat *catalog.Catalog) error {
 	files, err := cohortreport.Files(res, cat)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Join(out, "letters"), 0o755); err != nil {
-		return fmt.Errorf("--out: %w", err)
-	}
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	// report.json last: when it is there and new, everything else is too.
-	sort.SliceStable(names, func(i, j int) bool { return names[j] == "report.json" && names[i] != "report.json" })
-	for _, n := range names {
-		if err := WriteFileAtomic(filepath.Join(out, filepath.FromSlash(n)), files[n]); err != nil {
-			return err
-		}
-	}
-	old, _ := filepath.Glob(filepath.Join(out, "letters", "*.md"))
-	for _, o := range old {
-		if _, keep := files["letters/"+filepath.Base(o)]; !keep {
-			os.Remove(o)
-		}
-	}
-	return nil
+	return cohortreport.Write(out, files)
 }
 
 // newProgress shows a progress bar on a terminal, and one plain line per
@@ -236,6 +216,9 @@ func runReport(env *Env, args []string) int {
 	sev, err := finding.ParseSeverity(*failOn, true)
 	if err != nil {
 		return usageErr(env, fmt.Errorf("--fail-on: %w", err))
+	}
+	if err := cohortreport.PrepareOut(*out); err != nil {
+		return usageErr(env, err)
 	}
 	parts := make([]*audit.Result, len(pos))
 	for i, name := range pos {

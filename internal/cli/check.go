@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/passation/passation/internal/atomicfile"
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/config"
@@ -306,60 +306,7 @@ func emit(env *Env, output string, data []byte) error {
 // A new file gets the usual permissions (0666 less the umask), a replaced
 // one keeps its own.
 func WriteFileAtomic(name string, data []byte) error {
-	perm := os.FileMode(0o666)
-	if fi, err := os.Stat(name); err == nil {
-		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("write %s: not a regular file", name)
-		}
-		perm = fi.Mode().Perm()
-	}
-	tmp, err := createTemp(name, perm)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	// Flushed before the rename, so a crash cannot leave an empty file
-	// under the final name.
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if perm != 0o666 {
-		if err := os.Chmod(tmp.Name(), perm); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return nil
-}
-
-// createTemp is os.CreateTemp with a chosen mode: CreateTemp makes files
-// readable by their owner only, and the rename would carry that over.
-func createTemp(name string, perm os.FileMode) (*os.File, error) {
-	dir, base := filepath.Split(name)
-	if dir == "" {
-		dir = "."
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("expected an existing folder, %s is not one", dir)
-	}
-	for i := 0; ; i++ {
-		p := filepath.Join(dir, fmt.Sprintf(".%s.%d.%d.tmp", base, os.Getpid(), rand.Uint32()))
-		f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
-		if os.IsExist(err) && i < 100 {
-			continue
-		}
-		return f, err
-	}
+	return atomicfile.Write(name, data)
 }
 
 func groupsOf(cat *catalog.Catalog, lang string) []report.Group {

@@ -185,6 +185,8 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 		name, lang string
 		repos      []*audit.Repository
 	}
+	// Teams are told apart by their exact names: two names that fold to
+	// the same file name ("Équipe C++", "Équipe C") are two letters.
 	teams := map[string]*team{}
 	var order []string
 	for i := range res.Repositories {
@@ -193,7 +195,7 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 		if name == "" {
 			name = r.Name
 		}
-		key := slug(name)
+		key := name
 		t, ok := teams[key]
 		if !ok {
 			lang := r.Lang
@@ -207,6 +209,7 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 		t.repos = append(t.repos, r)
 	}
 	sort.Strings(order)
+	files := letterNames(order)
 	out := map[string][]byte{}
 	for _, key := range order {
 		t := teams[key]
@@ -220,7 +223,7 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 		}
 		b.WriteString(lw(lang, "check"))
 		b.WriteString(lw(lang, "thanks"))
-		out[key+".md"] = []byte(b.String())
+		out[files[key]] = []byte(b.String())
 	}
 	return out
 }

@@ -1,0 +1,196 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/passation/passation/internal/cohortreport"
+	"github.com/passation/passation/internal/testrepo"
+)
+
+// localCohort writes a cohort list of local repositories, one per
+// (name, team) pair, each a real git repository with the core documents.
+func localCohort(t *testing.T, dir string, rows ...[2]string) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("url,name,team\n")
+	for _, r := range rows {
+		repo := testrepo.New(t).CommitFiles(coreFiles)
+		fmt.Fprintf(&b, "%s,%s,%s\n", repo.Dir, r[0], r[1])
+	}
+	list := filepath.Join(dir, fmt.Sprintf("cohort-%d.csv", len(rows)))
+	if err := os.WriteFile(list, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return list
+}
+
+func auditOK(t *testing.T, args ...string) {
+	t.Helper()
+	code, stdout, stderr := runAt(t, nil, append([]string{"audit"}, args...)...)
+	if code != ExitOK && code != ExitGaps {
+		t.Fatalf("audit %v: exit %d\n%s%s", args, code, stdout, stderr)
+	}
+}
+
+// TestAuditRemovesOnlyItsOwnLetters: a file someone put in letters/ stays;
+// the letter of a team that left the cohort goes.
+func TestAuditRemovesOnlyItsOwnLetters(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report")
+	auditOK(t, "--from", localCohort(t, dir, [2]string{"a", "Team A"}, [2]string{"b", "Team B"}), "--out", out)
+	mine := filepath.Join(out, "letters", "notes-for-the-jury.md")
+	if err := os.WriteFile(mine, []byte("my own notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	auditOK(t, "--from", localCohort(t, dir, [2]string{"a", "Team A"}), "--out", out)
+	if data, err := os.ReadFile(mine); err != nil || string(data) != "my own notes\n" {
+		t.Errorf("the user's own file in letters/ was removed or changed: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "letters", "team-b.md")); !os.IsNotExist(err) {
+		t.Errorf("the letter of the team that left is still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "letters", "team-a.md")); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestAuditOutIsCheckedFirst: an empty --out, or one that is a file, is
+// refused before any repository is read.
+func TestAuditOutIsCheckedFirst(t *testing.T) {
+	dir := t.TempDir()
+	list := localCohort(t, dir, [2]string{"a", "Team A"})
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	code, _, stderr := runAt(t, nil, "audit", "--from", list, "--out", "")
+	if code != ExitUsage || !strings.Contains(stderr, "--out is empty") {
+		t.Errorf(`--out "": exit %d, %s`, code, stderr)
+	}
+	if entries, _ := os.ReadDir(cwd); len(entries) != 0 {
+		t.Errorf(`--out "" wrote into the current folder: %v`, entries)
+	}
+	file := filepath.Join(dir, "passwd")
+	os.WriteFile(file, []byte("root:x:0:0\n"), 0o644)
+	code, _, stderr = runAt(t, nil, "audit", "--from", list, "--out", file)
+	if code != ExitUsage || !strings.Contains(stderr, "is a file, expected a folder") {
+		t.Errorf("--out FILE: exit %d, %s", code, stderr)
+	}
+	if strings.Contains(stderr, "passation audit: [") {
+		t.Errorf("repositories were audited before --out was refused:\n%s", stderr)
+	}
+	if data, _ := os.ReadFile(file); string(data) != "root:x:0:0\n" {
+		t.Error("the file named by --out changed")
+	}
+}
+
+// TestAuditReplacesEveryReportOrNone: when one report cannot be written,
+// none of the previous ones is replaced.
+func TestAuditReplacesEveryReportOrNone(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report")
+	auditOK(t, "--from", localCohort(t, dir, [2]string{"a", "Team A"}), "--out", out)
+	before := readTree(t, out)
+	// report.md can no longer be replaced: a folder took its name.
+	os.Remove(filepath.Join(out, "report.md"))
+	os.MkdirAll(filepath.Join(out, "report.md", "x"), 0o755)
+	code, _, stderr := runAt(t, nil, "audit", "--from", localCohort(t, dir, [2]string{"a", "Team A"}, [2]string{"b", "Team B"}), "--out", out)
+	if code != ExitNotWritten || !strings.Contains(stderr, "nothing was replaced") {
+		t.Fatalf("exit %d, want %d:\n%s", code, ExitNotWritten, stderr)
+	}
+	after := readTree(t, out)
+	for _, name := range []string{"index.html", "report.json", "report.csv", filepath.Join("letters", "team-a.md")} {
+		if after[name] != before[name] {
+			t.Errorf("%s was replaced although the audit could not write report.md", name)
+		}
+	}
+	if _, ok := after[filepath.Join("letters", "team-b.md")]; ok {
+		t.Error("a new letter was written although the audit could not write report.md")
+	}
+}
+
+// TestAuditLongNames: a team name past the file systems' 255 bytes gets a
+// letter of a shortened name, and every report is written.
+func TestAuditLongNames(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report")
+	long := strings.Repeat("Équipe très longue ", 20)
+	code, _, stderr := runAt(t, nil, "audit", "--from", localCohort(t, dir, [2]string{"a", long}, [2]string{"b", "Team B"}), "--out", out)
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	files := readTree(t, out)
+	n := 0
+	for name, content := range files {
+		if len(filepath.Base(name)) > 100 {
+			t.Errorf("file name of %d bytes: %s", len(filepath.Base(name)), name)
+		}
+		if strings.HasPrefix(name, "letters"+string(filepath.Separator)) && strings.Contains(content, "Hello "+long[:40]) {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d letters to the team of the long name, want 1: %v", n, keys(files))
+	}
+}
+
+// TestAuditCleansTemporaryFilesOfKilledRuns: a run killed between writing a
+// temporary file and renaming it leaves it; the next run removes it, and
+// leaves the user's own hidden files.
+func TestAuditCleansTemporaryFilesOfKilledRuns(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report")
+	os.MkdirAll(filepath.Join(out, "letters"), 0o755)
+	stale := []string{".index.html.4242.123456.tmp", ".report.json8812345", filepath.Join("letters", ".team-a.md.77.88.tmp")}
+	for _, s := range stale {
+		os.WriteFile(filepath.Join(out, s), []byte("half"), 0o644)
+	}
+	os.WriteFile(filepath.Join(out, ".keepme"), []byte("mine"), 0o644)
+	auditOK(t, "--from", localCohort(t, dir, [2]string{"a", "Team A"}), "--out", out)
+	for _, s := range stale {
+		if _, err := os.Stat(filepath.Join(out, s)); !os.IsNotExist(err) {
+			t.Errorf("%s is still there", s)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, ".keepme")); err != nil {
+		t.Error("a hidden file of the user was removed")
+	}
+	// Nothing of this run is left aside either.
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") && e.Name() != ".keepme" && e.Name() != cohortreport.ManifestName {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestAuditOneLetterPerTeam: team names that fold to the same file name are
+// still two teams, with two letters.
+func TestAuditOneLetterPerTeam(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report")
+	auditOK(t, "--from", localCohort(t, dir,
+		[2]string{"plus", "Équipe C++"}, [2]string{"plain", "Équipe C"},
+		[2]string{"cyr", "Команда A"}, [2]string{"jp", "チーム A"}), "--out", out)
+	letters, _ := filepath.Glob(filepath.Join(out, "letters", "*.md"))
+	if len(letters) != 4 {
+		t.Fatalf("%d letters for 4 teams: %v", len(letters), letters)
+	}
+	for _, team := range []string{"Équipe C++", "Équipe C", "Команда A", "チーム A"} {
+		found := 0
+		for _, l := range letters {
+			data, _ := os.ReadFile(l)
+			if strings.Contains(string(data), "Hello "+team+",\n") {
+				found++
+				if strings.Count(string(data), "\n## ") != 1 {
+					t.Errorf("the letter to %s lists another team's repository:\n%s", team, data)
+				}
+			}
+		}
+		if found != 1 {
+			t.Errorf("%d letters addressed to %s", found, team)
+		}
+	}
+}
