@@ -101,7 +101,7 @@ func runAudit(env *Env, args []string) int {
 		return usageErr(env, err)
 	}
 	if f.cache != "" {
-		if err := os.MkdirAll(f.cache, 0o755); err != nil {
+		if err := os.MkdirAll(f.cache, 0o700); err != nil {
 			return usageErr(env, fmt.Errorf("--cache: %w", err))
 		}
 	}
