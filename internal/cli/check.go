@@ -16,6 +16,7 @@ import (
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/report"
+	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/internal/source"
 )
 
@@ -318,7 +319,12 @@ func groupsOf(cat *catalog.Catalog, lang string) []report.Group {
 }
 
 func usageErr(env *Env, err error) int {
-	fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+	// Messages quote names from the repository: no escape code of theirs.
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = safetext.Line(l)
+	}
+	fmt.Fprintf(env.Stderr, "passation: %s\n", strings.Join(lines, "\n"))
 	return ExitUsage
 }
 

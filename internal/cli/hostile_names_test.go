@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/passation/passation/internal/testrepo"
+)
+
+// hostileName holds what a file name can carry to a terminal or a CI log: an
+// OSC 52 clipboard write, a window title, a clear-screen, a right-to-left
+// override, and a newline followed by a workflow command.
+const hostileName = "\x1b]52;c;cHduZWQ=\x07\x1b]0;title\x07\x1b[2J\u202e\n::error::injected"
+
+// controlFree fails when out holds a control or bidi character other than
+// the newlines between its lines, or a line that is a workflow command.
+func controlFree(t *testing.T, what, out string) {
+	t.Helper()
+	for _, r := range out {
+		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			t.Errorf("%s prints %U:\n%q", what, r, out)
+			return
+		}
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "::") {
+			t.Errorf("%s prints a workflow command line: %q", what, l)
+		}
+	}
+}
+
+// TestCheckOutputEscapesFileNames: file names reach the text and compact
+// outputs with their control and bidi characters escaped.
+func TestCheckOutputEscapesFileNames(t *testing.T) {
+	r := testrepo.New(t).CommitFiles(map[string]string{
+		"README.md": "# Outil\n",
+		// An empty install guide: a gap whose evidence names the file.
+		"INSTALL" + hostileName + ".md":                 "",
+		"docs/manuel-utilisateur" + hostileName + ".md": "# Manuel\n\n" + enough + "\n",
+	})
+	code, out, errOut := run(t, nil, "check", "--profile", "core", r.Dir)
+	if code != ExitGaps {
+		t.Fatalf("check: exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, `\x1b]52;c;cHduZWQ=\x07`) || !strings.Contains(out, `\u202e`) {
+		t.Errorf("the hostile names are not shown, escaped:\n%s", out)
+	}
+	controlFree(t, "check (text)", out)
+	r.Write(map[string]string{"MAINTAINERS" + hostileName + ".md": ""})
+	r.Git("add", "-A")
+	code, out, errOut = run(t, nil, "check", "--staged", "--profile", "core", "--fail-on", "never", r.Dir)
+	if code != ExitOK || !strings.Contains(out, "MAINTAINERS") {
+		t.Fatalf("check --staged: exit %d\n%s%s", code, out, errOut)
+	}
+	controlFree(t, "check --staged (compact)", out)
+}
