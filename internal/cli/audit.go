@@ -16,6 +16,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/cohortreport"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/rules"
 	"github.com/schollz/progressbar/v3"
 )
@@ -135,7 +136,7 @@ func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, 
 		len(res.Repositories)-failed, failed, filepath.Join(out, "index.html"))
 	for _, r := range res.Repositories {
 		if r.Error != nil {
-			fmt.Fprintf(env.Stdout, "  ✘ %s (%s): %s: %s\n", r.Name, r.URL, r.Error.Kind, r.Error.Message)
+			fmt.Fprintf(env.Stdout, "  ✘ %s (%s): %s: %s\n", safetext.Line(r.Name), safetext.Line(r.URL), r.Error.Kind, safetext.Line(r.Error.Message))
 		}
 	}
 	switch {
@@ -183,9 +184,9 @@ func newProgress(env *Env, total int) func(audit.Event) {
 
 func progressLine(e audit.Event) string {
 	r := e.Repository
-	head := fmt.Sprintf("passation audit: [%d/%d] %s", e.Done, e.Total, r.Name)
+	head := fmt.Sprintf("passation audit: [%d/%d] %s", e.Done, e.Total, safetext.Line(r.Name))
 	if r.Error != nil {
-		return fmt.Sprintf("%s: FAILED (%s): %s", head, r.Error.Kind, r.Error.Message)
+		return fmt.Sprintf("%s: FAILED (%s): %s", head, r.Error.Kind, safetext.Line(r.Error.Message))
 	}
 	s := r.Report.Summary
 	return fmt.Sprintf("%s: %s, score %d/100, %d missing (%s)", head, e.How, s.Score, s.Fail, e.Elapsed.Round(10*time.Millisecond))

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/passation/passation/internal/cohortreport"
+	"github.com/passation/passation/internal/gitserver"
 	"github.com/passation/passation/internal/testrepo"
 )
 
@@ -191,6 +192,35 @@ func TestAuditOneLetterPerTeam(t *testing.T) {
 		}
 		if found != 1 {
 			t.Errorf("%d letters addressed to %s", found, team)
+		}
+	}
+}
+
+// TestAuditServerTextIsTamed: what a server says in its error (64 KiB, NUL
+// bytes, escape codes, a newline and a workflow command) reaches neither the
+// terminal nor the reports as it is: one short line of printable text.
+func TestAuditServerTextIsTamed(t *testing.T) {
+	body := "fatal: maintenance\n::error::injected by the server\n\x1b]0;owned\x07\x1b[2J\u202e" + strings.Repeat("\x00junk", 64*1024/5)
+	web := gitserver.StartHTTP(t, gitserver.NewRoot(t), gitserver.HTTPOptions{Refuse: body})
+	out := filepath.Join(t.TempDir(), "report")
+	code, stdout, stderr := runAt(t, map[string]string{"CI": "true"}, "audit", web+"team.git", "--out", out)
+	if code != ExitPartial {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "fatal: maintenance") {
+		t.Errorf("the server's words are not quoted at all:\n%s", stdout)
+	}
+	controlFree(t, "stdout", stdout)
+	controlFree(t, "stderr", stderr)
+	for name, content := range readTree(t, out) {
+		if strings.Contains(name, ".passation") {
+			continue
+		}
+		if len(content) > 40_000 {
+			t.Errorf("%s: %d bytes for one failed repository", name, len(content))
+		}
+		if strings.ContainsAny(content, "\x00\x1b\x07\u202e") || strings.Contains(content, "\n::error::") {
+			t.Errorf("%s holds the server's control characters or a workflow command", name)
 		}
 	}
 }
