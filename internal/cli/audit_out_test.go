@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -221,6 +222,43 @@ func TestAuditServerTextIsTamed(t *testing.T) {
 		}
 		if strings.ContainsAny(content, "\x00\x1b\x07\u202e") || strings.Contains(content, "\n::error::") {
 			t.Errorf("%s holds the server's control characters or a workflow command", name)
+		}
+	}
+}
+
+// TestAuditReportsEscapeNames: a team's and a file's names reach the page,
+// report.md and the letters without their control or bidi characters, and
+// without pinging anyone or linking anywhere in report.md and the letters.
+func TestAuditReportsEscapeNames(t *testing.T) {
+	dir := t.TempDir()
+	repo := testrepo.New(t).CommitFiles(map[string]string{
+		"README.md": "# Outil\n",
+		// An empty install guide: its name is the evidence of a gap.
+		"INSTALL @octocat www.evil.example \x1b[2J\u202e.md": "",
+	})
+	list := filepath.Join(dir, "cohort.csv")
+	os.WriteFile(list, []byte("url,name,team\n"+repo.Dir+",outil,\"Team \x1b]0;owned\x07 @all\"\n"), 0o644)
+	out := filepath.Join(dir, "report")
+	auditOK(t, "--from", list, "--out", out, "--profile", "core")
+	files := readTree(t, out)
+	code := regexp.MustCompile("`[^`]*`")
+	for name, content := range files {
+		if name == "report.json" || name == "report.csv" || strings.HasPrefix(name, ".") {
+			continue
+		}
+		controlFree(t, name, content)
+		if strings.HasSuffix(name, ".md") {
+			if strings.HasPrefix(name, "letters") && !strings.Contains(content, "evil.example") {
+				t.Errorf("%s does not name the file at all", name)
+			}
+			if !strings.Contains(content, "`@all`") {
+				t.Errorf("%s does not name the team, quoted", name)
+			}
+			for _, l := range strings.Split(content, "\n") {
+				if rest := code.ReplaceAllString(l, ""); strings.Contains(rest, "@") || strings.Contains(rest, "://") || strings.Contains(rest, "www.") {
+					t.Errorf("%s: a live mention or link: %q", name, l)
+				}
+			}
 		}
 	}
 }

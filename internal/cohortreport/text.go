@@ -67,6 +67,7 @@ func cellSafe(s string) string {
 // totals per item, one line per repository, the failures, and what each
 // repository misses.
 func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
+	res = tamed(res) // no control or bidi character of a repository
 	lang := res.Lang
 	p := &mdWriter{w: w}
 	p.f("# %s\n\n%s\n\n", say(lang, "title"), fmt.Sprintf(say(lang, "summary"), len(res.Repositories), len(res.Repositories)-res.Failed(), res.Failed()))
@@ -147,10 +148,41 @@ func (p *mdWriter) f(format string, args ...any) {
 }
 
 // mdText keeps text from a repository or a server from turning into
-// Markdown structure (links, HTML) in the reader's renderer.
+// Markdown structure (links, HTML) in the reader's renderer, and from
+// pinging people or linking elsewhere: a word with an @ (a mention, an
+// e-mail address) or a bare URL is put in a code span, which neither GitHub
+// nor GitLab turns into a mention or a link.
 func mdText(s string) string {
-	r := strings.NewReplacer("<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ", "\r", " ")
-	return r.Replace(s)
+	words := strings.Split(strings.NewReplacer("\n", " ", "\r", " ").Replace(s), " ")
+	for i, w := range words {
+		if live(w) {
+			words[i] = codeSpan(w)
+		} else {
+			words[i] = mdEscape.Replace(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+var mdEscape = strings.NewReplacer("<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
+
+// live: a word a renderer would turn into a mention or a link.
+func live(w string) bool {
+	l := strings.ToLower(w)
+	return strings.Contains(l, "@") || strings.Contains(l, "://") || strings.Contains(l, "www.")
+}
+
+// codeSpan quotes w as inline code, with a fence longer than any run of
+// backticks in it.
+func codeSpan(w string) string {
+	fence := "`"
+	for strings.Contains(w, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(w, "`") || strings.HasSuffix(w, "`") {
+		return fence + " " + w + " " + fence
+	}
+	return fence + w + fence
 }
 
 func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "|", `\|`) }
@@ -181,6 +213,7 @@ func lw(lang, key string) string { return letterWords.In(lang, key) }
 // audit's): what is missing in each of its repositories, and how to add it,
 // with the rule texts of the catalogue. Names are "<team>.md".
 func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
+	res = tamed(res) // no control or bidi character of a repository
 	type team struct {
 		name, lang string
 		repos      []*audit.Repository
