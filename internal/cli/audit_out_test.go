@@ -262,3 +262,40 @@ func TestAuditReportsEscapeNames(t *testing.T) {
 		}
 	}
 }
+
+// TestReportMergeValidatesShards: a shard whose cohort is huge, or whose
+// repository has neither report nor error, is refused with the file named.
+func TestReportMergeValidatesShards(t *testing.T) {
+	dir := t.TempDir()
+	list := localCohort(t, dir, [2]string{"a", "Team A"}, [2]string{"b", "Team B"})
+	var shards []string
+	for _, k := range []string{"1", "2"} {
+		out := filepath.Join(dir, "shard-"+k)
+		auditOK(t, "--from", list, "--shard", k+"/2", "--out", out)
+		shards = append(shards, filepath.Join(out, "report.json"))
+	}
+	data, _ := os.ReadFile(shards[0])
+	edit := func(name, old, new string) string {
+		t.Helper()
+		if !strings.Contains(string(data), old) {
+			t.Fatalf("%q not in the shard", old)
+		}
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644)
+		return p
+	}
+	huge := edit("huge.json", `"cohort": 2`, `"cohort": 9000000000000000000`)
+	// The repository's report taken out: neither report nor error.
+	i := strings.Index(string(data), `"report": {`)
+	bare := filepath.Join(dir, "bare.json")
+	os.WriteFile(bare, []byte(strings.TrimRight(string(data[:i]), " \n,")+"\n    }\n  ]\n}\n"), 0o644)
+	for _, c := range []struct{ file, want string }{
+		{huge, `huge.json: "cohort" is 9000000000000000000, expected 0 to 100000`},
+		{bare, `bare.json: repository 1 ("a") has neither, expected either "report" or "error"`},
+	} {
+		code, _, stderr := runAt(t, nil, "report", "merge", "--out", filepath.Join(dir, "merged"), c.file, shards[1])
+		if code != ExitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("merge %s: exit %d, %s\nwant %s", filepath.Base(c.file), code, stderr, c.want)
+		}
+	}
+}
