@@ -298,6 +298,11 @@ func (a *activityEvidence) evaluate(r *run) outcome {
 		return outcome{err: err}
 	}
 	lang, now, head := r.opt.Lang, r.opt.Now, f.Head
+	// A date past tomorrow (clock skew aside) is a wrong clock or a forged
+	// date: said as such, and no proof of activity.
+	if head.When.After(now.Add(24 * time.Hour)) {
+		return outcome{rejected: []finding.Evidence{{Detail: fmt.Sprintf(say(lang, "act-future"), day(head.When), head.Author.Name, short(head.Hash))}}}
+	}
 	ev := finding.Evidence{Detail: fmt.Sprintf(say(lang, "act-detail"), day(head.When), span(now.Sub(head.When), lang), head.Author.Name, short(head.Hash))}
 	if a.maxAge.AddTo(head.When).Before(now) {
 		return outcome{rejected: []finding.Evidence{ev}}
@@ -312,6 +317,9 @@ func (a *activityEvidence) annotate(r *run, cr compiledRule, res *finding.Result
 		res.Message = fmt.Sprintf(say(lang, "act-pass"), res.Evidence[0].Detail)
 	case finding.Fail:
 		res.Message = expand(cr.Message.In(lang), a.params(lang))
+		if f, err := r.facts(); err == nil && f.Head.When.After(r.opt.Now.Add(24*time.Hour)) && len(res.Evidence) > 0 {
+			res.Message = fmt.Sprintf(say(lang, "act-future-fail"), res.Evidence[0].Detail)
+		}
 	}
 }
 
