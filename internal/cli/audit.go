@@ -42,7 +42,8 @@ func runAudit(env *Env, args []string) int {
 	fs.StringVar(&f.from, "from", "", "cohort list: a .csv (header url,name,team,challenge,ref,profile,lang) or .yml file")
 	fs.StringVar(&f.out, "out", "passation-report", "folder to write index.html, report.json, report.csv, report.md and letters/ into")
 	fs.IntVar(&f.jobs, "jobs", 0, "repositories audited at once (default: the number of CPUs)")
-	fs.DurationVar(&f.timeout, "timeout", 10*time.Minute, "time allowed to fetch and check one repository")
+	f.timeout = 10 * time.Minute
+	fs.Var(timeoutFlag{&f.timeout}, "timeout", "time allowed to fetch and check one repository (default 10m0s)")
 	fs.StringVar(&f.cache, "cache", "", "keep clones in this folder and update them on the next audit instead of cloning again")
 	fs.StringVar(&f.shard, "shard", "", "audit only slice K of N of the list (K/N), to spread a cohort over machines")
 	fs.StringVar(&f.profile, "profile", "", "rule profile of repositories that name none: eig (default) or core")
@@ -55,8 +56,14 @@ func runAudit(env *Env, args []string) int {
 	if err != nil {
 		return ExitUsage
 	}
-	if (f.from == "") == (len(pos) == 0) {
-		return usageErr(env, errors.New("audit: give a cohort list (--from cohort.csv) or repository URLs and paths, not both"))
+	switch {
+	case f.from == "" && len(pos) == 0:
+		return usageErr(env, errors.New("audit: nothing to audit: expected a cohort list (--from cohort.csv) or repository URLs and paths (passation audit https://host/org/repo.git ../local/repo)"))
+	case f.from != "" && len(pos) > 0:
+		return usageErr(env, fmt.Errorf("audit: --from %s and %d URLs or paths given: expected one or the other", f.from, len(pos)))
+	}
+	if err := checkMaxRead(f.maxRead); err != nil {
+		return usageErr(env, err)
 	}
 	lng, err := lang(f.lang, env.Getenv)
 	if err != nil {

@@ -299,3 +299,32 @@ func TestReportMergeValidatesShards(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitFlagMessages: each refused value is quoted with what is expected.
+func TestLimitFlagMessages(t *testing.T) {
+	dir := t.TempDir()
+	list := localCohort(t, dir, [2]string{"a", "Team A"})
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"audit", "x", "--timeout", "abc"}, `--timeout "abc": expected a duration: a number and a unit, such as 90s, 10m or 1h30m`},
+		{[]string{"audit", "x", "--timeout", "99999999h"}, `--timeout "99999999h": expected a duration of at most 2562047h`},
+		{[]string{"audit", "x", "--timeout", "0s"}, `--timeout "0s": expected a duration above zero`},
+		{[]string{"audit", "x", "--max-read", "-5"}, "--max-read -5: expected a number of bytes, 0 or more (0: the default, 1 MiB"},
+		{[]string{"check", "--max-read", "-1", dir}, "--max-read -1: expected a number of bytes, 0 or more"},
+		{[]string{"audit"}, "nothing to audit: expected a cohort list (--from cohort.csv) or repository URLs"},
+		{[]string{"audit", "--from", list, "x"}, "and 1 URLs or paths given: expected one or the other"},
+	} {
+		code, _, stderr := runAt(t, nil, c.args...)
+		if code != ExitUsage || !strings.Contains(stderr, c.want) || strings.Contains(stderr, "parse error") {
+			t.Errorf("%v: exit %d, %q\nwant %q", c.args, code, stderr, c.want)
+		}
+	}
+	// A plain check in compact form speaks of the commit checked, not of the next one.
+	repo := testrepo.New(t).CommitFiles(map[string]string{"README.md": "# Outil\n"})
+	_, out, _ := runAt(t, nil, "check", "--format", "compact", "--profile", "core", repo.Dir)
+	if strings.Contains(out, "next commit") || !strings.Contains(out, "missing at or above error") {
+		t.Errorf("check --format compact:\n%s", out)
+	}
+}

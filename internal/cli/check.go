@@ -72,7 +72,7 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	fs.Var(&f.rules, "rules", "folder of extra rule files, loaded after the embedded catalogue (repeatable)")
 	fs.BoolVar(&f.printConfig, "print-config", false, "show the effective configuration (profile, overrides, waivers) and exit")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
-	fs.Int64Var(&f.maxRead, "max-read", 1<<20, "read at most this many bytes of one file")
+	fs.Int64Var(&f.maxRead, "max-read", 1<<20, "read at most this many bytes of one file (0: the default)")
 	fs.BoolVar(&f.staged, "staged", false, "check what the next commit would contain (the git index); print only the gaps, nothing when all is well")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -90,6 +90,9 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	case "", "text", "json", "compact", "sarif":
 	default:
 		return f, "", usageErr(env, fmt.Errorf("unknown format %q: expected text, compact, json or sarif", f.format))
+	}
+	if err := checkMaxRead(f.maxRead); err != nil {
+		return f, "", usageErr(env, err)
 	}
 	if f.staged && f.ref != "" {
 		return f, "", usageErr(env, fmt.Errorf("--staged checks the index, --ref a commit: use one or the other"))
