@@ -328,3 +328,39 @@ func TestLimitFlagMessages(t *testing.T) {
 		t.Errorf("check --format compact:\n%s", out)
 	}
 }
+
+// TestLettersFillTheirParametersAndFitTheFailure: a French letter of an
+// English audit quotes the rules' thresholds ("6 mois"), not {max-age};
+// a damaged repository is told to repair it, not that it may be private.
+func TestLettersFillTheirParametersAndFitTheFailure(t *testing.T) {
+	dir := t.TempDir()
+	quiet := testrepo.New(t)
+	quiet.CommitAt(auditClock.AddDate(-2, 0, 0), "Camille Martin <camille@example.org>", map[string]string{"README.md": "# Outil\n"})
+	damaged := testrepo.New(t).CommitFiles(map[string]string{"README.md": "# Outil\n"})
+	filepath.Walk(filepath.Join(damaged.Dir, ".git", "objects"), func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() && len(filepath.Base(filepath.Dir(p))) == 2 {
+			data, _ := os.ReadFile(p)
+			for i := len(data) / 2; i < len(data); i++ {
+				data[i] ^= 0x5a
+			}
+			os.Chmod(p, 0o644)
+			os.WriteFile(p, data, 0o644)
+		}
+		return nil
+	})
+	list := filepath.Join(dir, "cohort.csv")
+	os.WriteFile(list, []byte("url,name,team,lang\n"+quiet.Dir+",calme,Équipe Calme,fr\n"+damaged.Dir+",abime,Équipe Abîmée,fr\n"), 0o644)
+	out := filepath.Join(dir, "report")
+	code, stdout, stderr := runAt(t, nil, "audit", "--from", list, "--out", out, "--lang", "en")
+	if code != ExitPartial {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	calm, _ := os.ReadFile(filepath.Join(out, "letters", "equipe-calme.md"))
+	if strings.Contains(string(calm), "{") || !strings.Contains(string(calm), "aucun commit depuis plus de 6 mois") {
+		t.Errorf("French letter with unfilled parameters:\n%s", calm)
+	}
+	hurt, _ := os.ReadFile(filepath.Join(out, "letters", "equipe-abimee.md"))
+	if !strings.Contains(string(hurt), "endommagé") || strings.Contains(string(hurt), "privé") {
+		t.Errorf("letter of a damaged repository:\n%s", hurt)
+	}
+}

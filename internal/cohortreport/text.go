@@ -10,6 +10,7 @@ import (
 
 	"github.com/passation/passation/internal/audit"
 	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/i18n"
 )
@@ -193,17 +194,20 @@ var letterWords = i18n.Text{
 	"hello":   {"Hello %s,\n\n", "Bonjour %s,\n\n"},
 	"intro": {"Before the end of the challenge, we checked what your repositories contain for the handover (the EIG end-of-challenge checklist). Here is what is missing and how to add it. Each item is looked for in what is committed: once you have added it, commit and push.\n",
 		"Avant la fin du défi, nous avons vérifié ce que vos dépôts contiennent pour la passation (checklist de fin de défi EIG). Voici ce qui manque, et comment l'ajouter. Chaque élément est cherché dans ce qui est commité : une fois ajouté, commitez et poussez.\n"},
-	"repo":     {"\n## %s\n\n`%s` %s — score %d/100\n\n", "\n## %s\n\n`%s` %s — score %d/100\n\n"},
-	"repo-err": {"\n## %s\n\n`%s`\n\n", "\n## %s\n\n`%s`\n\n"},
-	"failed":   {"We could not read this repository (%s: %s). If it is private, please give the programme read access, or send us its address.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s). S'il est privé, donnez au programme un accès en lecture, ou envoyez-nous sa bonne adresse.\n"},
-	"complete": {"Nothing is missing: thank you!\n", "Rien ne manque : merci !\n"},
-	"core":     {"Required for the handover:\n\n", "Indispensable pour la passation :\n\n"},
-	"more":     {"\nAlso expected:\n\n", "\nÉgalement attendu :\n\n"},
-	"notices":  {"\nNice to have, if you have them: %s (`passation explain ID` says how).\n", "\nSouhaitable, si vous les avez : %s (`passation explain ID` explique comment).\n"},
-	"skipped":  {"\nWe could not decide on: %s (%s).\n", "\nNous n'avons pas pu décider pour : %s (%s).\n"},
-	"check":    {"\nTo see the same list at any time: `passation check` in the repository.\n", "\nPour revoir cette liste à tout moment : `passation check` dans le dépôt.\n"},
-	"thanks":   {"\nThank you,\nThe programme team\n", "\nMerci,\nL'équipe du programme\n"},
-	"at":       {"at %s", "à %s"},
+	"repo":           {"\n## %s\n\n`%s` %s — score %d/100\n\n", "\n## %s\n\n`%s` %s — score %d/100\n\n"},
+	"repo-err":       {"\n## %s\n\n`%s`\n\n", "\n## %s\n\n`%s`\n\n"},
+	"failed":         {"We could not read this repository (%s: %s). If it is private, please give the programme read access, or send us its address.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s). S'il est privé, donnez au programme un accès en lecture, ou envoyez-nous sa bonne adresse.\n"},
+	"failed-corrupt": {"We could not read this repository (%s: %s): it looks damaged. Please run `git fsck` in a clone of it, repair or push it again, and tell us.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s) : il semble endommagé. Lancez `git fsck` dans un clone, réparez-le ou poussez-le de nouveau, et prévenez-nous.\n"},
+	"failed-empty":   {"We could not read this repository (%s: %s): it has no commit yet. Please push your work to it.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s) : il n'a encore aucun commit. Poussez-y votre travail.\n"},
+	"failed-ref":     {"We could not read this repository (%s: %s): the branch or tag we were given is not there. Please tell us which one to check.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s) : la branche ou l'étiquette indiquée n'y est pas. Dites-nous laquelle vérifier.\n"},
+	"complete":       {"Nothing is missing: thank you!\n", "Rien ne manque : merci !\n"},
+	"core":           {"Required for the handover:\n\n", "Indispensable pour la passation :\n\n"},
+	"more":           {"\nAlso expected:\n\n", "\nÉgalement attendu :\n\n"},
+	"notices":        {"\nNice to have, if you have them: %s (`passation explain ID` says how).\n", "\nSouhaitable, si vous les avez : %s (`passation explain ID` explique comment).\n"},
+	"skipped":        {"\nWe could not decide on: %s (%s).\n", "\nNous n'avons pas pu décider pour : %s (%s).\n"},
+	"check":          {"\nTo see the same list at any time: `passation check` in the repository.\n", "\nPour revoir cette liste à tout moment : `passation check` dans le dépôt.\n"},
+	"thanks":         {"\nThank you,\nThe programme team\n", "\nMerci,\nL'équipe du programme\n"},
+	"at":             {"at %s", "à %s"},
 }
 
 func lw(lang, key string) string { return letterWords.In(lang, key) }
@@ -264,7 +268,16 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 func letterRepo(b *strings.Builder, r *audit.Repository, cat *catalog.Catalog, lang string) {
 	if r.Error != nil {
 		fmt.Fprintf(b, lw(lang, "repo-err"), mdText(r.Name), r.URL)
-		fmt.Fprintf(b, lw(lang, "failed"), r.Error.Kind, mdText(r.Error.Message))
+		advice := "failed" // private, or not where we looked
+		switch r.Error.Kind {
+		case audit.FailCorrupt:
+			advice = "failed-corrupt"
+		case audit.FailEmpty:
+			advice = "failed-empty"
+		case audit.FailRef:
+			advice = "failed-ref"
+		}
+		fmt.Fprintf(b, lw(lang, advice), r.Error.Kind, mdText(r.Error.Message))
 		return
 	}
 	at := fmt.Sprintf(lw(lang, "at"), r.Report.Repository.Ref)
@@ -279,7 +292,7 @@ func letterRepo(b *strings.Builder, r *audit.Repository, cat *catalog.Catalog, l
 		if rule, ok := cat.Rule(g.Rule); ok {
 			// The catalogue has the texts in the letter's language, whatever
 			// the language of the audit.
-			title, msg, hint = rule.Title.In(lang), rule.Message.In(lang), rule.Hint.In(lang)
+			title, msg, hint = rule.Title.In(lang), check.Message(rule, lang), rule.Hint.In(lang)
 		}
 		if g.Severity == finding.Notice {
 			// Nice-to-have items are named only, to keep the letter short.
