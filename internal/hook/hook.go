@@ -29,18 +29,33 @@ const (
 )
 
 // Block is what passation adds to a hook: the check of the staged content,
-// which refuses the commit when a required item is missing. A machine
-// without passation on its PATH commits as before, with a warning, so that
-// the hook never locks a team member out.
+// which refuses the commit when a required item is missing. The team's own
+// hook (the rest of the script, or the one moved aside) runs either way, as
+// the pre-commit framework runs a legacy hook: when the check refuses, the
+// hook runs itself again without the block, so that the team's checks say
+// what they have to say, and the commit is refused whatever they answer;
+// when the check passes, the team's hook decides. A machine without
+// passation on its PATH commits as before, with a warning, so that the hook
+// never locks a team member out.
 func Block(command string) string {
 	return beginMark + "\n" +
-		"if command -v passation >/dev/null 2>&1; then\n" +
-		"\t" + command + " || exit $?\n" +
-		"else\n" +
-		"\techo \"passation hook: passation is not on PATH, the handover check was skipped (install it: go install . in a clone of passation)\" >&2\n" +
+		"if [ -z \"${" + restVar + ":-}\" ]; then\n" +
+		"\tif command -v passation >/dev/null 2>&1; then\n" +
+		"\t\tpassation_status=0\n" +
+		"\t\t" + command + " || passation_status=$?\n" +
+		"\t\tif [ \"$passation_status\" -ne 0 ]; then\n" +
+		"\t\t\t" + restVar + "=1 \"$0\" \"$@\"\n" +
+		"\t\t\texit \"$passation_status\"\n" +
+		"\t\tfi\n" +
+		"\telse\n" +
+		"\t\techo \"passation hook: passation is not on PATH, the handover check was skipped (install it: go install . in a clone of passation)\" >&2\n" +
+		"\tfi\n" +
 		"fi\n" +
 		endMark + "\n"
 }
+
+// restVar, set, tells the hook it runs again for the team's part only.
+const restVar = "PASSATION_HOOK_REST"
 
 // DefaultCommand is the check the hook runs.
 const DefaultCommand = "passation check --staged"
