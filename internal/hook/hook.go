@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/passation/passation/internal/atomicfile"
 )
 
 // Name is the hook git runs before each commit.
@@ -255,38 +257,17 @@ func checkNoChained(path string) error {
 	return nil
 }
 
-// writeNew creates an executable hook, never over an existing file.
+// writeNew creates an executable hook, never over an existing file, whole
+// or not at all.
 func writeNew(path, content string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o755)
-	if err != nil {
-		return err
-	}
-	if _, err := f.WriteString(content); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	return f.Close()
+	return atomicfile.Create(path, []byte(content), 0o755)
 }
 
 // replace rewrites a hook whole (a temporary file renamed over it), with
 // the mode it had.
 func replace(path string, data []byte, perm fs.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+Name+".*.tmp")
-	if err != nil {
+	if err := atomicfile.Write(path, data); err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return os.Chmod(path, perm)
 }
