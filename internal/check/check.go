@@ -4,13 +4,16 @@
 package check
 
 import (
+	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/licence"
@@ -183,7 +186,31 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 	for _, cr := range c.rules {
 		results = append(results, r.judge(cr))
 	}
+	if r.damage != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDamaged, r.damage)
+	}
 	return results, nil
+}
+
+// ErrDamaged: a rule could not read what it needs because the repository
+// is damaged (a corrupt object or pack), not merely shallow or partial: the
+// check cannot vouch for anything, so it fails instead of skipping.
+var ErrDamaged = errors.New("corrupt repository: a rule could not read what it needs (git fsck says what is damaged)")
+
+// damaging says whether a read error is damage: an object that is there
+// but cannot be decoded (truncated, a bad zlib stream or checksum, a corrupt
+// pack). An object missing from a partial or shallow clone is not, nor is a
+// rule that cannot decide for want of history.
+func damaging(err error) bool {
+	if errors.Is(err, source.ErrMissingObject) || errors.Is(err, source.ErrNotReadable) {
+		return false
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, zlib.ErrChecksum) || errors.Is(err, zlib.ErrHeader) ||
+		errors.Is(err, packfile.ErrMalformedPackFile) || errors.Is(err, packfile.ErrZLib) || errors.Is(err, packfile.ErrInvalidObject) {
+		return true
+	}
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "zlib") || strings.Contains(s, "checksum") || strings.Contains(s, "corrupt")
 }
 
 // readsLicences reports whether a rule identifies licence texts.
@@ -200,7 +227,9 @@ func (c *Checker) readsLicences() bool {
 
 // run is the state of one check of one tree.
 type run struct {
-	tree    source.Tree
+	tree source.Tree
+	// damage is the first read error that says the repository is damaged.
+	damage  error
 	opt     Options
 	globs   *globSet
 	matched [][]source.Entry // by glob id, in walk order
@@ -402,6 +431,9 @@ func (r *run) judge(cr compiledRule) finding.Result {
 		res.Evidence = tidy(found)
 		res.Message = fmt.Sprintf(say(lang, "found"), where(res.Evidence[0]))
 	case readErr != nil:
+		if damaging(readErr) && r.damage == nil {
+			r.damage = readErr
+		}
 		res.Status = finding.Skip
 		res.Evidence = tidy(rejected)
 		res.Message = fmt.Sprintf(say(lang, "unreadable"), readErr)

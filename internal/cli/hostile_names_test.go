@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -53,4 +55,27 @@ func TestCheckOutputEscapesFileNames(t *testing.T) {
 		t.Fatalf("check --staged: exit %d\n%s%s", code, out, errOut)
 	}
 	controlFree(t, "check --staged (compact)", out)
+}
+
+// TestCheckOnADamagedRepositoryExits3: blobs that cannot be decoded are
+// damage, not "could not decide": the check fails with exit 3, so a CI gate
+// does not pass on a damaged repository.
+func TestCheckOnADamagedRepositoryExits3(t *testing.T) {
+	r := testrepo.New(t).CommitFiles(coreFiles)
+	for _, blob := range strings.Fields(r.Git("ls-tree", "-r", "--format=%(objectname)", "HEAD")) {
+		p := filepath.Join(r.Dir, ".git", "objects", blob[:2], blob[2:])
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := len(data) / 2; i < len(data); i++ {
+			data[i] ^= 0x5a
+		}
+		os.Chmod(p, 0o644)
+		os.WriteFile(p, data, 0o644)
+	}
+	code, out, errOut := run(t, nil, "check", "--profile", "core", r.Dir)
+	if code != ExitUnreadable || !strings.Contains(errOut, "corrupt repository") {
+		t.Errorf("check of a damaged repository: exit %d, want %d\n%s%s", code, ExitUnreadable, out, errOut)
+	}
 }
