@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -77,5 +78,40 @@ func TestCheckOnADamagedRepositoryExits3(t *testing.T) {
 	code, out, errOut := run(t, nil, "check", "--profile", "core", r.Dir)
 	if code != ExitUnreadable || !strings.Contains(errOut, "corrupt repository") {
 		t.Errorf("check of a damaged repository: exit %d, want %d\n%s%s", code, ExitUnreadable, out, errOut)
+	}
+}
+
+// TestCheckMemoryDoesNotGrowWithTheLargestFile: two 64 MiB text files,
+// packed or loose, are read only up to --max-read: the check allocates
+// about what it does on a small repository (it used to decode every blob
+// whole, about 4× the file).
+func TestCheckMemoryDoesNotGrowWithTheLargestFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 128 MiB repository")
+	}
+	alloc := func(dir string) uint64 {
+		t.Helper()
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		code, out, errOut := run(t, nil, "check", "--profile", "core", "--max-read", "1048576", dir)
+		runtime.ReadMemStats(&after)
+		if code != ExitGaps {
+			t.Fatalf("exit %d\n%s%s", code, out, errOut)
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small := testrepo.New(t).CommitFiles(map[string]string{"README.md": "# Outil\n", "data/big.txt": "x\n", "docs/notes.md": "x\n"})
+	base := alloc(small.Dir)
+	line := "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor\n"
+	big := strings.Repeat(line, (64<<20)/len(line))
+	r := testrepo.New(t).CommitFiles(map[string]string{"README.md": "# Outil\n", "data/big.txt": big, "docs/notes.md": big})
+	for _, how := range []string{"loose", "packed"} {
+		if how == "packed" {
+			r.Git("gc", "-q")
+		}
+		if got := alloc(r.Dir); got > base+48<<20 {
+			t.Errorf("%s: the check allocated %d MiB, %d MiB on a small repository, for two files of 64 MiB read up to 1 MiB", how, got>>20, base>>20)
+		}
 	}
 }
