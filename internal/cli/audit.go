@@ -182,7 +182,7 @@ func newProgress(env *Env, total int) func(audit.Event) {
 				_ = bar.Clear()
 				fmt.Fprintln(env.Stderr, progressLine(e))
 			}
-			bar.Describe(truncate(e.Repository.Name, 24))
+			bar.Describe(truncate(safetext.Line(e.Repository.Name), 24))
 			_ = bar.Add(1)
 		}
 	}
