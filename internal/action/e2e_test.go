@@ -394,7 +394,9 @@ func lively(t *testing.T, files map[string]string) string {
 	r := testrepo.New(t).Write(files)
 	r.Git("add", "-A")
 	for i, who := range []string{"Alice Martin", "Bruno Petit"} {
-		date := time.Now().AddDate(0, 0, -7+i).UTC().Format(time.RFC3339)
+		// A week before the run's clock (PASSATION_NOW): a date past it would
+		// be in the future, and not count as activity.
+		date := time.Date(2026, 2, 2, 12, 0, 0, 0, time.UTC).AddDate(0, 0, -7+i).Format(time.RFC3339)
 		cmd := exec.Command("git", "commit", "-q", "--allow-empty", "-m", "work by "+who)
 		cmd.Dir = r.Dir
 		cmd.Env = append(testrepo.Env(), "GIT_AUTHOR_NAME="+who, "GIT_COMMITTER_NAME="+who,

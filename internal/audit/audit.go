@@ -375,9 +375,21 @@ func (a *Auditor) cloneDir(t Target, withHistory bool) (string, func(), error) {
 		}
 		return dir, func() { os.RemoveAll(dir) }, nil
 	}
-	// One folder per URL and ref: readable, and unique by a hash of both.
+	// The cache holds clones of private repositories: owner only.
+	if err := os.MkdirAll(a.opt.CacheDir, 0o700); err != nil {
+		return "", nil, fmt.Errorf("--cache: %w", err)
+	}
+	if err := os.Chmod(a.opt.CacheDir, 0o700); err != nil {
+		return "", nil, fmt.Errorf("--cache: %w", err)
+	}
+	// One folder per URL and ref: readable, and unique by a hash of both;
+	// the readable part is cut so that any name fits a file system's 255
+	// bytes.
 	sum := sha256.Sum256([]byte(t.URL + "\x00" + t.Ref))
 	name := strings.Trim(unsafeName.ReplaceAllString(Redact(t.Name, nil), "-"), "-.")
+	if len(name) > 64 {
+		name = strings.TrimRight(name[:64], "-.")
+	}
 	if name == "" {
 		name = "repo"
 	}

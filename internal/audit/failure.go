@@ -11,6 +11,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/plumbing/transport"
+	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/internal/source"
 )
 
@@ -62,7 +63,12 @@ func classify(err error, secrets []string) *Failure {
 	if strings.Contains(what[kind], msg) {
 		full = what[kind] // go-git's words would only repeat it
 	}
-	return &Failure{Kind: kind, Message: Redact(full, secrets)}
+	// The message quotes the server (an HTTP body of up to 64 KiB, NUL
+	// bytes, escape codes, a newline and "::error::"): one short line of
+	// printable text that starts with passation's words, so it can never be
+	// a workflow command in a CI log. Redacted first: a cut must not split
+	// a token.
+	return &Failure{Kind: kind, Message: safetext.Server(Redact(full, secrets), maxMessage)}
 }
 
 func kindOf(err error) string {
@@ -110,6 +116,10 @@ func kindOf(err error) string {
 	}
 	return FailOther
 }
+
+// maxMessage bounds a failure's message, in bytes: enough for go-git's words
+// and the start of the server's.
+const maxMessage = 300
 
 // errTimeout marks a repository abandoned at its deadline.
 var errTimeout = errors.New("timed out")

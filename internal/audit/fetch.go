@@ -53,7 +53,8 @@ func (f *fetched) Close() error { return f.st.Close() }
 // rules need more (o.history). A full commit hash cannot be asked of a
 // server by depth, so it fetches the branches whole.
 func fetch(ctx context.Context, dir, remoteURL, ref string, o fetchOptions) (*fetched, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// Owner only: a clone of a private repository is as private as it.
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
 	// Pack files kept open: a history walk would otherwise reopen one for
@@ -78,13 +79,15 @@ func fetchInto(ctx context.Context, st *filesystem.Storage, remoteURL, ref strin
 	if err != nil {
 		return nil, fmt.Errorf("open: %w", err)
 	}
-	remote, err := r.Remote("origin")
-	if errors.Is(err, git.ErrRemoteNotFound) {
-		remote, err = r.CreateRemote(&config.RemoteConfig{Name: "origin", URLs: []string{remoteURL}})
+	// The remote lives in memory only: its URL may carry a credential
+	// (https://user:TOKEN@host/…), which must never be written to disk. An
+	// older cache that stored it in config loses it here.
+	if _, err := r.Remote("origin"); err == nil {
+		if err := r.DeleteRemote("origin"); err != nil {
+			return nil, fmt.Errorf("open: %w", err)
+		}
 	}
-	if err != nil {
-		return nil, err
-	}
+	remote := git.NewRemote(st, &config.RemoteConfig{Name: "origin", URLs: []string{remoteURL}})
 	refs, err := remote.ListContext(ctx, &git.ListOptions{Auth: o.auth})
 	if err != nil {
 		return nil, err

@@ -134,18 +134,56 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	return enc.Encode(r)
 }
 
-// ReadJSON reads an audit document (a report.json or a shard) and checks
-// its schema.
+// Bounds of an audit document read back: far above any real cohort, low
+// enough that a damaged or crafted file cannot exhaust memory.
+const (
+	// MaxDocument is the largest report.json or shard file read, in bytes.
+	MaxDocument = 1 << 30
+	// MaxCohort is the largest cohort a document may claim.
+	MaxCohort = 100_000
+)
+
+// ReadJSON reads an audit document (a report.json or a shard), checks its
+// schema and that it is whole: a cohort size and shard within bounds, every
+// repository's index in the cohort, and each repository with either its
+// report or its error. Errors name the file and what is wrong.
 func ReadJSON(name string, rd io.Reader) (*Result, error) {
 	var r Result
-	dec := json.NewDecoder(rd)
+	lim := &io.LimitedReader{R: rd, N: MaxDocument + 1}
+	dec := json.NewDecoder(lim)
 	if err := dec.Decode(&r); err != nil {
+		if lim.N <= 0 {
+			return nil, fmt.Errorf("%s: larger than %d MiB: not an audit document passation wrote", name, MaxDocument>>20)
+		}
 		return nil, fmt.Errorf("%s: not an audit document: %w", name, err)
 	}
 	if r.Schema != Schema {
 		return nil, fmt.Errorf("%s: schema %q: expected %q (a report.json written by passation audit)", name, r.Schema, Schema)
 	}
+	if err := r.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w: expected a report.json written by passation audit, unedited", name, err)
+	}
 	return &r, nil
+}
+
+func (r *Result) validate() error {
+	switch {
+	case r.Cohort < 0 || r.Cohort > MaxCohort:
+		return fmt.Errorf(`"cohort" is %d, expected 0 to %d`, r.Cohort, MaxCohort)
+	case len(r.Repositories) > r.Cohort:
+		return fmt.Errorf(`%d repositories for a "cohort" of %d`, len(r.Repositories), r.Cohort)
+	case r.Shard != nil && (r.Shard.N < 1 || r.Shard.K < 1 || r.Shard.K > r.Shard.N || r.Shard.N > MaxCohort):
+		return fmt.Errorf(`"shard" is %d/%d, expected K/N with 1 ≤ K ≤ N`, r.Shard.K, r.Shard.N)
+	}
+	for i, repo := range r.Repositories {
+		switch {
+		case repo.Index < 0 || repo.Index >= r.Cohort:
+			return fmt.Errorf(`repository %d (%q) has index %d, expected 0 to %d`, i+1, repo.Name, repo.Index, r.Cohort-1)
+		case (repo.Report == nil) == (repo.Error == nil):
+			return fmt.Errorf(`repository %d (%q) has %s, expected either "report" or "error"`, i+1, repo.Name, map[bool]string{true: "neither", false: "both"}[repo.Report == nil])
+		}
+	}
+	return nil
 }
 
 // Merge joins shard documents into the document the whole audit would have
@@ -178,14 +216,20 @@ func Merge(names []string, parts []*Result) (*Result, error) {
 			out.Repositories = append(out.Repositories, repo)
 		}
 	}
-	var missing []string
-	for i := 0; i < out.Cohort; i++ {
-		if _, ok := from[i]; !ok {
-			missing = append(missing, fmt.Sprint(i+1))
+	// Indices are unique and within the cohort (ReadJSON): what is missing
+	// is counted, and only the first ones are looked for.
+	if n := out.Cohort - len(from); n > 0 {
+		var missing []string
+		for i := 0; i < out.Cohort && len(missing) < 10; i++ {
+			if _, ok := from[i]; !ok {
+				missing = append(missing, fmt.Sprint(i+1))
+			}
 		}
-	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("repositories %s of the cohort of %d are in none of the files: a shard is missing", joinSome(missing), out.Cohort)
+		list := strings.Join(missing, ", ")
+		if n > len(missing) {
+			list += fmt.Sprintf(", … (%d in all)", n)
+		}
+		return nil, fmt.Errorf("repositories %s of the cohort of %d are in none of the files: a shard is missing", list, out.Cohort)
 	}
 	out.finish()
 	return out, nil
@@ -197,12 +241,4 @@ func itemKey(items []Item) string {
 		fmt.Fprintf(&b, "%s/%s/%s;", it.Rule, it.Group, it.Severity)
 	}
 	return b.String()
-}
-
-// joinSome lists the first names, in their order, and how many in all.
-func joinSome(names []string) string {
-	if len(names) > 10 {
-		return strings.Join(names[:10], ", ") + fmt.Sprintf(", … (%d in all)", len(names))
-	}
-	return strings.Join(names, ", ")
 }

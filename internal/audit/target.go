@@ -54,6 +54,48 @@ func isRemote(u string) bool {
 	return scpLike.MatchString(u)
 }
 
+// checkURL rejects, when the list is read, a remote URL that could only
+// fail later (no host, no path, a fragment, a scheme go-git does not speak),
+// and any host, user or path starting with "-", which a transport could
+// take for an option (ssh://-oProxyCommand=…).
+func checkURL(raw string) error {
+	if m := scpLike.FindString(raw); m != "" && !strings.Contains(raw, "://") {
+		user, rest, _ := strings.Cut(raw, "@")
+		host, p, _ := strings.Cut(rest, ":")
+		switch {
+		case strings.HasPrefix(user, "-") || strings.HasPrefix(host, "-") || strings.HasPrefix(p, "-"):
+			return errors.New(`a user, host or path starts with "-"`)
+		case strings.Contains(p, "#"):
+			return errors.New("a #fragment is not part of a repository address")
+		}
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return fmt.Errorf("not a valid URL (%v)", err)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https", "http", "ssh", "git":
+	default:
+		return fmt.Errorf("unknown scheme %q", u.Scheme)
+	}
+	switch {
+	case u.Hostname() == "":
+		return errors.New("no host")
+	case strings.HasPrefix(u.Host, "-") || strings.HasPrefix(u.User.Username(), "-") || strings.HasPrefix(strings.TrimPrefix(u.Path, "/"), "-"):
+		return errors.New(`a user, host or path starts with "-"`)
+	case u.Fragment != "" || strings.HasSuffix(raw, "#"):
+		return errors.New("a #fragment is not part of a repository address")
+	case strings.Trim(u.Path, "/") == "":
+		return errors.New("no repository path after the host")
+	}
+	return nil
+}
+
 // defaultName is the last element of a URL or path, without ".git" —
 // or the one before it when the last says nothing of the project
 // ("/src/outil/.git", "/mirror/outil/repo").
@@ -161,6 +203,12 @@ func Validate(ts []Target) error {
 		if t.URL == "" {
 			errs = append(errs, fmt.Errorf("%s: missing url: expected a repository URL or a local path", t.Pos))
 			continue
+		}
+		if t.Remote() {
+			if err := checkURL(t.URL); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %s: %w: expected https://host/org/repo.git, ssh://user@host/org/repo.git, git://host/repo.git or user@host:org/repo.git", t.Pos, Redact(t.URL, nil), err))
+				continue
+			}
 		}
 		if t.Name == "" {
 			t.Name = defaultName(t.URL)

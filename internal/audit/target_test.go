@@ -77,6 +77,16 @@ func TestParseCohortErrors(t *testing.T) {
 		{"c.yml", "repos: []\n", `c.yml:1: unknown key "repos"`},
 		{"c.yml", "repositories: [\n", "c.yml:"},
 		{"c.yml", "repositories:\n  - [a]\n", "c.yml:2: expected a URL or a mapping"},
+		// Malformed URLs, refused when the list is read rather than failing
+		// later as a lost connection; never an option for a transport.
+		{"c.csv", "url\nhttps://\n", "c.csv:2: https://: no host: expected https://host/org/repo.git"},
+		{"c.csv", "url\nhttp://[::1\n", `c.csv:2: http://[::1: not a valid URL (missing ']' in host)`},
+		{"c.csv", "url\nssh://-oProxyCommand=touch/r\n", `c.csv:2: ssh://-oProxyCommand=touch/r: a user, host or path starts with "-"`},
+		{"c.csv", "url\n-oProxy@host:r\n", `c.csv:2: -oProxy@host:r: a user, host or path starts with "-"`},
+		{"c.csv", "url\nhttps://h/a.git#main\n", "c.csv:2: https://h/a.git#main: a #fragment is not part of a repository address"},
+		{"c.csv", "url\nhttps://h\n", "c.csv:2: https://h: no repository path after the host"},
+		{"c.csv", "url\nftp://h/a.git\n", `c.csv:2: ftp://h/a.git: unknown scheme "ftp"`},
+		{"c.yml", "- https://user:s3cr3t@/a\n", "c.yml:1: https://***@/a: no host"},
 	}
 	for _, c := range cases {
 		_, err := audit.ParseCohort(c.name, []byte(c.data))

@@ -160,14 +160,24 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 	for _, cr := range c.rules {
 		results = append(results, r.judge(cr))
 	}
+	if r.damage != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDamaged, r.damage)
+	}
 	return results, nil
 }
+
+// ErrDamaged: a rule could not read what it needs because the repository
+// is damaged (a corrupt object or pack), not merely shallow or partial: the
+// check cannot vouch for anything, so it fails instead of skipping.
+var ErrDamaged = errors.New("corrupt repository: a rule could not read what it needs (git fsck says what is damaged)")
 
 // run is the state of one check of one tree; it is the evidence.Run that
 // every evidence item reads.
 type run struct {
 	checker *Checker
 	tree    source.Tree
+	// damage is the first read error that says the repository is damaged.
+	damage  error
 	opt     Options
 	matcher *globset.Matcher
 	matched [][]source.Entry // by glob id, in walk order
@@ -418,6 +428,9 @@ func (r *run) judge(cr compiledRule) finding.Result {
 		res.Evidence = tidy(found)
 		res.Message = fmt.Sprintf(messages.In(lang, "found"), res.Evidence[0])
 	case readErr != nil:
+		if source.Damaged(readErr) && r.damage == nil {
+			r.damage = readErr
+		}
 		res.Status = finding.Skip
 		res.Evidence = tidy(rejected)
 		var said *i18n.Error

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/cohortreport"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/rules"
 	"github.com/schollz/progressbar/v3"
 )
@@ -42,7 +42,8 @@ func runAudit(env *Env, args []string) int {
 	fs.StringVar(&f.from, "from", "", "cohort list: a .csv (header url,name,team,challenge,ref,profile,lang) or .yml file")
 	fs.StringVar(&f.out, "out", "passation-report", "folder to write index.html, report.json, report.csv, report.md and letters/ into")
 	fs.IntVar(&f.jobs, "jobs", 0, "repositories audited at once (default: the number of CPUs)")
-	fs.DurationVar(&f.timeout, "timeout", 10*time.Minute, "time allowed to fetch and check one repository")
+	f.timeout = 10 * time.Minute
+	fs.Var(timeoutFlag{&f.timeout}, "timeout", "time allowed to fetch and check one repository (default 10m0s)")
 	fs.StringVar(&f.cache, "cache", "", "keep clones in this folder and update them on the next audit instead of cloning again")
 	fs.StringVar(&f.shard, "shard", "", "audit only slice K of N of the list (K/N), to spread a cohort over machines")
 	fs.StringVar(&f.profile, "profile", "", "rule profile of repositories that name none: eig (default) or core")
@@ -55,8 +56,14 @@ func runAudit(env *Env, args []string) int {
 	if err != nil {
 		return parseFailed(err)
 	}
-	if (f.from == "") == (len(pos) == 0) {
-		return usageErr(env, errors.New("audit: give a cohort list (--from cohort.csv) or repository URLs and paths, not both"))
+	switch {
+	case f.from == "" && len(pos) == 0:
+		return usageErr(env, errors.New("audit: nothing to audit: expected a cohort list (--from cohort.csv) or repository URLs and paths (passation audit https://host/org/repo.git ../local/repo)"))
+	case f.from != "" && len(pos) > 0:
+		return usageErr(env, fmt.Errorf("audit: --from %s and %d URLs or paths given: expected one or the other", f.from, len(pos)))
+	}
+	if err := checkMaxRead(f.maxRead); err != nil {
+		return usageErr(env, err)
 	}
 	lng, err := lang(f.lang, env.Getenv)
 	if err != nil {
@@ -98,8 +105,11 @@ func runAudit(env *Env, args []string) int {
 	if err != nil {
 		return usageErr(env, err)
 	}
+	if err := cohortreport.PrepareOut(f.out); err != nil {
+		return usageErr(env, err)
+	}
 	if f.cache != "" {
-		if err := os.MkdirAll(f.cache, 0o755); err != nil {
+		if err := os.MkdirAll(f.cache, 0o700); err != nil {
 			return usageErr(env, fmt.Errorf("--cache: %w", err))
 		}
 	}
@@ -133,7 +143,7 @@ func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, 
 		len(res.Repositories)-failed, failed, filepath.Join(out, "index.html"))
 	for _, r := range res.Repositories {
 		if r.Error != nil {
-			fmt.Fprintf(env.Stdout, "  ✘ %s (%s): %s: %s\n", r.Name, r.URL, r.Error.Kind, r.Error.Message)
+			fmt.Fprintf(env.Stdout, "  ✘ %s (%s): %s: %s\n", safetext.Line(r.Name), safetext.Line(r.URL), r.Error.Kind, safetext.Line(r.Error.Message))
 		}
 	}
 	switch {
@@ -145,36 +155,14 @@ func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, 
 	return ExitOK
 }
 
-// writeReports renders every output, then writes each file whole (beside
-// it, then renamed): a reader, or an interruption, never sees half a file.
-// Letters of teams no longer in the audit are removed.
+// writeReports renders every output and writes them all or none (see
+// cohortreport.Write).
 func writeReports(out string, res *audit.Result, cat *catalog.Catalog) error {
 	files, err := cohortreport.Files(res, cat)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Join(out, "letters"), 0o755); err != nil {
-		return fmt.Errorf("--out: %w", err)
-	}
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	// report.json last: when it is there and new, everything else is too.
-	sort.SliceStable(names, func(i, j int) bool { return names[j] == "report.json" && names[i] != "report.json" })
-	for _, n := range names {
-		if err := WriteFileAtomic(filepath.Join(out, filepath.FromSlash(n)), files[n]); err != nil {
-			return err
-		}
-	}
-	old, _ := filepath.Glob(filepath.Join(out, "letters", "*.md"))
-	for _, o := range old {
-		if _, keep := files["letters/"+filepath.Base(o)]; !keep {
-			os.Remove(o)
-		}
-	}
-	return nil
+	return cohortreport.Write(out, files)
 }
 
 // newProgress shows a progress bar on a terminal, and one plain line per
@@ -194,7 +182,7 @@ func newProgress(env *Env, total int) func(audit.Event) {
 				_ = bar.Clear()
 				fmt.Fprintln(env.Stderr, progressLine(e))
 			}
-			bar.Describe(truncate(e.Repository.Name, 24))
+			bar.Describe(truncate(safetext.Line(e.Repository.Name), 24))
 			_ = bar.Add(1)
 		}
 	}
@@ -203,9 +191,9 @@ func newProgress(env *Env, total int) func(audit.Event) {
 
 func progressLine(e audit.Event) string {
 	r := e.Repository
-	head := fmt.Sprintf("passation audit: [%d/%d] %s", e.Done, e.Total, r.Name)
+	head := fmt.Sprintf("passation audit: [%d/%d] %s", e.Done, e.Total, safetext.Line(r.Name))
 	if r.Error != nil {
-		return fmt.Sprintf("%s: FAILED (%s): %s", head, r.Error.Kind, r.Error.Message)
+		return fmt.Sprintf("%s: FAILED (%s): %s", head, r.Error.Kind, safetext.Line(r.Error.Message))
 	}
 	s := r.Report.Summary
 	return fmt.Sprintf("%s: %s, score %d/100, %d missing (%s)", head, e.How, s.Score, s.Fail, e.Elapsed.Round(10*time.Millisecond))
@@ -239,6 +227,9 @@ func runReport(env *Env, args []string) int {
 	sev, err := finding.ParseSeverity(*failOn, true)
 	if err != nil {
 		return usageErr(env, fmt.Errorf("--fail-on: %w", err))
+	}
+	if err := cohortreport.PrepareOut(*out); err != nil {
+		return usageErr(env, err)
 	}
 	parts := make([]*audit.Result, len(pos))
 	for i, name := range pos {

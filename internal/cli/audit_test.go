@@ -249,7 +249,7 @@ func TestAuditUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"audit"}, "give a cohort list"},
+		{[]string{"audit"}, "nothing to audit: expected a cohort list"},
 		{[]string{"audit", "--from", bad}, `bad.csv:1: unknown column "teem": did you mean "team"?`},
 		{[]string{"audit", "--from", prof}, `prof.csv:2: unknown profile "corr"`},
 		{[]string{"audit", "--from", filepath.Join(dir, "none.csv")}, "no such file"},

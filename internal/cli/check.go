@@ -5,17 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/passation/passation/internal/atomicfile"
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/locate"
 	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/report"
+	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/internal/source"
 )
 
@@ -127,7 +127,7 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	fs.Var(&f.rules, "rules", "folder of extra rule files, loaded after the embedded catalogue (repeatable)")
 	fs.BoolVar(&f.printConfig, "print-config", false, "show the effective configuration (profile, overrides, waivers) and exit")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
-	fs.Int64Var(&f.maxRead, "max-read", defaultMaxRead, "read at most this many bytes of one file")
+	fs.Int64Var(&f.maxRead, "max-read", defaultMaxRead, "read at most this many bytes of one file (0: the default)")
 	fs.BoolVar(&f.staged, "staged", false, "check what the next commit would contain (the git index); print only the gaps, nothing when all is well")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -148,6 +148,9 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	case "auto", "always", "never":
 	default:
 		return f, "", usageErr(env, fmt.Errorf("--color %q: expected auto, always or never", f.color))
+	}
+	if err := checkMaxRead(f.maxRead); err != nil {
+		return f, "", usageErr(env, err)
 	}
 	if f.staged && f.ref != "" {
 		return f, "", usageErr(env, fmt.Errorf("--staged checks the index, --ref a commit: use one or the other"))
@@ -323,60 +326,7 @@ func emit(env *Env, output string, data []byte) error {
 // A new file gets the usual permissions (0666 less the umask), a replaced
 // one keeps its own.
 func WriteFileAtomic(name string, data []byte) error {
-	perm := os.FileMode(0o666)
-	if fi, err := os.Stat(name); err == nil {
-		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("write %s: not a regular file", name)
-		}
-		perm = fi.Mode().Perm()
-	}
-	tmp, err := createTemp(name, perm)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	// Flushed before the rename, so a crash cannot leave an empty file
-	// under the final name.
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if perm != 0o666 {
-		if err := os.Chmod(tmp.Name(), perm); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return nil
-}
-
-// createTemp is os.CreateTemp with a chosen mode: CreateTemp makes files
-// readable by their owner only, and the rename would carry that over.
-func createTemp(name string, perm os.FileMode) (*os.File, error) {
-	dir, base := filepath.Split(name)
-	if dir == "" {
-		dir = "."
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("expected an existing folder, %s is not one", dir)
-	}
-	for i := 0; ; i++ {
-		p := filepath.Join(dir, fmt.Sprintf(".%s.%d.%d.tmp", base, os.Getpid(), rand.Uint32()))
-		f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
-		if os.IsExist(err) && i < 100 {
-			continue
-		}
-		return f, err
-	}
+	return atomicfile.Write(name, data)
 }
 
 func groupsOf(cat *catalog.Catalog, lang string) []report.Group {
@@ -388,7 +338,12 @@ func groupsOf(cat *catalog.Catalog, lang string) []report.Group {
 }
 
 func usageErr(env *Env, err error) int {
-	fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+	// Messages quote names from the repository: no escape code of theirs.
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = safetext.Line(l)
+	}
+	fmt.Fprintf(env.Stderr, "passation: %s\n", strings.Join(lines, "\n"))
 	return ExitUsage
 }
 

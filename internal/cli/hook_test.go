@@ -75,8 +75,10 @@ func TestHookChainedWithExistingHook(t *testing.T) {
 	if ok || !strings.Contains(out, "install-guide") {
 		t.Fatalf("commit without an install guide succeeded or did not say why:\n%s", out)
 	}
-	if _, err := os.Stat(trace); err == nil {
-		t.Error("the team's hook ran although the check refused the commit first")
+	// The team's own checks ran too, once, as the pre-commit framework runs
+	// a legacy hook: both say what they have to say.
+	if data, err := os.ReadFile(trace); err != nil || string(data) != "ran\n" {
+		t.Errorf("the team's hook did not run once when the check refused the commit: %q %v", data, err)
 	}
 
 	// Staged: accepted, and the team's hook ran too.
@@ -84,7 +86,7 @@ func TestHookChainedWithExistingHook(t *testing.T) {
 	if out, ok := commit(t, r.Dir, path, "-m", "app and install guide"); !ok {
 		t.Fatalf("commit with INSTALL.md staged refused:\n%s", out)
 	}
-	if data, err := os.ReadFile(trace); err != nil || string(data) != "ran\n" {
+	if data, err := os.ReadFile(trace); err != nil || string(data) != "ran\nran\n" {
 		t.Fatalf("the team's hook did not run once after the check: %q %v", data, err)
 	}
 
@@ -228,5 +230,44 @@ func TestHookInstallWithOptions(t *testing.T) {
 		if code, _, _ := run(t, gitEnv, append([]string{"hook", "install"}, append(bad, r.Dir)...)...); code != ExitUsage {
 			t.Errorf("hook install %v: exit %d, want a usage error", bad, code)
 		}
+	}
+}
+
+// TestHookWrappedRunsBothAndCombines: a team's hook that passation could not
+// edit (a symlink) is moved aside and run whatever the check says; the
+// commit goes through only when both accept it.
+func TestHookWrappedRunsBothAndCombines(t *testing.T) {
+	path := passationOnPath(t)
+	r := testrepo.New(t).CommitFiles(coreFiles)
+	script := filepath.Join(t.TempDir(), "team-hook.sh")
+	// The team's hook leaves a trace, and refuses while a marker file is there.
+	team := "#!/bin/sh\necho ran >> \"$(git rev-parse --git-dir)/team-hook-ran\"\n[ ! -e \"$(git rev-parse --git-dir)/team-says-no\" ]\n"
+	if err := os.WriteFile(script, []byte(team), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(script, filepath.Join(r.Dir, ".git", "hooks", "pre-commit")); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := run(t, gitEnv, "hook", "install", r.Dir); code != ExitOK {
+		t.Fatalf("hook install: exit %d %q %q", code, out, errOut)
+	}
+	trace := filepath.Join(r.Dir, ".git", "team-hook-ran")
+	runs := func() int { data, _ := os.ReadFile(trace); return strings.Count(string(data), "ran") }
+
+	// passation refuses: the team's hook runs too, the commit is refused.
+	r.Write(map[string]string{"src/app.py": "print(1)\n"}).Git("add", "src/app.py")
+	if out, ok := commit(t, r.Dir, path, "-m", "app"); ok || !strings.Contains(out, "install-guide") || runs() != 1 {
+		t.Fatalf("check refuses: committed %v, team hook ran %d times:\n%s", ok, runs(), out)
+	}
+	// passation accepts, the team's hook refuses: refused.
+	r.Write(map[string]string{"INSTALL.md": install}).Git("add", "INSTALL.md")
+	os.WriteFile(filepath.Join(r.Dir, ".git", "team-says-no"), nil, 0o644)
+	if out, ok := commit(t, r.Dir, path, "-m", "app"); ok || runs() != 2 {
+		t.Fatalf("team hook refuses: committed %v, ran %d times:\n%s", ok, runs(), out)
+	}
+	// Both accept: committed.
+	os.Remove(filepath.Join(r.Dir, ".git", "team-says-no"))
+	if out, ok := commit(t, r.Dir, path, "-m", "app"); !ok || runs() != 3 {
+		t.Fatalf("both accept: committed %v, ran %d times:\n%s", ok, runs(), out)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/passation/passation/internal/atomicfile"
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/source"
@@ -106,18 +107,12 @@ func initConfig(env *Env, f initFlags, path string) int {
 }
 
 // writeNew creates a file that must not exist yet: even a file created
-// between the check and the write is never overwritten.
+// between the check and the write is never overwritten, and a failed write
+// (a full disk) leaves no file rather than half of one.
 func writeNew(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("%s already exists: passation init never overwrites a file", name)
-		}
-		return err
+	err := atomicfile.Create(name, data, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s already exists: passation init never overwrites a file", name)
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return f.Close()
+	return err
 }

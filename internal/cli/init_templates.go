@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/passation/passation/internal/atomicfile"
 	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/starter"
@@ -205,13 +206,6 @@ func createFile(root, rel string, data []byte) error {
 			return fmt.Errorf("%s is not a folder", dir)
 		}
 	}
-	file, err := os.OpenFile(filepath.Join(root, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := file.Write(data); err != nil {
-		file.Close()
-		return err
-	}
-	return file.Close()
+	// Whole or absent: a full disk leaves no half document behind.
+	return atomicfile.Create(filepath.Join(root, filepath.FromSlash(rel)), data, 0o644)
 }

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -115,5 +117,54 @@ func TestInitTemplatesSafety(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(r.Dir, ".passation.yml")); err != nil {
 		t.Fatalf("init without a mode wrote no configuration: %v", err)
+	}
+}
+
+// TestInitWritesWholeFilesOrNone: under a file-size limit (bash's ulimit
+// -f, as a full disk would), init and init --templates --write leave no
+// truncated file: each file is whole or absent.
+func TestInitWritesWholeFilesOrNone(t *testing.T) {
+	bin := filepath.Join(strings.Split(passationOnPath(t), string(os.PathListSeparator))[0], "passation")
+	// limited runs passation with files capped at kib KiB (bash counts
+	// ulimit -f in blocks of 1,024 bytes).
+	limited := func(kib int, args ...string) {
+		t.Helper()
+		cmd := exec.Command("bash", append([]string{"-c", fmt.Sprintf(`ulimit -f %d && exec "$0" "$@"`, kib), bin}, args...)...)
+		cmd.Env = append(testrepo.Env(), "LANG=C")
+		if out, err := cmd.CombinedOutput(); err == nil {
+			t.Fatalf("%v: succeeded under a %d KiB file-size limit:\n%s", args, kib, out)
+		}
+	}
+	r := testrepo.New(t).CommitFiles(map[string]string{"README.md": "# Outil\n"})
+	// The commented configuration is about 3 KiB.
+	limited(2, "init", "--profile", "core", r.Dir)
+	if data, err := os.ReadFile(filepath.Join(r.Dir, ".passation.yml")); err == nil {
+		t.Errorf(".passation.yml left behind (%d bytes) by a failed write", len(data))
+	}
+	limited(0, "init", "--templates", "--write", "--profile", "core", "--lang", "fr", r.Dir)
+	for _, name := range []string{"INSTALL.md", "docs/manuel-utilisateur.md", "docs/architecture.md", "MAINTAINERS.md"} {
+		if data, err := os.ReadFile(filepath.Join(r.Dir, filepath.FromSlash(name))); err == nil {
+			t.Errorf("%s left behind (%d bytes) by a failed write", name, len(data))
+		}
+	}
+	var left []string
+	filepath.WalkDir(r.Dir, func(p string, d os.DirEntry, err error) error {
+		if d != nil && d.Name() == ".git" {
+			return filepath.SkipDir
+		}
+		if d != nil && !d.IsDir() && d.Name() != "README.md" {
+			left = append(left, p)
+		}
+		return nil
+	})
+	if len(left) > 0 {
+		t.Errorf("files left behind: %v", left)
+	}
+	// Without the limit, the same runs write the whole files.
+	if code, _, errOut := run(t, nil, "init", "--profile", "core", r.Dir); code != ExitOK {
+		t.Fatalf("init: %s", errOut)
+	}
+	if data, _ := os.ReadFile(filepath.Join(r.Dir, ".passation.yml")); len(data) <= 2048 {
+		t.Errorf(".passation.yml is %d bytes: the limit of 2 KiB did not cut it", len(data))
 	}
 }

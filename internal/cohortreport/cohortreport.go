@@ -7,6 +7,8 @@ package cohortreport
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"path"
 	"regexp"
 	"sort"
@@ -140,6 +142,36 @@ func slug(s string) string {
 		return "team"
 	}
 	return s
+}
+
+// maxSlug bounds the readable part of a letter's file name, far below the
+// 255 bytes file systems allow (the writer's temporary name is longer).
+const maxSlug = 64
+
+// letterNames gives each team (by exact name) its own file name: the slug of
+// the name, and a short hash of the exact name when the slug had to be cut
+// or another team's name gives the same slug.
+func letterNames(teams []string) map[string]string {
+	count := map[string]int{}
+	for _, t := range teams {
+		count[slug(t)]++
+	}
+	out := map[string]string{}
+	used := map[string]bool{}
+	for _, t := range teams {
+		s := slug(t)
+		sum := sha256.Sum256([]byte(t))
+		if len(s) > maxSlug || count[s] > 1 {
+			s = strings.TrimRight(s[:min(len(s), maxSlug)], "-") + "-" + hex.EncodeToString(sum[:4])
+		}
+		// A team literally named like another's hashed name: the longer hash.
+		for n := 8; used[s] && n <= len(sum); n += 4 {
+			s = strings.TrimRight(slug(t)[:min(len(slug(t)), maxSlug)], "-") + "-" + hex.EncodeToString(sum[:n])
+		}
+		used[s] = true
+		out[t] = s + ".md"
+	}
+	return out
 }
 
 func where(e finding.Evidence) string {

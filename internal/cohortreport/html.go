@@ -66,6 +66,7 @@ type htmlCell struct {
 // from the URL: #q=text&missing=rule&state=gaps&sort=score&dir=desc), the
 // cohort's totals per item, and a section per repository.
 func HTML(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
+	res = tamed(res) // no control or bidi character of a repository
 	lang := res.Lang
 	p := htmlPage{
 		Lang:    lang,

@@ -10,6 +10,8 @@ import (
 
 	"github.com/passation/passation/internal/audit"
 	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/i18n"
 )
@@ -67,6 +69,7 @@ func cellSafe(s string) string {
 // totals per item, one line per repository, the failures, and what each
 // repository misses.
 func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
+	res = tamed(res) // no control or bidi character of a repository
 	lang := res.Lang
 	p := &mdWriter{w: w}
 	p.f("# %s\n\n%s\n\n", say(lang, "title"), fmt.Sprintf(say(lang, "summary"), len(res.Repositories), len(res.Repositories)-res.Failed(), res.Failed()))
@@ -147,10 +150,41 @@ func (p *mdWriter) f(format string, args ...any) {
 }
 
 // mdText keeps text from a repository or a server from turning into
-// Markdown structure (links, HTML) in the reader's renderer.
+// Markdown structure (links, HTML) in the reader's renderer, and from
+// pinging people or linking elsewhere: a word with an @ (a mention, an
+// e-mail address) or a bare URL is put in a code span, which neither GitHub
+// nor GitLab turns into a mention or a link.
 func mdText(s string) string {
-	r := strings.NewReplacer("<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "\n", " ", "\r", " ")
-	return r.Replace(s)
+	words := strings.Split(strings.NewReplacer("\n", " ", "\r", " ").Replace(s), " ")
+	for i, w := range words {
+		if live(w) {
+			words[i] = codeSpan(w)
+		} else {
+			words[i] = mdEscape.Replace(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+var mdEscape = strings.NewReplacer("<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
+
+// live: a word a renderer would turn into a mention or a link.
+func live(w string) bool {
+	l := strings.ToLower(w)
+	return strings.Contains(l, "@") || strings.Contains(l, "://") || strings.Contains(l, "www.")
+}
+
+// codeSpan quotes w as inline code, with a fence longer than any run of
+// backticks in it.
+func codeSpan(w string) string {
+	fence := "`"
+	for strings.Contains(w, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(w, "`") || strings.HasSuffix(w, "`") {
+		return fence + " " + w + " " + fence
+	}
+	return fence + w + fence
 }
 
 func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "|", `\|`) }
@@ -161,17 +195,20 @@ var letterWords = i18n.Text{
 	"hello":   {"Hello %s,\n\n", "Bonjour %s,\n\n"},
 	"intro": {"Before the end of the challenge, we checked what your repositories contain for the handover (the EIG end-of-challenge checklist). Here is what is missing and how to add it. Each item is looked for in what is committed: once you have added it, commit and push.\n",
 		"Avant la fin du défi, nous avons vérifié ce que vos dépôts contiennent pour la passation (checklist de fin de défi EIG). Voici ce qui manque, et comment l'ajouter. Chaque élément est cherché dans ce qui est commité : une fois ajouté, commitez et poussez.\n"},
-	"repo":     {"\n## %s\n\n`%s` %s — score %d/100\n\n", "\n## %s\n\n`%s` %s — score %d/100\n\n"},
-	"repo-err": {"\n## %s\n\n`%s`\n\n", "\n## %s\n\n`%s`\n\n"},
-	"failed":   {"We could not read this repository (%s: %s). If it is private, please give the programme read access, or send us its address.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s). S'il est privé, donnez au programme un accès en lecture, ou envoyez-nous sa bonne adresse.\n"},
-	"complete": {"Nothing is missing: thank you!\n", "Rien ne manque : merci !\n"},
-	"core":     {"Required for the handover:\n\n", "Indispensable pour la passation :\n\n"},
-	"more":     {"\nAlso expected:\n\n", "\nÉgalement attendu :\n\n"},
-	"notices":  {"\nNice to have, if you have them: %s (`passation explain ID` says how).\n", "\nSouhaitable, si vous les avez : %s (`passation explain ID` explique comment).\n"},
-	"skipped":  {"\nWe could not decide on: %s (%s).\n", "\nNous n'avons pas pu décider pour : %s (%s).\n"},
-	"check":    {"\nTo see the same list at any time: `passation check` in the repository.\n", "\nPour revoir cette liste à tout moment : `passation check` dans le dépôt.\n"},
-	"thanks":   {"\nThank you,\nThe programme team\n", "\nMerci,\nL'équipe du programme\n"},
-	"at":       {"at %s", "à %s"},
+	"repo":           {"\n## %s\n\n`%s` %s — score %d/100\n\n", "\n## %s\n\n`%s` %s — score %d/100\n\n"},
+	"repo-err":       {"\n## %s\n\n`%s`\n\n", "\n## %s\n\n`%s`\n\n"},
+	"failed":         {"We could not read this repository (%s: %s). If it is private, please give the programme read access, or send us its address.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s). S'il est privé, donnez au programme un accès en lecture, ou envoyez-nous sa bonne adresse.\n"},
+	"failed-corrupt": {"We could not read this repository (%s: %s): it looks damaged. Please run `git fsck` in a clone of it, repair or push it again, and tell us.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s) : il semble endommagé. Lancez `git fsck` dans un clone, réparez-le ou poussez-le de nouveau, et prévenez-nous.\n"},
+	"failed-empty":   {"We could not read this repository (%s: %s): it has no commit yet. Please push your work to it.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s) : il n'a encore aucun commit. Poussez-y votre travail.\n"},
+	"failed-ref":     {"We could not read this repository (%s: %s): the branch or tag we were given is not there. Please tell us which one to check.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s) : la branche ou l'étiquette indiquée n'y est pas. Dites-nous laquelle vérifier.\n"},
+	"complete":       {"Nothing is missing: thank you!\n", "Rien ne manque : merci !\n"},
+	"core":           {"Required for the handover:\n\n", "Indispensable pour la passation :\n\n"},
+	"more":           {"\nAlso expected:\n\n", "\nÉgalement attendu :\n\n"},
+	"notices":        {"\nNice to have, if you have them: %s (`passation explain ID` says how).\n", "\nSouhaitable, si vous les avez : %s (`passation explain ID` explique comment).\n"},
+	"skipped":        {"\nWe could not decide on: %s (%s).\n", "\nNous n'avons pas pu décider pour : %s (%s).\n"},
+	"check":          {"\nTo see the same list at any time: `passation check` in the repository.\n", "\nPour revoir cette liste à tout moment : `passation check` dans le dépôt.\n"},
+	"thanks":         {"\nThank you,\nThe programme team\n", "\nMerci,\nL'équipe du programme\n"},
+	"at":             {"at %s", "à %s"},
 }
 
 func lw(lang, key string) string { return letterWords.In(lang, key) }
@@ -181,10 +218,16 @@ func lw(lang, key string) string { return letterWords.In(lang, key) }
 // audit's): what is missing in each of its repositories, and how to add it,
 // with the rule texts of the catalogue. Names are "<team>.md".
 func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
+	// Messages with their parameters ({max-age}) filled, from the rules
+	// compiled once; nil (plain messages) if the catalogue does not compile.
+	checker, _ := check.Compile(cat.Rules, evidence.Default())
+	res = tamed(res) // no control or bidi character of a repository
 	type team struct {
 		name, lang string
 		repos      []*audit.Repository
 	}
+	// Teams are told apart by their exact names: two names that fold to
+	// the same file name ("Équipe C++", "Équipe C") are two letters.
 	teams := map[string]*team{}
 	var order []string
 	for i := range res.Repositories {
@@ -193,7 +236,7 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 		if name == "" {
 			name = r.Name
 		}
-		key := slug(name)
+		key := name
 		t, ok := teams[key]
 		if !ok {
 			lang := r.Lang
@@ -207,6 +250,7 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 		t.repos = append(t.repos, r)
 	}
 	sort.Strings(order)
+	files := letterNames(order)
 	out := map[string][]byte{}
 	for _, key := range order {
 		t := teams[key]
@@ -216,19 +260,28 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 		fmt.Fprintf(&b, lw(lang, "hello"), mdText(t.name))
 		b.WriteString(lw(lang, "intro"))
 		for _, r := range t.repos {
-			letterRepo(&b, r, cat, lang)
+			letterRepo(&b, r, cat, checker, lang)
 		}
 		b.WriteString(lw(lang, "check"))
 		b.WriteString(lw(lang, "thanks"))
-		out[key+".md"] = []byte(b.String())
+		out[files[key]] = []byte(b.String())
 	}
 	return out
 }
 
-func letterRepo(b *strings.Builder, r *audit.Repository, cat *catalog.Catalog, lang string) {
+func letterRepo(b *strings.Builder, r *audit.Repository, cat *catalog.Catalog, checker *check.Checker, lang string) {
 	if r.Error != nil {
 		fmt.Fprintf(b, lw(lang, "repo-err"), mdText(r.Name), r.URL)
-		fmt.Fprintf(b, lw(lang, "failed"), r.Error.Kind, mdText(r.Error.Message))
+		advice := "failed" // private, or not where we looked
+		switch r.Error.Kind {
+		case audit.FailCorrupt:
+			advice = "failed-corrupt"
+		case audit.FailEmpty:
+			advice = "failed-empty"
+		case audit.FailRef:
+			advice = "failed-ref"
+		}
+		fmt.Fprintf(b, lw(lang, advice), r.Error.Kind, mdText(r.Error.Message))
 		return
 	}
 	at := fmt.Sprintf(lw(lang, "at"), r.Report.Repository.Ref)
@@ -244,6 +297,9 @@ func letterRepo(b *strings.Builder, r *audit.Repository, cat *catalog.Catalog, l
 			// The catalogue has the texts in the letter's language, whatever
 			// the language of the audit.
 			title, msg, hint = rule.Title.In(lang), rule.Message.In(lang), rule.Hint.In(lang)
+			if checker != nil {
+				msg = checker.Message(rule.ID, lang)
+			}
 		}
 		if g.Severity == finding.Notice {
 			// Nice-to-have items are named only, to keep the letter short.

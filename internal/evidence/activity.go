@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
@@ -23,6 +24,11 @@ func (a *activityEvidence) Evaluate(r Run) Outcome {
 		return Outcome{Err: err}
 	}
 	lang, now, head := r.Lang(), r.Now(), f.Head
+	// A date past tomorrow (clock skew aside) is a wrong clock or a forged
+	// date: said as such, and no proof of activity.
+	if head.When.After(now.Add(24 * time.Hour)) {
+		return Outcome{Rejected: []finding.Evidence{{Detail: fmt.Sprintf(historyWords.In(lang, "act-future"), day(head.When), head.Author.Name, short(head.Hash))}}}
+	}
 	ev := finding.Evidence{Detail: fmt.Sprintf(historyWords.In(lang, "act-detail"), day(head.When), span(now.Sub(head.When), lang), head.Author.Name, short(head.Hash))}
 	if a.maxAge.AddTo(head.When).Before(now) {
 		return Outcome{Rejected: []finding.Evidence{ev}}
@@ -37,6 +43,9 @@ func (a *activityEvidence) Annotate(r Run, rule catalog.Rule, res *finding.Resul
 		res.Message = fmt.Sprintf(historyWords.In(lang, "act-pass"), res.Evidence[0].Detail)
 	case finding.Fail:
 		res.Message = Expand(rule.Message.In(lang), a.Params(lang))
+		if f, err := r.History(); err == nil && f.Head.When.After(r.Now().Add(24*time.Hour)) && len(res.Evidence) > 0 {
+			res.Message = fmt.Sprintf(historyWords.In(lang, "act-future-fail"), res.Evidence[0].Detail)
+		}
 	}
 }
 

@@ -240,6 +240,8 @@ var historyWords = i18n.Text{
 	"hist-read":       {"could not read the history: %v", "impossible de lire l'historique : %v"},
 	"desc-activity":   {"a commit on the checked branch in the last %s", "un commit sur la branche vérifiée depuis moins de %s"},
 	"act-detail":      {"last commit on %s, %s ago, by %s (%s)", "dernier commit le %s, il y a %s, par %s (%s)"},
+	"act-future":      {"last commit dated %s, in the future, by %s (%s): a wrong clock or a forged date, not counted as activity", "dernier commit daté du %s, dans le futur, par %s (%s) : horloge fausse ou date forgée, non compté comme activité"},
+	"act-future-fail": {"The last commit is dated in the future: %s.", "Le dernier commit est daté dans le futur : %s."},
 	"act-pass":        {"Active: %s.", "Actif : %s."},
 	"desc-bus":        {"at least %d people (by .mailmap e-mail, bots aside) committing in the last %s", "au moins %d personnes (par e-mail du .mailmap, robots exclus) ayant commité depuis %s"},
 	"bus-pass":        {"%d people committed in the last %s: %s.", "%d personnes ont commité depuis %s : %s."},

@@ -414,3 +414,22 @@ func TestMessageQuotesParameters(t *testing.T) {
 		t.Errorf("bus-factor in French: %q, want %q", got, want)
 	}
 }
+
+// TestActivityInTheFuture: a commit dated 2050 or 2099 is a wrong clock or a
+// forged date: said so, and not counted as activity.
+func TestActivityInTheFuture(t *testing.T) {
+	for _, year := range []string{"2050", "2099"} {
+		r := solo(t)
+		r.CommitAt(at(year+"-06-01"), alice, map[string]string{"src/app.py": "print(2)\n"})
+		head := r.Git("rev-parse", "HEAD")[:7]
+		for lang, want := range map[string]string{
+			"en": "The last commit is dated in the future: last commit dated " + year + "-06-01, in the future, by Alice Martin (" + head + "): a wrong clock or a forged date, not counted as activity.",
+			"fr": "Le dernier commit est daté dans le futur : dernier commit daté du " + year + "-06-01, dans le futur, par Alice Martin (" + head + ") : horloge fausse ou date forgée, non compté comme activité.",
+		} {
+			got := runAt(t, r.Dir, "", lang)["activity"]
+			if got.Status != finding.Fail || got.Message != want {
+				t.Errorf("%s, %s: %s %q\nwant fail %q", year, lang, got.Status, got.Message, want)
+			}
+		}
+	}
+}

@@ -142,6 +142,10 @@ type HTTPOptions struct {
 	Token string
 	// Seen, when set, receives each request's Authorization header.
 	Seen func(auth string)
+	// Refuse, when set, is the message of a git protocol error ("ERR"
+	// pkt-line, up to 65,516 bytes) given to every request instead of the
+	// repositories: a broken or hostile server whose words reach the client.
+	Refuse string
 }
 
 // StartHTTP serves root over smart HTTP (git http-backend through
@@ -168,6 +172,15 @@ func StartHTTP(t testing.TB, root *Root, o HTTPOptions) string {
 				http.Error(w, "authentication required", http.StatusUnauthorized)
 				return
 			}
+		}
+		if o.Refuse != "" {
+			msg := o.Refuse
+			if len(msg) > 65516-4 {
+				msg = msg[:65516-4]
+			}
+			w.Header().Set("Content-Type", "application/x-"+r.URL.Query().Get("service")+"-advertisement")
+			fmt.Fprintf(w, "%04xERR %s", len(msg)+8, msg)
+			return
 		}
 		h.ServeHTTP(w, r)
 	}))

@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/passation/passation/internal/atomicfile"
 )
 
 // Name is the hook git runs before each commit.
@@ -29,18 +31,33 @@ const (
 )
 
 // Block is what passation adds to a hook: the check of the staged content,
-// which refuses the commit when a required item is missing. A machine
-// without passation on its PATH commits as before, with a warning, so that
-// the hook never locks a team member out.
+// which refuses the commit when a required item is missing. The team's own
+// hook (the rest of the script, or the one moved aside) runs either way, as
+// the pre-commit framework runs a legacy hook: when the check refuses, the
+// hook runs itself again without the block, so that the team's checks say
+// what they have to say, and the commit is refused whatever they answer;
+// when the check passes, the team's hook decides. A machine without
+// passation on its PATH commits as before, with a warning, so that the hook
+// never locks a team member out.
 func Block(command string) string {
 	return beginMark + "\n" +
-		"if command -v passation >/dev/null 2>&1; then\n" +
-		"\t" + command + " || exit $?\n" +
-		"else\n" +
-		"\techo \"passation hook: passation is not on PATH, the handover check was skipped (install it: go install . in a clone of passation)\" >&2\n" +
+		"if [ -z \"${" + restVar + ":-}\" ]; then\n" +
+		"\tif command -v passation >/dev/null 2>&1; then\n" +
+		"\t\tpassation_status=0\n" +
+		"\t\t" + command + " || passation_status=$?\n" +
+		"\t\tif [ \"$passation_status\" -ne 0 ]; then\n" +
+		"\t\t\t" + restVar + "=1 \"$0\" \"$@\"\n" +
+		"\t\t\texit \"$passation_status\"\n" +
+		"\t\tfi\n" +
+		"\telse\n" +
+		"\t\techo \"passation hook: passation is not on PATH, the handover check was skipped (install it: go install . in a clone of passation)\" >&2\n" +
+		"\tfi\n" +
 		"fi\n" +
 		endMark + "\n"
 }
+
+// restVar, set, tells the hook it runs again for the team's part only.
+const restVar = "PASSATION_HOOK_REST"
 
 // DefaultCommand is the check the hook runs.
 const DefaultCommand = "passation check --staged"
@@ -240,38 +257,17 @@ func checkNoChained(path string) error {
 	return nil
 }
 
-// writeNew creates an executable hook, never over an existing file.
+// writeNew creates an executable hook, never over an existing file, whole
+// or not at all.
 func writeNew(path, content string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o755)
-	if err != nil {
-		return err
-	}
-	if _, err := f.WriteString(content); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	return f.Close()
+	return atomicfile.Create(path, []byte(content), 0o755)
 }
 
 // replace rewrites a hook whole (a temporary file renamed over it), with
 // the mode it had.
 func replace(path string, data []byte, perm fs.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+Name+".*.tmp")
-	if err != nil {
+	if err := atomicfile.Write(path, data); err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return os.Chmod(path, perm)
 }

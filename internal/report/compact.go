@@ -14,19 +14,23 @@ type CompactOptions struct {
 	Lang  string
 	Color bool
 	// Staged names the paths the next commit adds or changes, so that a
-	// stub the team has just staged is recognised as such.
+	// stub the team has just staged is recognised as such; nil when what
+	// was checked is a commit or a folder, not the index.
 	Staged map[string]bool
 	// Conflicts lists paths left unmerged by a merge.
 	Conflicts []string
 }
 
 var compactWords = i18n.Text{
-	"head":      {"passation: %d missing from the next commit at or above %s:", "passation : %d manquants dans le prochain commit au niveau %s ou au-dessus :"},
-	"head-all":  {"passation: %d missing from the next commit:", "passation : %d manquants dans le prochain commit :"},
-	"staged":    {"staged", "indexé"},
-	"below":     {"  (+%d below %s: passation check --staged --fail-on never lists them)", "  (+%d sous le niveau %s : passation check --staged --fail-on never les liste)"},
-	"conflicts": {"passation: %d unmerged paths (merge conflict), judged as on this branch (ours): %s", "passation : %d chemins non fusionnés (conflit de fusion), jugés comme sur cette branche (ours) : %s"},
-	"undecided": {"passation: nothing is missing from the next commit, but %d items could not be decided:", "passation : rien ne manque dans le prochain commit, mais %d éléments n'ont pas pu être jugés :"},
+	"head":           {"passation: %d missing from the next commit at or above %s:", "passation : %d manquants dans le prochain commit au niveau %s ou au-dessus :"},
+	"head-all":       {"passation: %d missing from the next commit:", "passation : %d manquants dans le prochain commit :"},
+	"staged":         {"staged", "indexé"},
+	"below":          {"  (+%d below %s: passation check --staged --fail-on never lists them)", "  (+%d sous le niveau %s : passation check --staged --fail-on never les liste)"},
+	"conflicts":      {"passation: %d unmerged paths (merge conflict), judged as on this branch (ours): %s", "passation : %d chemins non fusionnés (conflit de fusion), jugés comme sur cette branche (ours) : %s"},
+	"head-tree":      {"passation: %d missing at or above %s:", "passation : %d manquants au niveau %s ou au-dessus :"},
+	"head-all-tree":  {"passation: %d missing:", "passation : %d manquants :"},
+	"undecided-tree": {"passation: nothing is missing, but %d items could not be decided:", "passation : rien ne manque, mais %d éléments n'ont pas pu être jugés :"},
+	"undecided":      {"passation: nothing is missing from the next commit, but %d items could not be decided:", "passation : rien ne manque dans le prochain commit, mais %d éléments n'ont pas pu être jugés :"},
 }
 
 func cw(lang, key string) string { return compactWords.In(lang, key) }
@@ -37,6 +41,13 @@ func cw(lang, key string) string { return compactWords.In(lang, key) }
 func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactOptions) error {
 	p := &printer{w: w, color: o.Color}
 	lang := o.Lang
+	// "the next commit" only when the index is what was checked.
+	key := func(k string) string {
+		if o.Staged == nil {
+			return k + "-tree"
+		}
+		return k
+	}
 	if len(o.Conflicts) > 0 {
 		p.line(yellow, fmt.Sprintf(cw(lang, "conflicts"), len(o.Conflicts), joinMax(o.Conflicts, 5)))
 	}
@@ -72,11 +83,11 @@ func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactO
 	case gaps == 0:
 		// Rules that could not decide are not gaps, but silence would
 		// say that all is well.
-		p.line(bold, fmt.Sprintf(cw(lang, "undecided"), len(shown)))
+		p.line(bold, fmt.Sprintf(cw(lang, key("undecided")), len(shown)))
 	case failOn == finding.Never:
-		p.line(bold, fmt.Sprintf(cw(lang, "head-all"), gaps))
+		p.line(bold, fmt.Sprintf(cw(lang, key("head-all")), gaps))
 	default:
-		p.line(bold, fmt.Sprintf(cw(lang, "head"), gaps, failOn))
+		p.line(bold, fmt.Sprintf(cw(lang, key("head")), gaps, failOn))
 	}
 	for _, res := range shown {
 		if res.Status == finding.Skip {

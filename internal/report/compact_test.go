@@ -35,6 +35,11 @@ func TestCompact(t *testing.T) {
 	if out != want {
 		t.Fatalf("got\n%s\nwant\n%s", out, want)
 	}
+	// A commit or a folder checked: no "next commit".
+	out = compactOf(t, []finding.Result{pass, install}, finding.Error, CompactOptions{})
+	if !strings.HasPrefix(out, "passation: 1 missing at or above error:\n") {
+		t.Fatalf("plain check in compact form:\n%s", out)
+	}
 	out = compactOf(t, []finding.Result{install, roadmap, changelog}, finding.Never, CompactOptions{Lang: "fr"})
 	if !strings.HasPrefix(out, "passation : 3 manquants") || strings.Count(out, "✘") != 3 || strings.Contains(out, "sous le niveau") {
 		t.Fatalf("--fail-on never:\n%s", out)

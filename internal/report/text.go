@@ -7,6 +7,7 @@ import (
 
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/safetext"
 )
 
 // Group is a checklist group as reports show it.
@@ -185,6 +186,9 @@ func (p *printer) line(col, s string) {
 	if p.err != nil {
 		return
 	}
+	// Names and messages come from the repository: no control or bidi
+	// character of theirs reaches the terminal (the colours are ours).
+	s = safetext.Line(s)
 	if p.color && col != "" {
 		s = col + s + reset
 	}

@@ -84,9 +84,14 @@ func OpenRepo(dir string) (*Repo, error) {
 	return &Repo{Path: dir, Root: root, git: r, storage: st, fs: fs}, nil
 }
 
+// largeObject is the size above which go-git streams a blob from disk
+// instead of decoding it whole in memory: Read takes only its first
+// max bytes, so a 100 MB file costs no more than a small one.
+const largeObject = 256 << 10
+
 func newStorage(fs billy.Filesystem) *filesystem.Storage {
 	return filesystem.NewStorageWithOptions(fs, cache.NewObjectLRU(8*cache.MiByte),
-		filesystem.Options{KeepDescriptors: true, AlternatesFS: osfs.New("/")})
+		filesystem.Options{KeepDescriptors: true, AlternatesFS: osfs.New("/"), LargeObjectThreshold: largeObject})
 }
 
 // findDotGit returns the nearest ".git" (folder or file) at or above dir,

@@ -239,13 +239,13 @@ func (t *IndexTree) Changed(paths []string) (map[string]ChangeKind, error) {
 		staged := i < len(t.entries) && t.entries[i].path == p
 		var committed *object.TreeEntry
 		if head != nil {
-			e, err := head.FindEntry(p)
+			e, err := t.findEntry(head, p)
 			switch {
 			case err == nil:
 				committed = e
 			case errors.Is(err, object.ErrEntryNotFound), errors.Is(err, object.ErrDirectoryNotFound):
 			default:
-				return nil, fmt.Errorf("%s: look up %s in HEAD: %w", t.repo.Path, p, missing(err))
+				return nil, fmt.Errorf("%s: look up %q in HEAD: %w", t.repo.Path, p, missing(err))
 			}
 		}
 		switch {
@@ -258,4 +258,36 @@ func (t *IndexTree) Changed(paths []string) (map[string]ChangeKind, error) {
 		}
 	}
 	return out, nil
+}
+
+// findEntry is Tree.FindEntry without its path validation: go-git refuses
+// names with control characters, which git itself commits, and a check must
+// still read such a repository.
+func (t *IndexTree) findEntry(tree *object.Tree, p string) (*object.TreeEntry, error) {
+	parts := strings.Split(p, "/")
+	for i, name := range parts {
+		var found *object.TreeEntry
+		for k := range tree.Entries {
+			if tree.Entries[k].Name == name {
+				found = &tree.Entries[k]
+				break
+			}
+		}
+		switch {
+		case found == nil && i < len(parts)-1:
+			return nil, object.ErrDirectoryNotFound
+		case found == nil:
+			return nil, object.ErrEntryNotFound
+		case i == len(parts)-1:
+			return found, nil
+		case found.Mode != filemode.Dir:
+			return nil, object.ErrDirectoryNotFound
+		}
+		sub, err := t.repo.git.TreeObject(found.Hash)
+		if err != nil {
+			return nil, err
+		}
+		tree = sub
+	}
+	return nil, object.ErrEntryNotFound
 }

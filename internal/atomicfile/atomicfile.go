@@ -1,0 +1,76 @@
+// Package atomicfile writes files whole or not at all: the data goes to a
+// temporary file beside the target (github.com/google/renameio), flushed,
+// then put in place in one step. A full disk, a file-size limit or a kill
+// leaves the previous file, or none, never half of one.
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/google/renameio/v2"
+)
+
+// Write replaces name with data. A new file gets the usual permissions
+// (0666 less the umask), a replaced one keeps its own; a name that is a
+// folder, a link or a device is refused.
+func Write(name string, data []byte) error {
+	if fi, err := os.Lstat(name); err == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("write %s: not a regular file", name)
+	}
+	p, err := pending(name, 0o666, true)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	defer p.Cleanup()
+	if _, err := p.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := p.CloseAtomicallyReplace(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// Create writes a file that must not exist yet, with perm (less the
+// umask): the whole file appears at once, and one created meanwhile by
+// someone else is never overwritten (a hard link, unlike a rename, fails
+// on an existing name).
+func Create(name string, data []byte, perm fs.FileMode) error {
+	if _, err := os.Lstat(name); err == nil {
+		return fmt.Errorf("%s: %w", name, fs.ErrExist)
+	}
+	p, err := pending(name, perm, false)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	defer p.Cleanup()
+	if _, err := p.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := p.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := os.Link(p.Name(), name); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s: %w", name, fs.ErrExist)
+		}
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil // Cleanup removes the temporary name; the link stays
+}
+
+func pending(name string, perm fs.FileMode, keepMode bool) (*renameio.PendingFile, error) {
+	dir := filepath.Dir(name)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("expected an existing folder, %s is not one", dir)
+	}
+	opts := []renameio.Option{renameio.WithTempDir(dir), renameio.WithPermissions(perm)}
+	if keepMode {
+		opts = append(opts, renameio.WithExistingPermissions())
+	}
+	return renameio.NewPendingFile(name, opts...)
+}
