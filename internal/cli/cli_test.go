@@ -123,6 +123,8 @@ func TestGoldenCheck(t *testing.T) {
 		{"check.en.json", []string{"check", "--format", "json", r.Dir}, nil},
 		{"check.fr.json", []string{"check", "--format", "json", "--lang", "fr", r.Dir}, nil},
 		{"check-core-never.fr.txt", []string{"check", "--profile", "core", "--fail-on", "never", "--lang", "fr", r.Dir}, nil},
+		{"check.codequality.json", []string{"check", "--format", "codequality", "--fail-on", "never", r.Dir}, nil},
+		{"check.junit.xml", []string{"check", "--format", "junit", "--fail-on", "never", "--lang", "fr", r.Dir}, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.golden, func(t *testing.T) {
