@@ -16,11 +16,10 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
-	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
-	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/source"
 )
 
@@ -334,23 +333,23 @@ func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, s
 		desc.Ref, desc.Commit = d.Ref, d.Commit
 	}
 	g := &guardedTree{Tree: tree, desc: desc, maxFiles: a.opt.MaxFiles, maxRead: a.opt.MaxRead}
-	opt := check.Options{Lang: a.opt.Lang, MaxRead: a.opt.MaxRead, Now: a.opt.Now, CacheDir: a.opt.LicenceCache}
+	var commit *source.CommitTree
 	if withHistory {
-		opt.History = history.New(tree.Git(), tree.Hash())
+		commit = tree
 	}
 	// The team's own .passation.yml: its waivers and documents declared
 	// elsewhere count in the cohort's report; a broken one is said, not fatal.
-	file, cfgErr := config.Discover(tree)
-	rep, err := checker.Report(g, opt, check.Meta{Profile: profile, Tool: a.opt.Tool})
+	rep, cfgErr, err := pipeline.JudgeMember(pipeline.Member{
+		Tree: g, Commit: commit, Checker: checker, Profile: profile,
+		Lang: a.opt.Lang, MaxRead: a.opt.MaxRead, Now: a.opt.Now, CacheDir: a.opt.LicenceCache, Tool: a.opt.Tool,
+	})
 	if err != nil {
 		return nil, nil, how, err
 	}
 	notes := g.notes(a.opt.Lang)
 	if cfgErr != nil {
 		notes = append(notes, "configuration ignored: "+cfgErr.Error())
-		file = nil
 	}
-	config.ForAudit(file, a.opt.Now).Finish(rep)
 	return rep, notes, how, nil
 }
 

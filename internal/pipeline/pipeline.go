@@ -288,3 +288,41 @@ func isFolder(path string) error {
 	}
 	return nil
 }
+
+// Member is one repository of a cohort, already fetched. An audit compiles
+// the cohort's profile once and judges every repository with it: the
+// programme's profile and severities apply, and of the repository's own
+// configuration only its waivers and documents declared elsewhere count.
+type Member struct {
+	// Tree is what is walked (the audit's bounded view of the commit).
+	Tree source.Tree
+	// Commit is the commit for the history rules; nil leaves them undecided.
+	Commit   *source.CommitTree
+	Checker  *check.Checker
+	Profile  string
+	Lang     string
+	MaxRead  int64
+	Now      time.Time
+	CacheDir string
+	Tool     finding.Tool
+}
+
+// JudgeMember checks one repository of a cohort. It returns the report and,
+// apart, the problem of the repository's own configuration file when one
+// made it ignored (a cohort report says so and goes on).
+func JudgeMember(m Member) (rep *finding.Report, configProblem error, err error) {
+	opt := check.Options{Lang: m.Lang, MaxRead: m.MaxRead, Now: m.Now, CacheDir: m.CacheDir}
+	if m.Commit != nil {
+		opt.History = history.New(m.Commit.Git(), m.Commit.Hash())
+	}
+	file, cfgErr := config.Discover(m.Tree)
+	rep, err = m.Checker.Report(m.Tree, opt, check.Meta{Profile: m.Profile, Tool: m.Tool})
+	if err != nil {
+		return nil, nil, unreadable(err)
+	}
+	if cfgErr != nil {
+		file = nil
+	}
+	config.ForAudit(file, m.Now).Finish(rep)
+	return rep, cfgErr, nil
+}

@@ -8,10 +8,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/pipeline"
+	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
 	"github.com/passation/passation/internal/yamlfile"
+	"github.com/passation/passation/rules"
 )
 
 var now = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -101,5 +106,50 @@ func TestEvaluateErrorsAreTyped(t *testing.T) {
 	ev, notes, err := pipeline.Evaluate(pipeline.Request{Path: dir})
 	if err != nil || len(notes) != 1 || !strings.Contains(notes[0], "not a git repository") || ev.Report.Repository.Mode != "directory" {
 		t.Errorf("a folder outside git: %v, notes %q", err, notes)
+	}
+}
+
+// TestJudgeMember: a cohort's repository is judged with the cohort's
+// compiled rules; its own waivers count but not its profile, and a broken
+// configuration is returned apart while the report is still made.
+func TestJudgeMember(t *testing.T) {
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	core, _ := cat.Select("core")
+	checker, err := check.Compile(core, evidence.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	judge := func(t *testing.T, files map[string]string) (*finding.Report, error) {
+		r := testrepo.New(t).CommitFiles(files)
+		repo, err := source.OpenRepo(r.Dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { repo.Close() })
+		ct, err := repo.Commit("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, cfgErr, err := pipeline.JudgeMember(pipeline.Member{Tree: ct, Commit: ct, Checker: checker, Profile: "core", Lang: "en", Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep, cfgErr
+	}
+	rep, cfgErr := judge(t, map[string]string{"README.md": "# Outil\n", ".passation.yml": "profile: eig\nwaivers:\n  user-manual: {reason: No users yet., owner: lea@example.gouv.fr}\n"})
+	if cfgErr != nil || len(rep.Results) != 5 {
+		t.Fatalf("config %v, %d results: the cohort's profile (core) must apply", cfgErr, len(rep.Results))
+	}
+	for _, r := range rep.Results {
+		if r.Rule == "user-manual" && r.Status != finding.Waived {
+			t.Errorf("the repository's waiver did not count: %+v", r)
+		}
+	}
+	rep, cfgErr = judge(t, map[string]string{"README.md": "# Outil\n", ".passation.yml": "waivers: [\n"})
+	if cfgErr == nil || rep == nil || len(rep.Results) != 5 {
+		t.Errorf("a broken configuration: problem %v, report %v", cfgErr, rep != nil)
 	}
 }
