@@ -60,22 +60,26 @@ func CodeQuality(w io.Writer, r *finding.Report, locate func(finding.Result) (st
 	return enc.Encode(issues)
 }
 
-// place is where a result is shown: the locator's answer, else its first
-// evidence with a file, else the README, where the missing text belongs.
+// place is where a result is shown, the README when nothing else is:
+// that is where the missing text belongs.
 func place(res finding.Result, locate func(finding.Result) (string, int)) (string, int) {
-	path, line := "", 0
-	if locate != nil {
-		path, line = locate(res)
-	} else {
-		for _, e := range res.Evidence {
-			if e.Path != "" {
-				path, line = e.Path, e.Line
-				break
-			}
-		}
-	}
+	path, line := located(res, locate)
 	if path == "" {
 		path = "README.md"
 	}
 	return path, line
+}
+
+// located is the locator's answer for a result, else its first evidence
+// with a file; "" when there is none.
+func located(res finding.Result, locate func(finding.Result) (string, int)) (string, int) {
+	if locate != nil {
+		return locate(res)
+	}
+	for _, e := range res.Evidence {
+		if e.Path != "" {
+			return e.Path, e.Line
+		}
+	}
+	return "", 0
 }

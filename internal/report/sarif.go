@@ -141,17 +141,7 @@ func descriptor(res finding.Result, extra SARIFRule) *sarif.ReportingDescriptor 
 }
 
 func result(res finding.Result, index uint, locate func(finding.Result) (string, int)) *sarif.Result {
-	path, line := "", 0
-	if locate != nil {
-		path, line = locate(res)
-	} else {
-		for _, e := range res.Evidence {
-			if e.Path != "" {
-				path, line = e.Path, e.Line
-				break
-			}
-		}
-	}
+	path, line := located(res, locate)
 	loc := &sarif.PhysicalLocation{}
 	var note *sarif.Message
 	if path == "" {
