@@ -143,6 +143,15 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 	if !strings.Contains(b.String(), `"'=HYPERLINK(""http://evil"")"`) {
 		t.Errorf("a formula went through:\n%s", b.String()[:300])
 	}
+	// Control and bidi characters of a team's name are shown, not obeyed.
+	res.Repositories[0].Team = "Équipe\x1b[2J\u202eA\nB"
+	b.Reset()
+	if err := cohortreport.CSV(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(b.String(), "\x1b\u202e") || !strings.Contains(b.String(), `Équipe\x1b[2J\u202eA\nB`) {
+		t.Errorf("a team name's control characters reached the CSV:\n%q", b.String()[:300])
+	}
 }
 
 // chromium finds Debian's headless browser; CI must have it (.ci/run

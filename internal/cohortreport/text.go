@@ -14,6 +14,7 @@ import (
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/safetext"
 )
 
 // CSV writes one row per repository and one column per checklist item
@@ -57,8 +58,10 @@ func CSV(w io.Writer, res *audit.Result) error {
 }
 
 // cellSafe keeps a spreadsheet from reading text (an error message from a
-// server, a name) as a formula.
+// server, a name) as a formula, and shows its control and bidi characters
+// as escapes rather than let them reorder or break the row.
 func cellSafe(s string) string {
+	s = safetext.Line(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
