@@ -55,11 +55,7 @@ func compileContent(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 		}
 		c.res = append(c.res, re)
 	}
-	in := ev.In
-	if len(in) == 0 {
-		in = defaultDocs
-	}
-	ids, err := g.AddAll(in)
+	ids, err := addDocs(g, ev.In, defaultDocs)
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/globset"
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/licence"
@@ -109,6 +110,35 @@ var defaultDocs = []string{
 
 // manifestGlob finds the manifests of the project and of its sub-projects.
 var manifestGlob = "**/{" + strings.Join(manifest.Names, ",") + "}"
+
+// addDocs registers the documents a kind reads: the patterns of in:, else
+// def.
+func addDocs(g *globset.Set, in, def []string) ([]int, error) {
+	if len(in) == 0 {
+		in = def
+	}
+	return g.AddAll(in)
+}
+
+// eachDoc calls fn with every file among those that the patterns of ids
+// matched that parses as a document; the last read error is kept in o.
+func eachDoc(r Run, ids []int, o *Outcome, fn func(e source.Entry, d *document.Doc)) {
+	for _, id := range ids {
+		for _, e := range r.Matched(id) {
+			if !isFile(e) {
+				continue
+			}
+			d, err := r.Doc(e)
+			if err != nil {
+				o.Err = err
+				continue
+			}
+			if d != nil {
+				fn(e, d)
+			}
+		}
+	}
+}
 
 // isFile reports a file with content of its own (not a link, a submodule).
 func isFile(e source.Entry) bool { return e.Kind == source.File || e.Kind == source.Executable }

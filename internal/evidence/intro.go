@@ -4,9 +4,11 @@ import (
 	"fmt"
 
 	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/globset"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/source"
 )
 
 var _ = register(Kind{
@@ -35,10 +37,6 @@ type introEvidence struct {
 }
 
 func compileIntro(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
-	in := ev.In
-	if len(in) == 0 {
-		in = []string{"/readme*"}
-	}
 	if len(ev.Values) != 1 || ev.Values[0] != "true" {
 		return nil, fmt.Errorf("expected readme-intro: true")
 	}
@@ -46,7 +44,7 @@ func compileIntro(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	if i.minWords == 0 {
 		i.minWords = 25
 	}
-	ids, err := g.AddAll(in)
+	ids, err := addDocs(g, ev.In, []string{"/readme*"})
 	if err != nil {
 		return nil, err
 	}
@@ -60,28 +58,18 @@ func (i *introEvidence) Describe(lang string) string {
 
 func (i *introEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
-	for _, id := range i.ids {
-		for _, e := range r.Matched(id) {
-			if !isFile(e) {
-				continue
-			}
-			d, err := r.Doc(e)
-			if err != nil {
-				o.Err = err
-				continue
-			}
-			if d == nil || d.IntroWords == 0 {
-				continue
-			}
-			ev := finding.Evidence{Path: e.Path, Line: d.IntroLine}
-			if d.IntroWords >= i.minWords {
-				ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "intro"), d.IntroWords)
-				o.Found = append(o.Found, ev)
-			} else {
-				ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "intro-short"), d.IntroWords)
-				o.Rejected = append(o.Rejected, ev)
-			}
+	eachDoc(r, i.ids, &o, func(e source.Entry, d *document.Doc) {
+		if d.IntroWords == 0 {
+			return
 		}
-	}
+		ev := finding.Evidence{Path: e.Path, Line: d.IntroLine}
+		if d.IntroWords >= i.minWords {
+			ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "intro"), d.IntroWords)
+			o.Found = append(o.Found, ev)
+		} else {
+			ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "intro-short"), d.IntroWords)
+			o.Rejected = append(o.Rejected, ev)
+		}
+	})
 	return o
 }

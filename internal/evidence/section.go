@@ -9,6 +9,7 @@ import (
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/globset"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/textfold"
 )
 
@@ -61,11 +62,7 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 		s.phrases = append(s.phrases, words)
 		s.anchored = append(s.anchored, anchored)
 	}
-	in := ev.In
-	if len(in) == 0 {
-		in = defaultDocs
-	}
-	ids, err := g.AddAll(in)
+	ids, err := addDocs(g, ev.In, defaultDocs)
 	if err != nil {
 		return nil, err
 	}
@@ -80,26 +77,13 @@ func (s *sectionEvidence) Describe(lang string) string {
 // eachSection calls fn with every section of the documents that the
 // evidence reads whose heading matches its phrases.
 func (s *sectionEvidence) eachSection(r Run, o *Outcome, fn func(path string, sec *document.Section)) {
-	for _, id := range s.ids {
-		for _, e := range r.Matched(id) {
-			if !isFile(e) {
-				continue
-			}
-			d, err := r.Doc(e)
-			if err != nil {
-				o.Err = err
-				continue
-			}
-			if d == nil {
-				continue
-			}
-			for i := range d.Sections {
-				if s.matches(d.Sections[i].Words) {
-					fn(e.Path, &d.Sections[i])
-				}
+	eachDoc(r, s.ids, o, func(e source.Entry, d *document.Doc) {
+		for i := range d.Sections {
+			if s.matches(d.Sections[i].Words) {
+				fn(e.Path, &d.Sections[i])
 			}
 		}
-	}
+	})
 }
 
 func (s *sectionEvidence) Evaluate(r Run) Outcome {
