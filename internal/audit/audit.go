@@ -16,6 +16,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/i18n"
@@ -96,7 +97,7 @@ func New(cat *catalog.Catalog, targets []Target, opt Options) (*Auditor, error) 
 		opt.Timeout = 10 * time.Minute
 	}
 	if opt.MaxRead <= 0 {
-		opt.MaxRead = 1 << 20
+		opt.MaxRead = document.DefaultMaxRead
 	}
 	if opt.MaxFiles <= 0 {
 		opt.MaxFiles = 200_000

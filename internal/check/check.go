@@ -133,7 +133,7 @@ func (c *Checker) Message(ruleID, lang string) string {
 // Run walks the tree once and judges every rule.
 func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 	if opt.MaxRead <= 0 {
-		opt.MaxRead = 1 << 20
+		opt.MaxRead = document.DefaultMaxRead
 	}
 	if opt.CacheDir == "" && c.needs.Licences {
 		// Without a cache, build the licence scanner while the tree is walked.

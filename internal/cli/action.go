@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/action"
+	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/locate"
 	"github.com/passation/passation/internal/source"
@@ -36,7 +37,7 @@ func runAction(env *Env, args []string) int {
 	// What the check has to say may hold repository text: it is printed
 	// by the action, where the runner cannot take it for commands.
 	f := checkFlags{ref: in.Ref, profile: in.Profile, config: in.Config,
-		failOn: in.FailOn, lang: in.Lang, format: in.Format, maxRead: defaultMaxRead}
+		failOn: in.FailOn, lang: in.Lang, format: in.Format, maxRead: document.DefaultMaxRead}
 	var notes bytes.Buffer
 	cenv := *env
 	cenv.Stderr, cenv.StdoutIsTerminal = &notes, false

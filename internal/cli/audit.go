@@ -15,6 +15,7 @@ import (
 	"github.com/passation/passation/internal/audit"
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/cohortreport"
+	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/rules"
@@ -49,7 +50,7 @@ func runAudit(env *Env, args []string) int {
 	fs.StringVar(&f.profile, "profile", "", "rule profile of repositories that name none: eig (default) or core")
 	fs.StringVar(&f.lang, "lang", "", "report language: en or fr (default from LANG); letters follow the list's lang column")
 	fs.StringVar(&f.failOn, "fail-on", "never", "also exit 1 when a repository misses an item at or above this level: error, warning, notice or never")
-	fs.Int64Var(&f.maxRead, "max-read", 1<<20, "read at most this many bytes of one file")
+	fs.Int64Var(&f.maxRead, "max-read", document.DefaultMaxRead, "read at most this many bytes of one file")
 	fs.IntVar(&f.maxFiles, "max-files", 200_000, "stop walking a repository after this many files (reported)")
 	fs.IntVar(&f.historyDepth, "history-depth", 0, "commits fetched for the history rules (0: the whole history)")
 	pos, err := parse(fs, args)

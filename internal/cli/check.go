@@ -10,7 +10,7 @@ import (
 
 	"github.com/passation/passation/internal/atomicfile"
 	"github.com/passation/passation/internal/catalog"
-	"github.com/passation/passation/internal/config"
+	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/locate"
 	"github.com/passation/passation/internal/pipeline"
@@ -18,9 +18,6 @@ import (
 	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/internal/source"
 )
-
-// defaultMaxRead is how much of one file a check reads unless told.
-const defaultMaxRead = 1 << 20
 
 // checkFlags are the options of `passation check`.
 type checkFlags struct {
@@ -127,7 +124,7 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	fs.Var(&f.rules, "rules", "folder of extra rule files, loaded after the embedded catalogue (repeatable)")
 	fs.BoolVar(&f.printConfig, "print-config", false, "show the effective configuration (profile, overrides, waivers) and exit")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
-	fs.Int64Var(&f.maxRead, "max-read", defaultMaxRead, "read at most this many bytes of one file (0: the default)")
+	fs.Int64Var(&f.maxRead, "max-read", document.DefaultMaxRead, "read at most this many bytes of one file (0: the default)")
 	fs.BoolVar(&f.staged, "staged", false, "check what the next commit would contain (the git index); print only the gaps, nothing when all is well")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -166,18 +163,10 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 
 // request turns the flags of a check into a pipeline request.
 func request(env *Env, f checkFlags, path string) pipeline.Request {
-	envLang, _ := lang("", env.Getenv)
-	from := "default"
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if env.Getenv(v) != "" {
-			from = "environment (" + v + ")"
-			break
-		}
-	}
 	return pipeline.Request{
 		Path: path, Ref: f.ref, Staged: f.staged, IndexFile: env.Getenv("GIT_INDEX_FILE"),
 		Profile: f.profile, ConfigFile: f.config, RuleDirs: f.rules,
-		Lang: f.lang, FailOn: f.failOn, EnvLang: config.Choice{Value: envLang, From: from},
+		Lang: f.lang, FailOn: f.failOn, EnvLang: envLanguage(env.Getenv),
 		MaxRead: f.maxRead, Now: env.now(), CacheDir: cacheDir(env.Getenv, "licences"),
 		// The history judges the repository's past, not the next commit:
 		// a hook that warned of it on every commit would be ignored.
@@ -281,7 +270,7 @@ func writeExtraReports(env *Env, f checkFlags, ev *pipeline.Evaluation) error {
 		if err := render(&buf, env, g, ev); err != nil {
 			return fmt.Errorf("--report %s=%s: %w", r.format, r.path, err)
 		}
-		if err := WriteFileAtomic(r.path, buf.Bytes()); err != nil {
+		if err := atomicfile.Write(r.path, buf.Bytes()); err != nil {
 			return fmt.Errorf("--report %s=%s: %w", r.format, r.path, err)
 		}
 	}
@@ -318,15 +307,7 @@ func emit(env *Env, output string, data []byte) error {
 		_, err := env.Stdout.Write(data)
 		return err
 	}
-	return WriteFileAtomic(output, data)
-}
-
-// WriteFileAtomic writes data to a temporary file in the same folder and
-// renames it over name: the file is either the old one or the new one whole.
-// A new file gets the usual permissions (0666 less the umask), a replaced
-// one keeps its own.
-func WriteFileAtomic(name string, data []byte) error {
-	return atomicfile.Write(name, data)
+	return atomicfile.Write(output, data)
 }
 
 func groupsOf(cat *catalog.Catalog, lang string) []report.Group {

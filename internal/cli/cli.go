@@ -12,6 +12,9 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+
+	"github.com/passation/passation/internal/config"
+	"github.com/passation/passation/internal/pipeline"
 )
 
 // Exit codes, documented in the README.
@@ -253,22 +256,25 @@ func parseFailed(err error) int {
 // lang picks the report language: the flag, else LC_ALL, LC_MESSAGES or
 // LANG when French, else English.
 func lang(flagValue string, getenv func(string) string) (string, error) {
-	switch strings.ToLower(flagValue) {
-	case "en", "fr":
-		return strings.ToLower(flagValue), nil
-	case "":
-	default:
-		return "", fmt.Errorf("unknown language %q: expected en or fr", flagValue)
+	if flagValue != "" {
+		return pipeline.ParseLang(flagValue)
 	}
+	return envLanguage(getenv).Value, nil
+}
+
+// envLanguage is the language of the environment (LC_ALL, LC_MESSAGES,
+// LANG, the first set), with where it comes from; English by default.
+func envLanguage(getenv func(string) string) config.Choice {
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if val := getenv(v); val != "" {
+			l := "en"
 			if strings.HasPrefix(strings.ToLower(val), "fr") {
-				return "fr", nil
+				l = "fr"
 			}
-			return "en", nil
+			return config.Choice{Value: l, From: "environment (" + v + ")"}
 		}
 	}
-	return "en", nil
+	return config.Choice{Value: "en", From: "default"}
 }
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3";

@@ -16,11 +16,14 @@ type result struct {
 	err error
 }
 
+// DefaultMaxRead is how much of one file is read unless told otherwise.
+const DefaultMaxRead = 1 << 20
+
 // NewCache reads documents of t, at most maxRead bytes of each (0 means
-// 1 MiB).
+// DefaultMaxRead).
 func NewCache(t source.Tree, maxRead int64) *Cache {
 	if maxRead <= 0 {
-		maxRead = 1 << 20
+		maxRead = DefaultMaxRead
 	}
 	return &Cache{tree: t, maxRead: maxRead, docs: map[string]result{}}
 }
