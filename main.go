@@ -4,12 +4,22 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"github.com/passation/passation/internal/cli"
 	"golang.org/x/term"
 )
 
+// softMemoryLimit keeps the heap near what a run needs: go-git holds each
+// pack index in memory (about 110 bytes per object), and with the default
+// GC pacing a 240,000-object repository would peak at twice its live heap.
+// GOMEMLIMIT, when set, takes precedence.
+const softMemoryLimit = 64 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	os.Exit(cli.Main(os.Args[1:], &cli.Env{
 		Stdout:           os.Stdout,
 		Stderr:           os.Stderr,

@@ -18,7 +18,17 @@ type prefetcher struct {
 	readers []storer.EncodedObjectStorer
 	own     storer.EncodedObjectStorer
 	stop    chan struct{}
+	// more opens the further readers once the walk has asked for
+	// spareAfter trees; requested counts them.
+	more      func()
+	requested int
 }
+
+// spareAfter is how many trees a walk asks for before further readers are
+// opened. Each one reads the pack index again, about 110 bytes per object
+// of the repository (25 MB for 240,000 objects): worth it for a tree of
+// thousands of folders, not for the hundred of a typical repository.
+const spareAfter = 256
 
 // future is one tree being decoded.
 type future struct {
@@ -37,29 +47,35 @@ func newPrefetcher(r *Repo, workers int) *prefetcher {
 	p := &prefetcher{queue: make(chan *future, 1<<12), stop: make(chan struct{})}
 	p.own = r.git.Storer
 	// The repository's own storage is idle during the walk: it is the first
-	// reader. Each further one pays for reading the pack index again.
+	// reader. Each further one pays for reading the pack index again, so
+	// they start only when the tree turns out to be large.
 	if workers > 0 {
-		p.readers = append(p.readers, p.own)
+		p.start(p.own)
 	}
-	for i := 1; i < workers; i++ {
-		p.readers = append(p.readers, newStorage(r.fs))
-	}
-	for _, rd := range p.readers {
-		p.wg.Add(1)
-		go func(rd storer.EncodedObjectStorer) {
-			defer p.wg.Done()
-			for {
-				select {
-				case f := <-p.queue:
-					f.tree, f.err = object.GetTree(rd, f.hash)
-					close(f.done)
-				case <-p.stop:
-					return
-				}
-			}
-		}(rd)
+	p.more = func() {
+		for i := 1; i < workers; i++ {
+			p.start(newStorage(r.fs))
+		}
 	}
 	return p
+}
+
+// start adds a reader that decodes queued trees until the walk ends.
+func (p *prefetcher) start(rd storer.EncodedObjectStorer) {
+	p.readers = append(p.readers, rd)
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for {
+			select {
+			case f := <-p.queue:
+				f.tree, f.err = object.GetTree(rd, f.hash)
+				close(f.done)
+			case <-p.stop:
+				return
+			}
+		}
+	}()
 }
 
 // request schedules a tree for decoding. It waits when the queue is full:
@@ -70,6 +86,9 @@ func (p *prefetcher) request(h plumbing.Hash) *future {
 		f.tree, f.err = object.GetTree(p.own, h)
 		close(f.done)
 		return f
+	}
+	if p.requested++; p.requested == spareAfter {
+		p.more()
 	}
 	p.queue <- f
 	return f
