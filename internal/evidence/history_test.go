@@ -61,7 +61,7 @@ func runAt(t *testing.T, dir, rev, lang string) map[string]finding.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &countingHistory{History: history.New(repo.Git(), tree.Hash())}
+	h := &countingHistory{History: history.New(tree.Store(), tree.Hash())}
 	results, err := c.Run(tree, check.Options{Lang: lang, Now: now, History: h})
 	if err != nil {
 		t.Fatal(err)
@@ -314,7 +314,7 @@ func TestHistoryReadOnlyWhenARuleNeedsIt(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		h := &countingHistory{History: history.New(repo.Git(), tree.Hash())}
+		h := &countingHistory{History: history.New(tree.Store(), tree.Hash())}
 		if _, err := c.Run(tree, check.Options{Now: now, History: h}); err != nil {
 			t.Fatal(err)
 		}
@@ -335,7 +335,7 @@ func TestDocFreshnessWithoutItsRules(t *testing.T) {
 	repo, _ := source.OpenRepo(r.Dir)
 	defer repo.Close()
 	tree, _ := repo.Commit("")
-	results, err := c.Run(tree, check.Options{Now: now, History: history.New(repo.Git(), tree.Hash())})
+	results, err := c.Run(tree, check.Options{Now: now, History: history.New(tree.Store(), tree.Hash())})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func BenchmarkHistoryRules(b *testing.B) {
 		}
 		opt := check.Options{Now: now}
 		if withHistory {
-			opt.History = history.New(repo.Git(), tree.Hash())
+			opt.History = history.New(repo.Git().Storer, tree.Hash())
 		}
 		res, err := c.Run(tree, opt)
 		if err != nil {

@@ -16,10 +16,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/storage"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // Request says what the rules of one run need from the history, so that one
@@ -137,31 +136,39 @@ type Tag struct {
 	When time.Time
 }
 
+// Store is the part of a repository's storage that the history is read
+// from: its objects, its references (for tags) and its shallow boundary.
+// source.CommitTree.Store gives it; go-git's storages implement it.
+type Store interface {
+	storer.EncodedObjectStorer
+	storer.ReferenceStorer
+	storer.ShallowStorer
+}
+
 // Source is the history of one commit of one repository: what check needs
-// to judge history rules, built by the CLI for commit trees and by the
+// to judge history rules, built by the pipeline for commit trees and by the
 // cohort audit for its clones.
 type Source struct {
-	repo   *git.Repository
+	store  Store
 	commit plumbing.Hash
 }
 
-// New returns the history of commit in repo. Open repo with its pack files
-// kept open (filesystem.Options.KeepDescriptors, as source.OpenRepo does):
-// go-git otherwise reopens a pack file for every object, which is most of
-// the cost of a long walk.
-func New(repo *git.Repository, commit plumbing.Hash) *Source {
-	return &Source{repo: repo, commit: commit}
+// New returns the history of commit in store. Open the repository with its
+// pack files kept open (filesystem.Options.KeepDescriptors, as
+// source.OpenRepo does): go-git otherwise reopens a pack file for every
+// object, which is most of the cost of a long walk.
+func New(store Store, commit plumbing.Hash) *Source {
+	return &Source{store: store, commit: commit}
 }
 
 // Facts walks the history once and answers req.
 func (s *Source) Facts(req Request) (*Facts, error) {
-	return Collect(s.repo, s.commit, req)
+	return Collect(s.store, s.commit, req)
 }
 
-// Collect walks the history of commit in repo once, newest first, and
+// Collect walks the history of commit in st once, newest first, and
 // answers req.
-func Collect(repo *git.Repository, commit plumbing.Hash, req Request) (*Facts, error) {
-	st := repo.Storer
+func Collect(st Store, commit plumbing.Hash, req Request) (*Facts, error) {
 	head, err := object.GetCommit(st, commit)
 	if err != nil {
 		return nil, fmt.Errorf("read commit %s: %w", commit, err)
@@ -216,7 +223,7 @@ func Collect(repo *git.Repository, commit plumbing.Hash, req Request) (*Facts, e
 
 // walker is the state of one walk.
 type walker struct {
-	store   storage.Storer
+	store   Store
 	req     Request
 	facts   *Facts
 	mailmap *Mailmap

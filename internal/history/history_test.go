@@ -42,7 +42,7 @@ func collect(t *testing.T, dir, rev string, req history.Request) *history.Facts 
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := history.Collect(repo.Git(), *h, req)
+	f, err := history.Collect(repo.Git().Storer, *h, req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/storage"
 )
 
 // releaseBranch matches the branch names teams give to releases.
@@ -18,7 +17,7 @@ var releaseBranch = regexp.MustCompile(`^releases?[/_-]`)
 // tags lists the tags and release-like branches (local or remote-tracking)
 // whose commit is not newer than head, newest first. A tag whose commit is
 // missing (a shallow clone) is left out.
-func tags(st storage.Storer, head *object.Commit) ([]Tag, error) {
+func tags(st Store, head *object.Commit) ([]Tag, error) {
 	refs, err := st.IterReferences()
 	if err != nil {
 		return nil, fmt.Errorf("list references: %w", err)

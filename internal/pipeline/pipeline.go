@@ -186,7 +186,7 @@ func (p *Prepared) Run() (*Evaluation, error) {
 	opt := check.Options{Lang: lang, MaxRead: req.MaxRead, CacheDir: req.CacheDir, Now: req.Now, Documents: docs}
 	if ct, ok := p.Tree.(*source.CommitTree); ok {
 		// A commit has a history; a folder or the index has none.
-		opt.History = history.New(ct.Git(), ct.Hash())
+		opt.History = history.New(ct.Store(), ct.Hash())
 	}
 	rep, err := checker.Report(tree, opt, check.Meta{Profile: applied.Profile.Value, Tool: req.Tool})
 	if err != nil {
@@ -313,7 +313,7 @@ type Member struct {
 func JudgeMember(m Member) (rep *finding.Report, configProblem error, err error) {
 	opt := check.Options{Lang: m.Lang, MaxRead: m.MaxRead, Now: m.Now, CacheDir: m.CacheDir}
 	if m.Commit != nil {
-		opt.History = history.New(m.Commit.Git(), m.Commit.Hash())
+		opt.History = history.New(m.Commit.Store(), m.Commit.Hash())
 	}
 	file, cfgErr := config.Discover(m.Tree)
 	rep, err = m.Checker.Report(m.Tree, opt, check.Meta{Profile: m.Profile, Tool: m.Tool})

@@ -16,6 +16,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+	"github.com/go-git/go-git/v5/storage"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/passation/passation/internal/finding"
 )
@@ -257,8 +258,9 @@ func (t *CommitTree) Describe() finding.Repository { return t.info }
 // the tree is read from.
 func (t *CommitTree) Hash() plumbing.Hash { return plumbing.NewHash(t.info.Commit) }
 
-// Git is the repository of the commit.
-func (t *CommitTree) Git() *git.Repository { return t.repo.git }
+// Store is the object storage of the commit's repository: what its
+// history is read from (history.New).
+func (t *CommitTree) Store() storage.Storer { return t.repo.git.Storer }
 
 // Walk implements Tree. It never reads a blob. Tree objects are decoded
 // ahead by parallel readers, each with its own storage (go-git's pack
