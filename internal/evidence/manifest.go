@@ -11,7 +11,6 @@ import (
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/manifest"
-	"github.com/passation/passation/internal/source"
 )
 
 var _ = register(Kind{
@@ -76,7 +75,7 @@ func (m *manifestEvidence) Describe(lang string) string {
 func (m *manifestEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
 	for _, e := range r.Matched(m.id) {
-		if e.Kind != source.File {
+		if !isFile(e) {
 			continue
 		}
 		facts, err := r.Manifest(e)

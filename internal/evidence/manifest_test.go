@@ -58,3 +58,39 @@ func TestDocumentationDeclaredElsewhere(t *testing.T) {
 		t.Errorf("status %s with %d evidence, want pass with the 3 documentation links (not the homepage)", results[0].Status, len(got))
 	}
 }
+
+// A manifest committed executable (mode 100755, as happens from a file
+// system without permissions) is still the project's manifest.
+func TestExecutableManifestIsRead(t *testing.T) {
+	rule := catalog.Rule{ID: "people", Severity: finding.Warning,
+		Evidence: []catalog.Evidence{{Kind: "manifest", Values: []string{"people"}}}}
+	c, err := check.Compile([]catalog.Rule{rule}, evidence.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := testrepo.New(t).Write(map[string]string{
+		"package.json": `{"name": "guichet", "author": "Camille Dupont <camille.dupont@example.gouv.fr>"}` + "\n"})
+	if err := os.Chmod(repo.Dir+"/package.json", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	repo.Commit("executable manifest")
+	if mode := repo.Git("ls-tree", "HEAD", "package.json"); mode[:6] != "100755" {
+		t.Fatalf("package.json committed as %q, want mode 100755", mode)
+	}
+	r, err := source.OpenRepo(repo.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	tree, err := r.Commit("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := c.Run(tree, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if results[0].Status != finding.Pass {
+		t.Errorf("status %s (%v), want pass: the author of an executable package.json", results[0].Status, results[0].Evidence)
+	}
+}
