@@ -1,6 +1,7 @@
 // Package atomicfile writes files whole or not at all: the data goes to a
-// temporary file beside the target (github.com/google/renameio), flushed,
-// then put in place in one step. A full disk, a file-size limit or a kill
+// temporary file beside the target (github.com/google/renameio; on
+// Windows, where renameio does not build, a plain rename), flushed, then
+// put in place in one step. A full disk, a file-size limit or a kill
 // leaves the previous file, or none, never half of one.
 package atomicfile
 
@@ -10,8 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/google/renameio/v2"
 )
 
 // Write replaces name with data. A new file gets the usual permissions
@@ -63,14 +62,31 @@ func Create(name string, data []byte, perm fs.FileMode) error {
 	return nil // Cleanup removes the temporary name; the link stays
 }
 
-func pending(name string, perm fs.FileMode, keepMode bool) (*renameio.PendingFile, error) {
+// pending is name's content written aside in its own folder.
+func pending(name string, perm fs.FileMode, keepMode bool) (Pending, error) {
 	dir := filepath.Dir(name)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("expected an existing folder, %s is not one", dir)
 	}
-	opts := []renameio.Option{renameio.WithTempDir(dir), renameio.WithPermissions(perm)}
-	if keepMode {
-		opts = append(opts, renameio.WithExistingPermissions())
-	}
-	return renameio.NewPendingFile(name, opts...)
+	return NewPending(nil, name, perm, keepMode)
+}
+
+// Pending is a file written aside, under a temporary name beside its
+// target: CloseAtomicallyReplace puts it in place in one step, Cleanup
+// removes it if it was not.
+type Pending interface {
+	Write(p []byte) (int, error)
+	Sync() error
+	// Name is the temporary file's path.
+	Name() string
+	CloseAtomicallyReplace() error
+	Cleanup() error
+}
+
+// NewPending starts writing name aside. With a root, name is relative to
+// it (and the file cannot land outside it); without, name is a path. perm
+// is a new file's mode (less the umask); keepMode keeps a replaced file's.
+// The temporary name is "." + the file's name + digits.
+func NewPending(root *os.Root, name string, perm fs.FileMode, keepMode bool) (Pending, error) {
+	return newPending(root, name, perm, keepMode)
 }

@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/google/renameio/v2"
+	"github.com/passation/passation/internal/atomicfile"
 )
 
 // ManifestName is the file, in the output folder, that lists what the last
@@ -92,7 +92,7 @@ func Write(out string, files map[string][]byte) error {
 
 	// First every file is written aside; a failure leaves every previous
 	// report as it was.
-	pending := make([]*renameio.PendingFile, 0, len(all))
+	pending := make([]atomicfile.Pending, 0, len(all))
 	abandon := func() {
 		for _, p := range pending {
 			p.Cleanup()
@@ -120,7 +120,7 @@ func Write(out string, files map[string][]byte) error {
 	return nil
 }
 
-func prepare(root *os.Root, out, name string, data []byte) (*renameio.PendingFile, error) {
+func prepare(root *os.Root, out, name string, data []byte) (atomicfile.Pending, error) {
 	full := filepath.Join(out, filepath.FromSlash(name))
 	if fi, err := root.Lstat(name); err == nil && !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("write %s: expected a file, found %s: nothing was replaced", full, kind(fi.Mode()))
@@ -130,7 +130,7 @@ func prepare(root *os.Root, out, name string, data []byte) (*renameio.PendingFil
 			return nil, fmt.Errorf("write %s: %w", full, err)
 		}
 	}
-	p, err := renameio.NewPendingFile(name, renameio.WithRoot(root), renameio.WithPermissions(0o666), renameio.WithExistingPermissions())
+	p, err := atomicfile.NewPending(root, name, 0o666, true)
 	if err != nil {
 		return nil, fmt.Errorf("write %s: %w: nothing was replaced", full, err)
 	}
