@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -120,18 +119,16 @@ func timed(b *testing.B, dir string, name string, args ...string) (wall, cpu tim
 	b.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	start := time.Now()
+	took := measured(b, cmd)
 	err := cmd.Run()
-	wall = time.Since(start)
 	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() <= 1 {
 		err = nil // exit 1 means gaps were found: a normal run
 	}
 	if err != nil {
 		b.Fatalf("%s %v: %v", name, args, err)
 	}
-	cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	rss = cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024
-	return wall, cpu, rss
+	u := took()
+	return u.wall, u.cpu, u.rss
 }
 
 func median(d []time.Duration) time.Duration {
