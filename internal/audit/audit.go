@@ -304,21 +304,21 @@ func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, s
 			return nil, nil, "", err
 		}
 		defer cleanup()
-		auth, _ := a.creds.auth(t.URL)
-		f, err := fetch(ctx, dir, t.URL, t.Ref, fetchOptions{auth: auth, largeObject: a.opt.MaxRead,
-			history: withHistory, depth: a.opt.HistoryDepth})
+		user, token, _ := a.creds.auth(t.URL)
+		c, err := source.Fetch(ctx, dir, desc.Path, t.URL, t.Ref, source.FetchOptions{User: user, Token: token,
+			LargeObject: a.opt.MaxRead, History: withHistory, Depth: a.opt.HistoryDepth})
 		if err != nil {
 			return nil, nil, "", err
 		}
-		defer f.Close()
-		how = f.how
-		ct, err := source.FromGit(desc.Path, f.repo).Commit(f.commit.String())
+		defer c.Close()
+		how = c.How
+		ct, err := c.Repo.Commit(c.Commit)
 		if err != nil {
 			return nil, nil, how, err
 		}
 		tree = ct
-		desc.Ref = shortRef(f.ref, t.Ref)
-		desc.Commit = f.commit.String()
+		desc.Ref = shortRef(c.Ref, t.Ref)
+		desc.Commit = c.Commit
 	} else {
 		r, err := source.OpenRepo(t.URL)
 		if err != nil {

@@ -7,8 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/go-git/go-git/v5/plumbing/transport"
-	githttp "github.com/go-git/go-git/v5/plumbing/transport/http"
+	"github.com/passation/passation/internal/source"
 )
 
 // credentials finds the HTTPS token for a host in the environment:
@@ -64,36 +63,34 @@ func (c credentials) lookup(hostport, host string) (user, token string) {
 	return "", ""
 }
 
-// auth returns the authentication for a remote URL, and the secret it
-// carries (for redaction). HTTPS gets a token from the environment; plain
-// HTTP only on a loopback address, so a token never crosses a network in
-// clear. SSH is left to go-git, which asks the SSH agent.
-func (c credentials) auth(rawURL string) (transport.AuthMethod, string) {
-	ep, err := transport.NewEndpoint(rawURL)
+// auth returns the user and token to send to a remote URL, if any, and
+// the secret the URL carries (for redaction). HTTPS gets a token from the
+// environment; plain HTTP only on a loopback address, so a token never
+// crosses a network in clear. SSH is left to go-git, which asks the SSH
+// agent.
+func (c credentials) auth(rawURL string) (user, token, secret string) {
+	ep, err := source.ParseEndpoint(rawURL)
 	if err != nil {
-		return nil, ""
+		return "", "", ""
 	}
 	switch ep.Protocol {
 	case "https":
 	case "http":
 		if ip := net.ParseIP(ep.Host); !(ep.Host == "localhost" || (ip != nil && ip.IsLoopback())) {
-			return nil, ""
+			return "", "", ""
 		}
 	default:
-		return nil, ""
+		return "", "", ""
 	}
 	if ep.Password != "" {
-		return nil, ep.Password // go-git uses the URL's own credentials
+		return "", "", ep.Password // go-git uses the URL's own credentials
 	}
 	hostport := ep.Host
 	if ep.Port != 0 {
 		hostport = net.JoinHostPort(ep.Host, strconv.Itoa(ep.Port))
 	}
-	user, token := c.lookup(hostport, ep.Host)
-	if token == "" {
-		return nil, ""
-	}
-	return &githttp.BasicAuth{Username: user, Password: token}, token
+	user, token = c.lookup(hostport, ep.Host)
+	return user, token, token
 }
 
 // secrets lists every token the environment offers for the targets, so that
@@ -114,7 +111,7 @@ func (c credentials) secrets(ts []Target) []string {
 		add(c.getenv("GITLAB_TOKEN"))
 	}
 	for _, t := range ts {
-		if ep, err := transport.NewEndpoint(t.URL); err == nil && isRemote(t.URL) {
+		if ep, err := source.ParseEndpoint(t.URL); err == nil && isRemote(t.URL) {
 			if ep.Password != "" {
 				seen[ep.Password] = true
 			}

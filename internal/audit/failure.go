@@ -8,9 +8,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/format/packfile"
-	"github.com/go-git/go-git/v5/plumbing/transport"
 	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/internal/source"
 )
@@ -72,7 +69,6 @@ func classify(err error, secrets []string) *Failure {
 }
 
 func kindOf(err error) string {
-	var re *refError
 	var ne net.Error
 	var dns *net.DNSError
 	var op *net.OpError
@@ -80,29 +76,24 @@ func kindOf(err error) string {
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, errTimeout):
 		return FailTimeout
-	case errors.As(err, &re), errors.Is(err, source.ErrUnknownRef):
+	case errors.Is(err, source.ErrUnknownRef):
 		return FailRef
-	case errors.Is(err, transport.ErrAuthenticationRequired), errors.Is(err, transport.ErrAuthorizationFailed),
-		errors.Is(err, transport.ErrInvalidAuthMethod):
+	case source.Refusal(err) == "auth":
 		return FailAuth
 	case strings.Contains(s, "ssh_auth_sock"), strings.Contains(s, "unable to authenticate"),
 		strings.Contains(s, "knownhosts"), strings.Contains(s, "ssh: handshake failed"):
 		// SSH: no agent, no key the server accepts, or an unknown host key.
 		return FailAuth
-	case errors.Is(err, transport.ErrRepositoryNotFound):
+	case source.Refusal(err) == "not-found":
 		return FailNotFound
-	case errors.Is(err, transport.ErrEmptyRemoteRepository), errors.Is(err, source.ErrNoCommits):
+	case source.Refusal(err) == "empty":
 		return FailEmpty
 	case errors.Is(err, source.ErrNotRepository):
 		return FailLocal
 	case errors.As(err, &dns), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.EHOSTUNREACH),
 		errors.Is(err, syscall.ENETUNREACH), errors.As(err, &op) && op.Op == "dial":
 		return FailUnreachable
-	case errors.Is(err, packfile.ErrMalformedPackFile), errors.Is(err, packfile.ErrInvalidObject),
-		errors.Is(err, packfile.ErrInvalidDelta), errors.Is(err, packfile.ErrReferenceDeltaNotFound),
-		errors.Is(err, packfile.ErrBadSignature), errors.Is(err, packfile.ErrInflatedSizeMismatch),
-		errors.Is(err, packfile.ErrUnsupportedVersion), errors.Is(err, packfile.ErrZLib),
-		errors.Is(err, plumbing.ErrObjectNotFound), errors.Is(err, source.ErrMissingObject),
+	case source.BadPack(err), source.ObjectMissing(err),
 		strings.Contains(s, "checksum"), strings.Contains(s, "zlib"), strings.Contains(s, "corrupt"),
 		strings.Contains(s, "malformed"), strings.Contains(s, "bad object"), strings.Contains(s, "object not found"):
 		return FailCorrupt

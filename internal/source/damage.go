@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 )
 
@@ -18,10 +19,29 @@ func Damaged(err error) bool {
 	if err == nil || errors.Is(err, ErrMissingObject) || errors.Is(err, ErrNotReadable) {
 		return false
 	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, zlib.ErrChecksum) || errors.Is(err, zlib.ErrHeader) ||
-		errors.Is(err, packfile.ErrMalformedPackFile) || errors.Is(err, packfile.ErrZLib) || errors.Is(err, packfile.ErrInvalidObject) {
+	if BadPack(err) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, zlib.ErrChecksum) || errors.Is(err, zlib.ErrHeader) {
 		return true
 	}
 	s := strings.ToLower(err.Error())
 	return strings.Contains(s, "zlib") || strings.Contains(s, "checksum") || strings.Contains(s, "corrupt")
+}
+
+// BadPack says whether err is go-git's word for a pack it could not
+// decode. A fetch that ends in io.ErrUnexpectedEOF is not one: the
+// connection broke.
+func BadPack(err error) bool {
+	for _, e := range []error{packfile.ErrMalformedPackFile, packfile.ErrZLib, packfile.ErrInvalidObject,
+		packfile.ErrInvalidDelta, packfile.ErrReferenceDeltaNotFound, packfile.ErrBadSignature,
+		packfile.ErrInflatedSizeMismatch, packfile.ErrUnsupportedVersion} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ObjectMissing says whether err is an object the repository does not
+// have: expected in a shallow or partial clone, a damage in a full one.
+func ObjectMissing(err error) bool {
+	return errors.Is(err, ErrMissingObject) || errors.Is(err, plumbing.ErrObjectNotFound)
 }

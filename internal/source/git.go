@@ -36,12 +36,6 @@ type Repo struct {
 	name string
 }
 
-// FromGit wraps a repository opened elsewhere (a fresh clone) so that it is
-// checked like any other; reports call it name.
-func FromGit(name string, g *git.Repository) *Repo {
-	return &Repo{Path: name, git: g, name: name}
-}
-
 // OpenRepo opens the repository containing dir: any folder inside a work
 // tree, a linked worktree, or a bare repository. Objects borrowed through
 // objects/info/alternates are read like the repository's own.

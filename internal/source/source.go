@@ -1,7 +1,9 @@
-// Package source turns every input passation reads — a git tree at a ref, a
-// plain folder, later the index or a fresh clone — into one small view: a
-// walk over file entries and a capped read of one file. It is the only
-// package that knows about go-git.
+// Package source turns every input passation reads — a git tree at a ref,
+// the index, a plain folder, a clone fetched from a server — into one small
+// view: a walk over file entries and a capped read of one file. With the
+// history rules' object store, it is the only package that knows about
+// go-git: the audit fetches through Fetch and names a server's refusals
+// through Refusal, Damaged and ObjectMissing.
 package source
 
 import (

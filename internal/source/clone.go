@@ -1,4 +1,4 @@
-package audit
+package source
 
 import (
 	"context"
@@ -15,44 +15,53 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/transport"
+	githttp "github.com/go-git/go-git/v5/plumbing/transport/http"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
-// targetRef is where the fetched commit is kept in the audit's bare
-// repository, whatever the remote called it.
+// targetRef is where the fetched commit is kept in a clone, whatever the
+// remote called it.
 const targetRef = "refs/passation/target"
 
-// fetched is a repository brought onto this machine. Close it before its
-// folder is removed.
-type fetched struct {
-	repo   *git.Repository
-	st     *filesystem.Storage
-	commit plumbing.Hash
-	ref    string // the remote ref that was fetched, e.g. refs/heads/main
-	how    string // "cloned" or "updated" (an existing cache)
+// Clone is a repository brought from a server into a bare folder of this
+// machine. Close it before the folder is removed.
+type Clone struct {
+	// Repo reads the clone like any other repository; reports call it by
+	// the name given to Fetch, not by its folder.
+	Repo *Repo
+	// Commit is the hash of the fetched commit.
+	Commit string
+	// Ref is the remote ref that was fetched (refs/heads/main), or the
+	// commit hash that was asked for.
+	Ref string
+	// How is "cloned", or "updated" when the folder held an earlier clone.
+	How string
+	st  *filesystem.Storage
 }
 
-// fetchOptions tune one fetch.
-type fetchOptions struct {
-	auth transport.AuthMethod
-	// largeObject is the size above which a blob is streamed from disk
+// Close releases the pack files the clone keeps open.
+func (c *Clone) Close() error { return c.st.Close() }
+
+// FetchOptions tune one fetch.
+type FetchOptions struct {
+	// User and Token, when Token is set, authenticate over HTTP(S).
+	User, Token string
+	// LargeObject is the size above which a blob is streamed from disk
 	// instead of being loaded whole in memory.
-	largeObject int64
-	// history asks for the history the history rules read: the commits
-	// (depth commits, 0 for all), the tags and the release branches.
-	history bool
-	depth   int
+	LargeObject int64
+	// History asks for what the history rules read: the commits (Depth of
+	// them, 0 for all), the tags and the release branches.
+	History bool
+	Depth   int
 }
 
-// Close releases the pack files the storage keeps open.
-func (f *fetched) Close() error { return f.st.Close() }
-
-// fetch brings the commit that ref names on the remote into a bare
+// Fetch brings the commit that ref names on the remote into a bare
 // repository at dir, creating it or updating it: only that one ref, only
 // its last commit (depth 1), no tags and no work tree — unless the history
-// rules need more (o.history). A full commit hash cannot be asked of a
-// server by depth, so it fetches the branches whole.
-func fetch(ctx context.Context, dir, remoteURL, ref string, o fetchOptions) (*fetched, error) {
+// rules need more (o.History). A full commit hash cannot be asked of a
+// server by depth, so then it fetches the branches whole. name is what
+// reports call the repository (the URL with its credential removed).
+func Fetch(ctx context.Context, dir, name, remoteURL, ref string, o FetchOptions) (*Clone, error) {
 	// Owner only: a clone of a private repository is as private as it.
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
@@ -60,16 +69,17 @@ func fetch(ctx context.Context, dir, remoteURL, ref string, o fetchOptions) (*fe
 	// Pack files kept open: a history walk would otherwise reopen one for
 	// every object.
 	st := filesystem.NewStorageWithOptions(osfs.New(dir), cache.NewObjectLRU(8*cache.MiByte),
-		filesystem.Options{LargeObjectThreshold: o.largeObject, ExclusiveAccess: true, KeepDescriptors: true})
-	f, err := fetchInto(ctx, st, remoteURL, ref, o)
+		filesystem.Options{LargeObjectThreshold: o.LargeObject, ExclusiveAccess: true, KeepDescriptors: true})
+	c, err := fetchInto(ctx, st, remoteURL, ref, o)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	return f, nil
+	c.Repo.Path, c.Repo.name = name, name
+	return c, nil
 }
 
-func fetchInto(ctx context.Context, st *filesystem.Storage, remoteURL, ref string, o fetchOptions) (*fetched, error) {
+func fetchInto(ctx context.Context, st *filesystem.Storage, remoteURL, ref string, o FetchOptions) (*Clone, error) {
 	how := "updated"
 	r, err := git.Open(st, nil)
 	if errors.Is(err, git.ErrRepositoryNotExists) {
@@ -87,59 +97,64 @@ func fetchInto(ctx context.Context, st *filesystem.Storage, remoteURL, ref strin
 			return nil, fmt.Errorf("open: %w", err)
 		}
 	}
+	var auth transport.AuthMethod
+	if o.Token != "" {
+		auth = &githttp.BasicAuth{Username: o.User, Password: o.Token}
+	}
 	remote := git.NewRemote(st, &config.RemoteConfig{Name: "origin", URLs: []string{remoteURL}})
-	refs, err := remote.ListContext(ctx, &git.ListOptions{Auth: o.auth})
+	refs, err := remote.ListContext(ctx, &git.ListOptions{Auth: auth})
 	if err != nil {
 		return nil, err
 	}
-	f := &fetched{repo: r, st: st, how: how}
+	var commit plumbing.Hash
+	var fetchedRef string
 	var specs []config.RefSpec
 	depth, tags := 1, git.NoTags
-	if o.history {
-		depth, tags = o.depth, git.AllTags
+	if o.History {
+		depth, tags = o.Depth, git.AllTags
 		specs = releaseBranches(refs)
 	}
 	if plumbing.IsHash(ref) && len(ref) == 40 {
-		f.commit = plumbing.NewHash(ref)
+		commit = plumbing.NewHash(ref)
 		specs = []config.RefSpec{"+refs/heads/*:refs/remotes/origin/*"}
 		depth = 0 // a server gives no commit by hash with a depth
-		f.ref = ref
+		fetchedRef = ref
 	} else {
 		name, err := resolveRemote(refs, ref)
 		if err != nil {
 			return nil, err
 		}
-		f.ref = name.String()
+		fetchedRef = name.String()
 		specs = append(specs, config.RefSpec("+"+name.String()+":"+targetRef))
 	}
 	err = remote.FetchContext(ctx, &git.FetchOptions{
-		RefSpecs: specs, Depth: depth, Tags: tags, Auth: o.auth, Force: true,
+		RefSpecs: specs, Depth: depth, Tags: tags, Auth: auth, Force: true,
 	})
 	if err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate) {
 		return nil, err
 	}
-	if f.commit.IsZero() {
+	if commit.IsZero() {
 		tr, err := r.Reference(targetRef, false)
 		if err != nil {
-			return nil, fmt.Errorf("after fetching %s: %w", f.ref, err)
+			return nil, fmt.Errorf("after fetching %s: %w", fetchedRef, err)
 		}
-		f.commit = tr.Hash()
+		commit = tr.Hash()
 	}
 	// An annotated tag points to a tag object: peel it to its commit.
-	if tag, err := r.TagObject(f.commit); err == nil {
+	if tag, err := r.TagObject(commit); err == nil {
 		c, err := tag.Commit()
 		if err != nil {
-			return nil, fmt.Errorf("tag %s: %w", f.ref, err)
+			return nil, fmt.Errorf("tag %s: %w", fetchedRef, err)
 		}
-		f.commit = c.Hash
+		commit = c.Hash
 	}
-	if _, err := r.CommitObject(f.commit); err != nil {
+	if _, err := r.CommitObject(commit); err != nil {
 		if errors.Is(err, plumbing.ErrObjectNotFound) && plumbing.IsHash(ref) && len(ref) == 40 {
-			return nil, &refError{fmt.Sprintf("commit %s is on no branch of the remote", ref)}
+			return nil, &remoteRefError{fmt.Sprintf("commit %s is on no branch of the remote", ref)}
 		}
-		return nil, fmt.Errorf("read commit %s: %w", f.commit, err)
+		return nil, fmt.Errorf("read commit %s: %w", commit, err)
 	}
-	return f, nil
+	return &Clone{Repo: &Repo{git: r}, Commit: commit.String(), Ref: fetchedRef, How: how, st: st}, nil
 }
 
 // releaseBranch matches the branch names teams give to releases, as the
@@ -158,10 +173,12 @@ func releaseBranches(refs []*plumbing.Reference) []config.RefSpec {
 	return out
 }
 
-// refError: the remote has no such branch or tag.
-type refError struct{ msg string }
+// remoteRefError: the remote has no such branch, tag or commit. It is an
+// ErrUnknownRef, with words about the remote.
+type remoteRefError struct{ msg string }
 
-func (e *refError) Error() string { return e.msg }
+func (e *remoteRefError) Error() string { return e.msg }
+func (e *remoteRefError) Unwrap() error { return ErrUnknownRef }
 
 // resolveRemote finds the full name of ref among the remote's refs: ""
 // is the remote's HEAD, a short name is a branch or else a tag.
@@ -173,7 +190,7 @@ func resolveRemote(refs []*plumbing.Reference, ref string) (plumbing.ReferenceNa
 	if ref == "" || ref == "HEAD" {
 		head, ok := byName[plumbing.HEAD]
 		if !ok {
-			return "", &refError{"the remote has no HEAD: give a ref (column ref)"}
+			return "", &remoteRefError{"the remote has no HEAD: give a ref (column ref)"}
 		}
 		if head.Type() == plumbing.SymbolicReference {
 			if _, ok := byName[head.Target()]; ok {
@@ -190,7 +207,7 @@ func resolveRemote(refs []*plumbing.Reference, ref string) (plumbing.ReferenceNa
 		}
 		sort.Slice(cands, func(i, j int) bool { return rank(cands[i]) < rank(cands[j]) })
 		if len(cands) == 0 {
-			return "", &refError{"the remote's HEAD is on no branch: give a ref (column ref)"}
+			return "", &remoteRefError{"the remote's HEAD is on no branch: give a ref (column ref)"}
 		}
 		return plumbing.ReferenceName(cands[0]), nil
 	}
@@ -208,7 +225,7 @@ func resolveRemote(refs []*plumbing.Reference, ref string) (plumbing.ReferenceNa
 			tags = append(tags, r.Name().Short())
 		}
 	}
-	return "", &refError{fmt.Sprintf("no branch or tag %q on the remote (branches: %s; tags: %s)",
+	return "", &remoteRefError{fmt.Sprintf("no branch or tag %q on the remote (branches: %s; tags: %s)",
 		ref, listSome(branches), listSome(tags))}
 }
 
@@ -231,4 +248,39 @@ func listSome(names []string) string {
 		return strings.Join(names[:5], ", ") + fmt.Sprintf(", … (%d in all)", len(names))
 	}
 	return strings.Join(names, ", ")
+}
+
+// Endpoint is what a remote URL says of where it goes, as git reads it
+// (https://, http://, ssh://, git://, file://, user@host:path).
+type Endpoint struct {
+	Protocol string // "https", "http", "ssh", "git", "file"
+	Host     string
+	Port     int // 0 when the URL gives none
+	Password string
+}
+
+// ParseEndpoint reads a remote URL as the transports do.
+func ParseEndpoint(rawURL string) (Endpoint, error) {
+	ep, err := transport.NewEndpoint(rawURL)
+	if err != nil {
+		return Endpoint{}, err
+	}
+	return Endpoint{Protocol: ep.Protocol, Host: ep.Host, Port: ep.Port, Password: ep.Password}, nil
+}
+
+// Refusal says how a server turned a fetch down, in go-git's errors
+// named without them: "auth" (credentials missing or refused),
+// "not-found" (no such repository, or hidden), "empty" (no commit), or ""
+// when err is none of these.
+func Refusal(err error) string {
+	switch {
+	case errors.Is(err, transport.ErrAuthenticationRequired), errors.Is(err, transport.ErrAuthorizationFailed),
+		errors.Is(err, transport.ErrInvalidAuthMethod):
+		return "auth"
+	case errors.Is(err, transport.ErrRepositoryNotFound):
+		return "not-found"
+	case errors.Is(err, transport.ErrEmptyRemoteRepository), errors.Is(err, ErrNoCommits):
+		return "empty"
+	}
+	return ""
 }
