@@ -6,9 +6,9 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
-	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
 	"github.com/passation/passation/rules"
 )
@@ -71,30 +71,6 @@ func loadAll(t testing.TB) (*catalog.Catalog, *check.Checker) {
 	return cat, c
 }
 
-func statusOf(t *testing.T, c *check.Checker, files map[string]string, rule string) finding.Result {
-	t.Helper()
-	r := testrepo.New(t).CommitFiles(files)
-	repo, err := source.OpenRepo(r.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tree, err := repo.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	results, err := c.Run(tree, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, res := range results {
-		if res.Rule == rule {
-			return res
-		}
-	}
-	t.Fatalf("rule %q not in results", rule)
-	return finding.Result{}
-}
-
 func TestEveryRuleHasCases(t *testing.T) {
 	cat, _ := loadAll(t)
 	have := map[string]bool{}
@@ -121,12 +97,12 @@ func TestRulePassAndFail(t *testing.T) {
 	for _, tc := range ruleCases {
 		t.Run(tc.rule, func(t *testing.T) {
 			t.Parallel()
-			if got := statusOf(t, c, tc.pass, tc.rule); got.Status != finding.Pass {
+			if got := checktest.Status(t, c, tc.pass, tc.rule); got.Status != finding.Pass {
 				t.Errorf("pass case: status %s, want pass (%s)", got.Status, got.Message)
 			} else if len(got.Evidence) == 0 || got.Evidence[0].Path == "" {
 				t.Errorf("pass case: no evidence named: %+v", got)
 			}
-			if got := statusOf(t, c, tc.fail, tc.rule); got.Status != finding.Fail {
+			if got := checktest.Status(t, c, tc.fail, tc.rule); got.Status != finding.Fail {
 				t.Errorf("fail case: status %s, want fail (evidence %+v)", got.Status, got.Evidence)
 			}
 		})
@@ -153,7 +129,7 @@ func TestStubsAreReportedNotPassed(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			got := statusOf(t, c, tc.files, tc.rule)
+			got := checktest.Status(t, c, tc.files, tc.rule)
 			if got.Status != finding.Fail {
 				t.Fatalf("status %s, want fail", got.Status)
 			}
@@ -166,7 +142,7 @@ func TestStubsAreReportedNotPassed(t *testing.T) {
 
 func TestEvidenceNamesHeadingAndLine(t *testing.T) {
 	_, c := loadAll(t)
-	got := statusOf(t, c, map[string]string{"README.fr.md": "# Outil\n\nIntro.\n\n## Mise en production\n\nLe déploiement se fait avec Ansible sur les serveurs du ministère.\n"}, "deployment-guide")
+	got := checktest.Status(t, c, map[string]string{"README.fr.md": "# Outil\n\nIntro.\n\n## Mise en production\n\nLe déploiement se fait avec Ansible sur les serveurs du ministère.\n"}, "deployment-guide")
 	want := finding.Evidence{Path: "README.fr.md", Line: 5, Detail: `section "Mise en production"`}
 	if got.Status != finding.Pass || got.Evidence[0] != want {
 		t.Fatalf("got %s %+v, want pass with %+v", got.Status, got.Evidence, want)
@@ -175,7 +151,7 @@ func TestEvidenceNamesHeadingAndLine(t *testing.T) {
 
 func TestScriptsDoNotCountAsDocuments(t *testing.T) {
 	_, c := loadAll(t)
-	if got := statusOf(t, c, map[string]string{"install.sh": "#!/bin/sh\nnpm ci && npm run build && npm start\n"}, "install-guide"); got.Status != finding.Fail {
+	if got := checktest.Status(t, c, map[string]string{"install.sh": "#!/bin/sh\nnpm ci && npm run build && npm start\n"}, "install-guide"); got.Status != finding.Fail {
 		t.Fatalf("install.sh counted as an installation guide: %+v", got)
 	}
 }
@@ -193,17 +169,17 @@ func TestBundledProjectDoesNotCount(t *testing.T) {
 		"backend/LICENSE":      strings.Replace(mitText, "Équipe du défi", "Ministère de l'Exemple", 1),
 		"backend/README.md":    section("Déploiement"),
 	}
-	if got := statusOf(t, c, files, "contributing"); got.Status != finding.Fail {
+	if got := checktest.Status(t, c, files, "contributing"); got.Status != finding.Fail {
 		t.Errorf("a bundled project's README satisfied contributing: %+v", got.Evidence)
 	}
-	if got := statusOf(t, c, files, "deployment-guide"); got.Status != finding.Pass {
+	if got := checktest.Status(t, c, files, "deployment-guide"); got.Status != finding.Pass {
 		t.Errorf("the project's own component was taken for a bundled copy: %+v", got)
 	}
 }
 
 func TestFailSaysWhatWasLookedFor(t *testing.T) {
 	_, c := loadAll(t)
-	got := statusOf(t, c, map[string]string{"README.md": "# Outil\n"}, "changelog")
+	got := checktest.Status(t, c, map[string]string{"README.md": "# Outil\n"}, "changelog")
 	if got.Status != finding.Fail || len(got.LookedFor) == 0 || !strings.Contains(strings.Join(got.LookedFor, " "), "changelog*") {
 		t.Fatalf("looked_for = %q", got.LookedFor)
 	}
@@ -222,7 +198,7 @@ func TestToDoItemsAreContent(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			if got := statusOf(t, c, tc.files, tc.rule); got.Status != finding.Pass {
+			if got := checktest.Status(t, c, tc.files, tc.rule); got.Status != finding.Pass {
 				t.Fatalf("status %s, want pass (%+v)", got.Status, got.Evidence)
 			}
 		})
@@ -245,7 +221,7 @@ func TestFolderPatternsAtEveryDepth(t *testing.T) {
 		{"technical-docs", map[string]string{".github/workflows/ci.yaml": "on: push", ".github/.gitignore": "x", "man/fit.Rd": "\\name{fit}"}},
 	}
 	for _, tc := range cases {
-		if got := statusOf(t, c, tc.files, tc.rule); got.Status != finding.Pass {
+		if got := checktest.Status(t, c, tc.files, tc.rule); got.Status != finding.Pass {
 			t.Errorf("%s with %v: %s", tc.rule, tc.files, got.Status)
 		}
 	}

@@ -15,8 +15,8 @@ import (
 	"testing"
 
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/finding"
-	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -245,15 +245,7 @@ func pngImage() string {
 func (fx *fixture) run(t *testing.T, c *check.Checker) map[string]finding.Result {
 	t.Helper()
 	repo := testrepo.New(t).CommitFiles(fx.files)
-	r, err := source.OpenRepo(repo.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	tree, err := r.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	tree := checktest.Commit(t, repo.Dir, "")
 	// No History nor Now: the tree alone is judged (see TestFixtures).
 	results, err := c.Run(tree, check.Options{Lang: fx.lang})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
@@ -43,14 +44,7 @@ rules:
 func commitTree(t *testing.T, files map[string]string) source.Tree {
 	t.Helper()
 	r := testrepo.New(t).CommitFiles(files)
-	repo, err := source.OpenRepo(r.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tree, err := repo.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	tree := checktest.Commit(t, r.Dir, "")
 	return tree
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/finding"
 )
 
@@ -27,7 +28,7 @@ func TestArchitectureDiagramAsText(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			got := statusOf(t, c, tc.files, "architecture-diagram")
+			got := checktest.Status(t, c, tc.files, "architecture-diagram")
 			if got.Status != tc.status {
 				t.Fatalf("status %s, want %s (%+v)", got.Status, tc.status, got.Evidence)
 			}
@@ -51,7 +52,7 @@ func TestYAMLDraftsAreStubs(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			got := statusOf(t, c, map[string]string{"publiccode.yml": tc.content}, "publiccode")
+			got := checktest.Status(t, c, map[string]string{"publiccode.yml": tc.content}, "publiccode")
 			if got.Status != tc.status {
 				t.Fatalf("status %s, want %s (%+v)", got.Status, tc.status, got.Evidence)
 			}
@@ -62,7 +63,7 @@ func TestYAMLDraftsAreStubs(t *testing.T) {
 	}
 	// A draft's placeholder contact names nobody.
 	draft := "maintenance:\n  contacts:\n    - name: \"{{ prénom et nom }}\"\n      email: \"{{ adresse électronique }}\"\n"
-	if got := statusOf(t, c, map[string]string{"publiccode.yml": draft}, "maintainer"); got.Status != finding.Fail {
+	if got := checktest.Status(t, c, map[string]string{"publiccode.yml": draft}, "maintainer"); got.Status != finding.Fail {
 		t.Fatalf("placeholder contact counted as a maintainer: %+v", got)
 	}
 }

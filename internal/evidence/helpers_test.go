@@ -6,10 +6,9 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
-	"github.com/passation/passation/internal/source"
-	"github.com/passation/passation/internal/testrepo"
 	"github.com/passation/passation/rules"
 )
 
@@ -39,34 +38,7 @@ func runOne(t *testing.T, r catalog.Rule, files map[string]string) finding.Resul
 	if err != nil {
 		t.Fatal(err)
 	}
-	return statusOf(t, c, files, r.ID)
-}
-
-// statusOf runs a checker on a repository of files committed once and
-// returns the verdict of one rule.
-func statusOf(t *testing.T, c *check.Checker, files map[string]string, rule string) finding.Result {
-	t.Helper()
-	r := testrepo.New(t).CommitFiles(files)
-	repo, err := source.OpenRepo(r.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer repo.Close()
-	tree, err := repo.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	results, err := c.Run(tree, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, res := range results {
-		if res.Rule == rule {
-			return res
-		}
-	}
-	t.Fatalf("rule %q not in results", rule)
-	return finding.Result{}
+	return checktest.Status(t, c, files, r.ID)
 }
 
 // render writes one evidence as expect.txt lines of the detection fixtures

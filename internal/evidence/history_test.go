@@ -11,6 +11,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
@@ -52,15 +53,7 @@ func (c *countingHistory) Facts(req history.Request) (*history.Facts, error) {
 func runAt(t *testing.T, dir, rev, lang string) map[string]finding.Result {
 	t.Helper()
 	_, c := loadAll(t)
-	repo, err := source.OpenRepo(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer repo.Close()
-	tree, err := repo.Commit(rev)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tree := checktest.Commit(t, dir, rev)
 	h := &countingHistory{History: history.New(tree.Store(), tree.Hash())}
 	results, err := c.Run(tree, check.Options{Lang: lang, Now: now, History: h})
 	if err != nil {
@@ -289,15 +282,7 @@ func TestHistoryRulesOnAFolder(t *testing.T) {
 func TestHistoryReadOnlyWhenARuleNeedsIt(t *testing.T) {
 	cat, _ := loadAll(t)
 	r := team(t)
-	repo, err := source.OpenRepo(r.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer repo.Close()
-	tree, err := repo.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	tree := checktest.Commit(t, r.Dir, "")
 	for _, tc := range []struct {
 		rules []string
 		walks int

@@ -6,9 +6,9 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
-	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
 )
 
@@ -28,15 +28,7 @@ func TestDocumentationDeclaredElsewhere(t *testing.T) {
 	}
 	repo := testrepo.New(t).CommitFiles(map[string]string{"publiccode.yml": string(publiccode),
 		"pyproject.toml": "[project]\nname = \"x\"\n\n[project.urls]\nDocumentation = \"https://x.example.org/docs\"\nHomepage = \"https://x.example.org\"\n"})
-	r, err := source.OpenRepo(repo.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	tree, err := r.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	tree := checktest.Commit(t, repo.Dir, "")
 	results, err := c.Run(tree, check.Options{Lang: "fr"})
 	if err != nil {
 		t.Fatal(err)
@@ -77,15 +69,7 @@ func TestExecutableManifestIsRead(t *testing.T) {
 	if mode := repo.Git("ls-tree", "HEAD", "package.json"); mode[:6] != "100755" {
 		t.Fatalf("package.json committed as %q, want mode 100755", mode)
 	}
-	r, err := source.OpenRepo(repo.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	tree, err := r.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	tree := checktest.Commit(t, repo.Dir, "")
 	results, err := c.Run(tree, check.Options{})
 	if err != nil {
 		t.Fatal(err)

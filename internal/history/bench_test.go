@@ -7,10 +7,10 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
-	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/rules"
 )
 
@@ -45,18 +45,10 @@ func BenchmarkHistoryRules(b *testing.B) {
 	now := benchEnd.Add(24 * time.Hour)
 	check1 := func(withHistory bool) (time.Duration, time.Duration, []finding.Result) {
 		wall, cpu := time.Now(), cpuTime()
-		repo, err := source.OpenRepo(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer repo.Close()
-		tree, err := repo.Commit("")
-		if err != nil {
-			b.Fatal(err)
-		}
+		tree := checktest.Commit(b, dir, "")
 		opt := check.Options{Now: now}
 		if withHistory {
-			opt.History = history.New(repo.Git().Storer, tree.Hash())
+			opt.History = history.New(tree.Store(), tree.Hash())
 		}
 		res, err := c.Run(tree, opt)
 		if err != nil {

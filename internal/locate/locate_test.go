@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
@@ -15,14 +16,7 @@ import (
 func tree(t *testing.T, files map[string]string) source.Tree {
 	t.Helper()
 	r := testrepo.New(t).CommitFiles(files)
-	repo, err := source.OpenRepo(r.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := repo.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := checktest.Commit(t, r.Dir, "")
 	return tr
 }
 
@@ -101,14 +95,7 @@ func TestSymlinkReadme(t *testing.T) {
 		t.Skip("no symlinks here:", err)
 	}
 	r.Commit("symlinked README")
-	repo, err := source.OpenRepo(r.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := repo.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := checktest.Commit(t, r.Dir, "")
 	// The link is never followed: the README is pointed at as a whole file.
 	l := New(tr, catalogue(t), nil)
 	if got := l.For(finding.Result{Rule: "install-guide"}); got != (Place{Path: "README.md"}) {

@@ -8,9 +8,9 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
-	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/starter"
 	"github.com/passation/passation/internal/testrepo"
 	"github.com/passation/passation/rules"
@@ -51,15 +51,7 @@ func checker(t *testing.T) *check.Checker {
 func results(t *testing.T, c *check.Checker, files map[string]string) map[string]finding.Result {
 	t.Helper()
 	r := testrepo.New(t).CommitFiles(files)
-	repo, err := source.OpenRepo(r.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer repo.Close()
-	tree, err := repo.Commit("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	tree := checktest.Commit(t, r.Dir, "")
 	res, err := c.Run(tree, check.Options{})
 	if err != nil {
 		t.Fatal(err)
