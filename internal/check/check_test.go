@@ -4,13 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/passation/passation/internal/catalog"
-	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/checktest"
-	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/testrepo"
-	"github.com/passation/passation/rules"
 )
 
 // prose is enough real text for any document to count.
@@ -58,21 +54,8 @@ var ruleCases = []struct {
 	{"publiccode", map[string]string{"publiccode.yml": "publiccodeYmlVersion: \"0.4\"\nname: outil\n"}, map[string]string{"docs/publiccode.yml": "name: outil\n"}},
 }
 
-func loadAll(t testing.TB) (*catalog.Catalog, *check.Checker) {
-	t.Helper()
-	cat, err := catalog.Load(rules.FS)
-	if err != nil {
-		t.Fatalf("embedded catalogue: %v", err)
-	}
-	c, err := check.Compile(cat.Rules, evidence.Default())
-	if err != nil {
-		t.Fatalf("compile: %v", err)
-	}
-	return cat, c
-}
-
 func TestEveryRuleHasCases(t *testing.T) {
-	cat, _ := loadAll(t)
+	cat, _ := checktest.Embedded(t)
 	have := map[string]bool{}
 	for _, c := range ruleCases {
 		have[c.rule] = true
@@ -93,7 +76,7 @@ func TestEveryRuleHasCases(t *testing.T) {
 }
 
 func TestRulePassAndFail(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	for _, tc := range ruleCases {
 		t.Run(tc.rule, func(t *testing.T) {
 			t.Parallel()
@@ -110,7 +93,7 @@ func TestRulePassAndFail(t *testing.T) {
 }
 
 func TestStubsAreReportedNotPassed(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	cases := map[string]struct {
 		files  map[string]string
 		rule   string
@@ -141,7 +124,7 @@ func TestStubsAreReportedNotPassed(t *testing.T) {
 }
 
 func TestEvidenceNamesHeadingAndLine(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	got := checktest.Status(t, c, map[string]string{"README.fr.md": "# Outil\n\nIntro.\n\n## Mise en production\n\nLe déploiement se fait avec Ansible sur les serveurs du ministère.\n"}, "deployment-guide")
 	want := finding.Evidence{Path: "README.fr.md", Line: 5, Detail: `section "Mise en production"`}
 	if got.Status != finding.Pass || got.Evidence[0] != want {
@@ -150,7 +133,7 @@ func TestEvidenceNamesHeadingAndLine(t *testing.T) {
 }
 
 func TestScriptsDoNotCountAsDocuments(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	if got := checktest.Status(t, c, map[string]string{"install.sh": "#!/bin/sh\nnpm ci && npm run build && npm start\n"}, "install-guide"); got.Status != finding.Fail {
 		t.Fatalf("install.sh counted as an installation guide: %+v", got)
 	}
@@ -159,7 +142,7 @@ func TestScriptsDoNotCountAsDocuments(t *testing.T) {
 // A folder with its own manifest and a licence naming another copyright
 // holder is a copy of another project: its README sections do not count.
 func TestBundledProjectDoesNotCount(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	files := map[string]string{
 		"LICENSE":              strings.Replace(mitText, "Équipe du défi", "Ministère de l'Exemple", 1),
 		"cms/composer.json":    `{"name": "acme/cms"}`,
@@ -178,7 +161,7 @@ func TestBundledProjectDoesNotCount(t *testing.T) {
 }
 
 func TestFailSaysWhatWasLookedFor(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	got := checktest.Status(t, c, map[string]string{"README.md": "# Outil\n"}, "changelog")
 	if got.Status != finding.Fail || len(got.LookedFor) == 0 || !strings.Contains(strings.Join(got.LookedFor, " "), "changelog*") {
 		t.Fatalf("looked_for = %q", got.LookedFor)
@@ -188,7 +171,7 @@ func TestFailSaysWhatWasLookedFor(t *testing.T) {
 // A to-do list says what is left to do, and a paragraph that opens with
 // TODO can go on to say something: neither is a stub.
 func TestToDoItemsAreContent(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	cases := map[string]struct {
 		files map[string]string
 		rule  string
@@ -208,7 +191,7 @@ func TestToDoItemsAreContent(t *testing.T) {
 // Folder patterns whose "**" matches no folder at all: docs/** covers
 // docs/ itself, and **/entretiens the root's entretiens/.
 func TestFolderPatternsAtEveryDepth(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	cases := []struct {
 		rule  string
 		files map[string]string

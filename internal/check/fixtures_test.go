@@ -31,7 +31,7 @@ const fixturesDir = "../../testdata/detection"
 // runs the embedded catalogue on it and checks every expectation of its
 // expect.txt. Expectations are written by hand: there is no -update.
 func TestFixtures(t *testing.T) {
-	cat, c := loadAll(t)
+	cat, c := checktest.Embedded(t)
 	known := map[string]bool{}
 	for _, r := range cat.Rules {
 		// The history group judges commits, not files: the fixtures are
@@ -331,7 +331,7 @@ func renderAll(ev []finding.Evidence) string {
 // wrong expectation is reported, and a malformed expect.txt is refused with
 // its line.
 func TestFixtureHarness(t *testing.T) {
-	cat, c := loadAll(t)
+	cat, c := checktest.Embedded(t)
 	known := map[string]bool{}
 	for _, r := range cat.Rules {
 		known[r.ID] = r.Group != "history"

@@ -5,11 +5,29 @@ package checktest
 import (
 	"testing"
 
+	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
+	"github.com/passation/passation/rules"
 )
+
+// Embedded loads the embedded catalogue and compiles it with every kind
+// of the evidence registry, as a check does.
+func Embedded(t testing.TB) (*catalog.Catalog, *check.Checker) {
+	t.Helper()
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		t.Fatalf("embedded catalogue: %v", err)
+	}
+	c, err := check.Compile(cat.Rules, evidence.Default())
+	if err != nil {
+		t.Fatalf("compile: %v", err)
+	}
+	return cat, c
+}
 
 // Commit opens the repository at dir and returns the tree of ref ("" is
 // HEAD). The repository is closed when the test ends; any error fails it.

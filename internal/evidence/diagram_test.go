@@ -9,7 +9,7 @@ import (
 )
 
 func TestArchitectureDiagramAsText(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	mermaid := "```mermaid\nflowchart LR\n  agents[Agents de la DGFiP] --> web[Application web] --> db[(PostgreSQL)]\n```\n"
 	cases := map[string]struct {
 		files  map[string]string
@@ -40,7 +40,7 @@ func TestArchitectureDiagramAsText(t *testing.T) {
 }
 
 func TestYAMLDraftsAreStubs(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	cases := map[string]struct {
 		content string
 		status  finding.Status

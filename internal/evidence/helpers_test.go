@@ -9,27 +9,12 @@ import (
 	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
-	"github.com/passation/passation/rules"
 )
 
 // prose is enough real text for any document to count.
 const prose = "Cette page décrit en détail ce que l'équipe a fait, pourquoi, et comment reprendre le travail après la fin du défi. It explains every step for the next team."
 
 const fixturesDir = "../../testdata/detection"
-
-// loadAll compiles the embedded catalogue with every kind of the registry.
-func loadAll(t testing.TB) (*catalog.Catalog, *check.Checker) {
-	t.Helper()
-	cat, err := catalog.Load(rules.FS)
-	if err != nil {
-		t.Fatalf("embedded catalogue: %v", err)
-	}
-	c, err := check.Compile(cat.Rules, evidence.Default())
-	if err != nil {
-		t.Fatalf("compile: %v", err)
-	}
-	return cat, c
-}
 
 // runOne judges one rule on a repository of files committed once.
 func runOne(t *testing.T, r catalog.Rule, files map[string]string) finding.Result {

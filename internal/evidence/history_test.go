@@ -52,7 +52,7 @@ func (c *countingHistory) Facts(req history.Request) (*history.Facts, error) {
 // rule.
 func runAt(t *testing.T, dir, rev, lang string) map[string]finding.Result {
 	t.Helper()
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	tree := checktest.Commit(t, dir, rev)
 	h := &countingHistory{History: history.New(tree.Store(), tree.Hash())}
 	results, err := c.Run(tree, check.Options{Lang: lang, Now: now, History: h})
@@ -262,7 +262,7 @@ func TestHistoryRulesOnAFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	results, err := c.Run(dir, check.Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
@@ -280,7 +280,7 @@ func TestHistoryRulesOnAFolder(t *testing.T) {
 }
 
 func TestHistoryReadOnlyWhenARuleNeedsIt(t *testing.T) {
-	cat, _ := loadAll(t)
+	cat, _ := checktest.Embedded(t)
 	r := team(t)
 	tree := checktest.Commit(t, r.Dir, "")
 	for _, tc := range []struct {
@@ -310,7 +310,7 @@ func TestHistoryReadOnlyWhenARuleNeedsIt(t *testing.T) {
 }
 
 func TestDocFreshnessWithoutItsRules(t *testing.T) {
-	cat, _ := loadAll(t)
+	cat, _ := checktest.Embedded(t)
 	rule, _ := cat.Rule("doc-freshness")
 	c, err := check.Compile([]catalog.Rule{rule}, evidence.Default())
 	if err != nil {
@@ -365,7 +365,7 @@ func TestDocFreshnessGaveUp(t *testing.T) {
 		Code: &code, CodeKnown: true, WindowComplete: true,
 		Changes: map[string]history.Change{"docs/INSTALL.md": {Commit: history.Commit{When: at("2024-02-01")}, Commits: 2503, Before: true}},
 	}
-	cat, _ := loadAll(t)
+	cat, _ := checktest.Embedded(t)
 	var rules []catalog.Rule
 	for _, id := range []string{"install-guide", "doc-freshness"} {
 		rule, _ := cat.Rule(id)
@@ -385,7 +385,7 @@ func TestDocFreshnessGaveUp(t *testing.T) {
 }
 
 func TestMessageQuotesParameters(t *testing.T) {
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	for id, want := range map[string]string{
 		"activity":      "The checked branch has had no commit for more than 6 months.",
 		"doc-freshness": "A key document last changed more than 6 months and 10 commits before the last change to the code; it may no longer describe it.",

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/passation/passation/internal/check"
+	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
@@ -31,7 +32,7 @@ func TestPubliccodeMaintenance(t *testing.T) {
 			[]string{`publiccode.yml:7 contractor ACME: until "next year" is not a date (YYYY-MM-DD)`}}},
 		"no file": {"", verdict{finding.Skip, "Could not decide: no publiccode.yml at the root, so no maintenance is declared.", nil}},
 	}
-	_, c := loadAll(t)
+	_, c := checktest.Embedded(t)
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			files := map[string]string{"README.md": "# Outil\n"}
