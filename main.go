@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/passation/passation/internal/buildinfo"
 	"github.com/passation/passation/internal/cli"
 	"golang.org/x/term"
 )
@@ -15,6 +16,10 @@ import (
 // GC pacing a 240,000-object repository would peak at twice its live heap.
 // GOMEMLIMIT, when set, takes precedence.
 const softMemoryLimit = 64 << 20
+
+// A release stamps these with -ldflags -X (GoReleaser's names); a build
+// without them reports what the Go toolchain recorded.
+var version, commit, date string
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
@@ -27,5 +32,6 @@ func main() {
 		Getenv:           os.Getenv,
 		StdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
 		StderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+		Build:            buildinfo.Read(buildinfo.Info{Version: version, Commit: commit, Date: date}),
 	}))
 }

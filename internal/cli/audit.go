@@ -99,7 +99,7 @@ func runAudit(env *Env, args []string) int {
 	}
 	auditor, err := audit.New(cat, targets, audit.Options{
 		Jobs: f.jobs, Timeout: f.timeout, CacheDir: f.cache, MaxRead: f.maxRead, MaxFiles: f.maxFiles,
-		Lang: lng, Profile: f.profile, Tool: finding.Tool{Name: "passation", Version: version()},
+		Lang: lng, Profile: f.profile, Tool: finding.Tool{Name: "passation", Version: env.version()},
 		Getenv: env.Getenv, Progress: newProgress(env, len(shard.Select(targets))),
 		Now: env.now(), HistoryDepth: f.historyDepth, LicenceCache: cacheDir(env.Getenv, "licences"),
 	})

@@ -171,7 +171,7 @@ func request(env *Env, f checkFlags, path string) pipeline.Request {
 		// The history judges the repository's past, not the next commit:
 		// a hook that warned of it on every commit would be ignored.
 		LeaveOutHistory: f.staged,
-		Tool:            finding.Tool{Name: "passation", Version: version()},
+		Tool:            finding.Tool{Name: "passation", Version: env.version()},
 	}
 }
 

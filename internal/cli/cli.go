@@ -9,11 +9,12 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"time"
 
+	"github.com/passation/passation/internal/buildinfo"
 	"github.com/passation/passation/internal/config"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/pipeline"
 )
 
@@ -37,6 +38,9 @@ type Env struct {
 	// Now is the clock of date rules (history, maintenance contracts); nil
 	// means the system clock. Tests set a fixed time.
 	Now func() time.Time
+	// Build is the running build as main stamped and read it; empty
+	// means read it from the binary (tests).
+	Build buildinfo.Info
 }
 
 // now is the time of a run: the only place that reads the system clock.
@@ -277,23 +281,51 @@ func envLanguage(getenv func(string) string) config.Choice {
 	return config.Choice{Value: "en", From: "default"}
 }
 
-// Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3";
-// otherwise the module version recorded by go install is used.
-var Version = ""
-
-func version() string {
-	if Version != "" {
-		return Version
+// build is the running build: what main stamped (-ldflags -X at release
+// time) and the binary recorded, read once.
+func (env *Env) build() buildinfo.Info {
+	if env.Build.Version != "" {
+		return env.Build
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
+	return buildinfo.Read(buildinfo.Info{})
 }
 
+// version is the version reports name (JSON tool.version, SARIF's driver).
+func (env *Env) version() string { return env.build().Version }
+
 func runVersion(env *Env, args []string) int {
-	fmt.Fprintln(env.Stdout, "passation", version())
+	fs := newFlags(env, "version")
+	if _, err := parse(fs, args); err != nil {
+		return parseFailed(err)
+	}
+	b := env.build()
+	fmt.Fprintln(env.Stdout, "passation", b.Version)
+	l := envLanguage(env.getenv).Value
+	if b.Commit != "" {
+		commit := b.Commit
+		if b.Modified {
+			commit += " " + versionWords.In(l, "modified")
+		}
+		fmt.Fprintf(env.Stdout, versionWords.In(l, "commit")+"\n", commit)
+	}
+	if b.Date != "" {
+		fmt.Fprintf(env.Stdout, versionWords.In(l, "date")+"\n", b.Date)
+	}
 	return ExitOK
+}
+
+var versionWords = i18n.Text{
+	"commit":   {"commit %s", "commit %s"},
+	"modified": {"(with uncommitted changes)", "(avec des modifications non commitées)"},
+	"date":     {"commit date %s", "date du commit %s"},
+}
+
+// getenv is env.Getenv, or an empty environment.
+func (env *Env) getenv(k string) string {
+	if env.Getenv == nil {
+		return ""
+	}
+	return env.Getenv(k)
 }
 
 // printFlags lists a command's flags as they are written, with two dashes:

@@ -69,7 +69,7 @@ func normalize(out, dir string) string {
 		out = strings.ReplaceAll(out, real, "$REPO")
 	}
 	out = strings.ReplaceAll(out, dir, "$REPO")
-	return strings.ReplaceAll(out, `"version": "`+version()+`"`, `"version": "$VERSION"`)
+	return strings.ReplaceAll(out, `"version": "`+(&Env{}).version()+`"`, `"version": "$VERSION"`)
 }
 
 // golden compares got with testdata/golden/name, or rewrites the file with

@@ -3,9 +3,9 @@ package cli
 import (
 	"fmt"
 	"io/fs"
-	"regexp"
 	"strings"
 
+	"github.com/passation/passation/internal/buildinfo"
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/i18n"
@@ -40,9 +40,6 @@ var sarifWords = i18n.Text{
 	"passes": {"It passes when any of these is found: %s.", "Il est validé dès que l'un de ces éléments est trouvé : %s."},
 }
 
-// releaseTag is a released version of passation (vMAJOR.MINOR.PATCH).
-var releaseTag = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+$`)
-
 // helpURI is the published rule file of an embedded rule, at the released
 // version that ran (main for a build between releases): its evidence and
 // texts, readable by anyone. Rules from elsewhere have none.
@@ -54,7 +51,7 @@ func helpURI(r catalog.Rule, version string) string {
 		return ""
 	}
 	ref := "main"
-	if releaseTag.MatchString(version) {
+	if (buildinfo.Info{Version: version}).Release() {
 		ref = version
 	}
 	return report.InformationURI + "/blob/" + ref + "/rules/" + r.Pos.File

@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
+	"github.com/passation/passation/internal/buildinfo"
 	"io"
 	"strings"
 
@@ -55,6 +56,9 @@ func SARIF(w io.Writer, r *finding.Report, o SARIFOptions) error {
 	}
 	if r.Tool.Version != "" {
 		driver.Version = ptr(r.Tool.Version)
+		if sv := (buildinfo.Info{Version: r.Tool.Version}).Semantic(); sv != "" {
+			driver.SemanticVersion = ptr(sv)
+		}
 	}
 	run := sarif.NewRun(sarif.Tool{Driver: driver})
 	run.Language = ptr(r.Lang)
