@@ -150,6 +150,12 @@ func Parse(path string, src []byte) *Doc {
 		s.BodyWords, s.Placeholder = Substance(body.String())
 		// A screenshot or a diagram says as much as a short paragraph.
 		s.BodyWords += imageWords * len(s.Images)
+		// A command to run (`yarn`, `make`) is a complete instruction, however short.
+		if s.BodyWords < commandWords && s.Placeholder == "" {
+			if words, placeholder := Substance(strings.Join(s.Code, "\n")); words > 0 && placeholder == "" {
+				s.BodyWords = commandWords
+			}
+		}
 		d.Sections = append(d.Sections, s)
 	}
 	d.Links = externalLinks(root, src, lines)
@@ -451,6 +457,9 @@ func (s *Section) SetupOnly() bool {
 
 // imageWords is what one image in a section counts for.
 const imageWords = 10
+
+// commandWords is what a section holding only a code block counts for.
+const commandWords = 3
 
 // lineIndex maps byte offsets to 1-based line numbers.
 type lineIndex []int
