@@ -109,7 +109,19 @@ func (s *sectionEvidence) Evaluate(r Run) Outcome {
 	return o
 }
 
+// prohibitions turn a heading into a warning: "Utilisation interdite en
+// dehors des sites de l'État" forbids a use and explains none.
+var prohibitions = map[string]bool{
+	"interdit": true, "interdite": true, "interdits": true, "interdites": true,
+	"forbidden": true, "prohibited": true,
+}
+
 func (s *sectionEvidence) matches(words []string) bool {
+	for _, w := range words {
+		if prohibitions[w] {
+			return false
+		}
+	}
 	opening := withoutNumbering(words)
 	for i, p := range s.phrases {
 		if s.anchored[i] {

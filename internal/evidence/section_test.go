@@ -21,6 +21,7 @@ func TestSectionEvidence(t *testing.T) {
 		{"anchored phrase", "# Outil\n\n## 2. Usage\n\n" + prose + "\n", finding.Pass, `README.md:3 (section "2. Usage")`},
 		{"phrase inside", "# Outil\n\n## Le mode d'emploi complet\n\n" + prose + "\n", finding.Pass, `README.md:3 (section "Le mode d'emploi complet")`},
 		{"anchored phrase elsewhere", "# Outil\n\n## Cas d'usage\n\n" + prose + "\n", finding.Fail, ""},
+		{"a prohibition", "# Outil\n\n## Usage interdit hors des services de l'État\n\n" + prose + "\n", finding.Fail, ""},
 		{"empty", "# Outil\n\n## Usage\n\n## Licence\n\nMIT\n", finding.Fail, `README.md:3 (section "Usage" present but empty)`},
 		{"template", "# Outil\n\n## Usage\n\n[À compléter]\n", finding.Fail, `README.md:3 (section "Usage" present but empty: template left unfilled ("[À compléter]"))`},
 		{"set-up only", "# Outil\n\n## Usage\n\nInstall the dependencies first:\n\n```sh\npip install -r requirements.txt\n```\n", finding.Fail, `README.md:3 (section "Usage" only explains how to set the project up)`},
