@@ -18,8 +18,7 @@ import (
 func TestCheckFormatSARIF(t *testing.T) {
 	t.Parallel()
 	repo := testrepo.New(t).CommitFiles(map[string]string{
-		"README.md": "# Outil\n\nUn outil pour les agents qui instruisent les dossiers de subvention, " +
-			"du dépôt à la décision, avec un suivi partagé entre services et un historique complet.\n\n" +
+		"README.md": "# Outil\n\nUn outil pour les agents qui instruisent les dossiers de subvention.\n\n" +
 			"## Installation\n\nLancez `make install` puis ouvrez http://localhost:8080 dans un navigateur.\n\n" +
 			"## Feuilles de route\n\nÀ venir.\n",
 		"LICENSE": mitLicence,
