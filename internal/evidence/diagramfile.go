@@ -134,8 +134,10 @@ func (d *diagramFileEvidence) named(p string) bool {
 		if notDiagrams[t] {
 			return false
 		}
+		// A numbered drawing ("architecture2.svg") is still the word.
+		bare := strings.TrimRightFunc(t, unicode.IsDigit)
 		for _, w := range d.words {
-			found = found || t == w || t == w+"s"
+			found = found || t == w || t == w+"s" || (bare != t && len(bare) > 2 && (bare == w || bare == w+"s"))
 		}
 	}
 	return found
