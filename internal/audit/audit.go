@@ -63,6 +63,10 @@ type Options struct {
 	// Getenv reads credentials (GITHUB_TOKEN, GITLAB_TOKEN,
 	// PASSATION_TOKEN_<HOST>); nil means no credentials.
 	Getenv func(string) string
+	// Baseline is an earlier audit of the cohort (ReadBaseline), named
+	// BaselineName in the report: the result then says what changed since.
+	Baseline     *Result
+	BaselineName string
 	// Progress, when set, is called after each repository, from one
 	// goroutine at a time.
 	Progress func(Event)
@@ -85,6 +89,8 @@ type Auditor struct {
 	// history tells, per profile, whether a rule reads the git history.
 	history map[string]bool
 	creds   credentials
+	// earlier finds the baseline's repositories.
+	earlier baselineIndex
 }
 
 // New validates the options and compiles the profiles the targets use; an
@@ -108,7 +114,7 @@ func New(cat *catalog.Catalog, targets []Target, opt Options) (*Auditor, error) 
 	if opt.Profile == "" {
 		opt.Profile = cat.DefaultProfile
 	}
-	a := &Auditor{cat: cat, opt: opt, checkers: map[string]*check.Checker{}, history: map[string]bool{}, creds: credentials{opt.Getenv}}
+	a := &Auditor{cat: cat, opt: opt, checkers: map[string]*check.Checker{}, history: map[string]bool{}, creds: credentials{opt.Getenv}, earlier: indexBaseline(opt.Baseline)}
 	if _, err := a.checker(opt.Profile); err != nil {
 		return nil, err
 	}
@@ -184,6 +190,9 @@ func (a *Auditor) Run(ctx context.Context, cohort []Target, shard Shard) (*Resul
 		Schema: Schema, Tool: a.opt.Tool, Lang: a.opt.Lang, Cohort: len(cohort),
 		Items: a.items(cohort), Repositories: make([]Repository, len(targets)),
 	}
+	if !a.opt.Now.IsZero() {
+		res.Date = a.opt.Now.Format(time.DateOnly)
+	}
 	if !shard.Whole() {
 		s := shard
 		res.Shard = &s
@@ -229,6 +238,15 @@ feed:
 		return nil, err
 	}
 	res.finish()
+	if a.opt.Baseline != nil {
+		commits := map[int]int{}
+		for _, r := range res.Repositories {
+			if r.commitsSince != nil {
+				commits[r.Index] = *r.commitsSince
+			}
+		}
+		res.Changes = compare(a.opt.Baseline, a.opt.BaselineName, res, commits)
+	}
 	return res, nil
 }
 
@@ -256,17 +274,18 @@ func (a *Auditor) one(ctx context.Context, t Target, secrets []string, straggler
 	ctx, cancel := context.WithTimeout(ctx, a.opt.Timeout)
 	defer cancel()
 	type outcome struct {
-		rep   *finding.Report
-		notes []string
-		how   string
-		err   error
+		rep     *finding.Report
+		notes   []string
+		how     string
+		commits *int
+		err     error
 	}
 	c := make(chan outcome, 1)
 	stragglers.Add(1)
 	go func() {
 		defer stragglers.Done()
 		var o outcome
-		o.rep, o.notes, o.how, o.err = a.fetchAndCheck(ctx, t, profile, secrets)
+		o.rep, o.notes, o.how, o.commits, o.err = a.fetchAndCheck(ctx, t, profile, secrets)
 		c <- o
 	}()
 	select {
@@ -278,7 +297,7 @@ func (a *Auditor) one(ctx context.Context, t Target, secrets []string, straggler
 			repo.Error = classify(o.err, secrets)
 			return repo, o.how
 		}
-		repo.Report, repo.Notes = o.rep, o.notes
+		repo.Report, repo.Notes, repo.commitsSince = o.rep, o.notes, o.commits
 		for i := range repo.Notes {
 			repo.Notes[i] = Redact(repo.Notes[i], secrets)
 		}
@@ -289,32 +308,35 @@ func (a *Auditor) one(ctx context.Context, t Target, secrets []string, straggler
 	}
 }
 
-func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, secrets []string) (*finding.Report, []string, string, error) {
+func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, secrets []string) (*finding.Report, []string, string, *int, error) {
 	checker, err := a.checker(profile)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", nil, err
 	}
 	var tree *source.CommitTree
 	how := "local"
 	desc := finding.Repository{Path: Redact(t.URL, secrets), Mode: "commit"}
 	withHistory := a.history[profile]
+	// The commits since the baseline are counted in the fetched history.
+	since := a.earlier.commit(t)
+	fetchHistory := withHistory || since != ""
 	if t.Remote() {
-		dir, cleanup, err := a.cloneDir(t, withHistory)
+		dir, cleanup, err := a.cloneDir(t, fetchHistory)
 		if err != nil {
-			return nil, nil, "", err
+			return nil, nil, "", nil, err
 		}
 		defer cleanup()
 		user, token, _ := a.creds.auth(t.URL)
 		c, err := source.Fetch(ctx, dir, desc.Path, t.URL, t.Ref, source.FetchOptions{User: user, Token: token,
-			LargeObject: a.opt.MaxRead, History: withHistory, Depth: a.opt.HistoryDepth})
+			LargeObject: a.opt.MaxRead, History: fetchHistory, Depth: a.opt.HistoryDepth})
 		if err != nil {
-			return nil, nil, "", err
+			return nil, nil, "", nil, err
 		}
 		defer c.Close()
 		how = c.How
 		ct, err := c.Repo.Commit(c.Commit)
 		if err != nil {
-			return nil, nil, how, err
+			return nil, nil, how, nil, err
 		}
 		tree = ct
 		desc.Ref = shortRef(c.Ref, t.Ref)
@@ -322,16 +344,20 @@ func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, s
 	} else {
 		r, err := source.OpenRepo(t.URL)
 		if err != nil {
-			return nil, nil, how, err
+			return nil, nil, how, nil, err
 		}
 		defer r.Close()
 		ct, err := r.Commit(t.Ref)
 		if err != nil {
-			return nil, nil, how, err
+			return nil, nil, how, nil, err
 		}
 		tree = ct
 		d := ct.Describe()
 		desc.Ref, desc.Commit = d.Ref, d.Commit
+	}
+	var commits *int
+	if n, known, err := tree.CommitsSince(since); err == nil && known {
+		commits = &n
 	}
 	g := &guardedTree{Tree: tree, desc: desc, maxFiles: a.opt.MaxFiles, maxRead: a.opt.MaxRead}
 	var commit *source.CommitTree
@@ -345,13 +371,13 @@ func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, s
 		Lang: a.opt.Lang, MaxRead: a.opt.MaxRead, Now: a.opt.Now, CacheDir: a.opt.LicenceCache, Tool: a.opt.Tool,
 	})
 	if err != nil {
-		return nil, nil, how, err
+		return nil, nil, how, nil, err
 	}
 	notes := g.notes(a.opt.Lang)
 	if cfgErr != nil {
 		notes = append(notes, "configuration ignored: "+cfgErr.Error())
 	}
-	return rep, notes, how, nil
+	return rep, notes, how, commits, nil
 }
 
 // shortRef is the ref as reports show it: what the user asked for, or the

@@ -21,6 +21,9 @@ type Result struct {
 	Schema string       `json:"schema"`
 	Tool   finding.Tool `json:"tool"`
 	Lang   string       `json:"lang"`
+	// Date is the day of the audit (YYYY-MM-DD), what a later audit's
+	// changes are dated from; absent when the audit had no clock.
+	Date string `json:"date,omitempty"`
 	// Cohort is the number of repositories of the whole list; a shard holds
 	// only some of them.
 	Cohort int `json:"cohort"`
@@ -29,6 +32,8 @@ type Result struct {
 	Items        []Item       `json:"items"`
 	Totals       []Total      `json:"totals"`
 	Repositories []Repository `json:"repositories"`
+	// Changes compares with an earlier audit (--baseline); absent without.
+	Changes *Changes `json:"changes,omitempty"`
 }
 
 // Item is one checklist item, a column of the matrix.
@@ -70,6 +75,9 @@ type Repository struct {
 	// file read only in part.
 	Notes  []string        `json:"notes,omitempty"`
 	Report *finding.Report `json:"report,omitempty"`
+
+	// commitsSince counts the commits since the baseline's, when known.
+	commitsSince *int
 }
 
 // Result returns the verdict of rule on this repository, if it was checked.
@@ -186,6 +194,13 @@ func (r *Result) validate() error {
 	return nil
 }
 
+// Compare sets the changes of r since an earlier audit, as --baseline does
+// for a whole audit; the commits in between are unknown here, since no
+// repository is fetched (report merge).
+func (r *Result) Compare(prev *Result, name string) {
+	r.Changes = compare(prev, name, r, nil)
+}
+
 // Merge joins shard documents into the document the whole audit would have
 // written. Each named part must come from the same cohort and settings; every
 // repository of the cohort must be in exactly one part.
@@ -194,7 +209,7 @@ func Merge(names []string, parts []*Result) (*Result, error) {
 		return nil, errors.New("nothing to merge: expected shard files written by passation audit --shard")
 	}
 	first := parts[0]
-	out := &Result{Schema: Schema, Tool: first.Tool, Lang: first.Lang, Cohort: first.Cohort, Items: first.Items}
+	out := &Result{Schema: Schema, Tool: first.Tool, Lang: first.Lang, Date: first.Date, Cohort: first.Cohort, Items: first.Items}
 	from := map[int]string{}
 	itemsKey := itemKey(first.Items)
 	for i, p := range parts {

@@ -32,6 +32,7 @@ const (
 
 type auditFlags struct {
 	from, out, cache, shard, profile, lang, failOn string
+	baseline                                       string
 	jobs, maxFiles, historyDepth                   int
 	timeout                                        time.Duration
 	maxRead                                        int64
@@ -52,6 +53,7 @@ func runAudit(env *Env, args []string) int {
 	fs.StringVar(&f.failOn, "fail-on", "never", "also exit 1 when a repository misses an item at or above this level: error, warning, notice or never")
 	fs.Int64Var(&f.maxRead, "max-read", document.DefaultMaxRead, "read at most this many bytes of one file")
 	fs.IntVar(&f.maxFiles, "max-files", 200_000, "stop walking a repository after this many files (reported)")
+	fs.StringVar(&f.baseline, "baseline", "", "an earlier audit (its report.json, or the folder it was written into): say what changed since")
 	fs.IntVar(&f.historyDepth, "history-depth", 0, "commits fetched for the history rules (0: the whole history)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -80,6 +82,16 @@ func runAudit(env *Env, args []string) int {
 			return usageErr(env, fmt.Errorf("--shard: %w", err))
 		}
 	}
+	var prev *audit.Result
+	var prevName string
+	if f.baseline != "" {
+		if !shard.Whole() {
+			return usageErr(env, errors.New("audit: --baseline with --shard: expected one or the other; give the baseline to passation report merge instead"))
+		}
+		if prev, prevName, err = audit.ReadBaseline(f.baseline); err != nil {
+			return usageErr(env, err)
+		}
+	}
 	var targets []audit.Target
 	if f.from != "" {
 		data, err := os.ReadFile(f.from)
@@ -102,11 +114,18 @@ func runAudit(env *Env, args []string) int {
 		Lang: lng, Profile: f.profile, Tool: finding.Tool{Name: "passation", Version: env.version()},
 		Getenv: env.Getenv, Progress: newProgress(env, len(shard.Select(targets))),
 		Now: env.now(), HistoryDepth: f.historyDepth, LicenceCache: cacheDir(env.Getenv, "licences"),
+		Baseline: prev, BaselineName: prevName,
 	})
 	if err != nil {
 		return usageErr(env, err)
 	}
 	if err := cohortreport.PrepareOut(f.out); err != nil {
+		return usageErr(env, err)
+	}
+	// The history of earlier audits of this folder is read now: a damaged
+	// one stops the audit before anything is fetched.
+	progress, err := cohortreport.ReadProgress(f.out)
+	if err != nil {
 		return usageErr(env, err)
 	}
 	if f.cache != "" {
@@ -124,12 +143,12 @@ func runAudit(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "passation audit: interrupted: nothing written, %s is unchanged\n", f.out)
 		return ExitInterrupted
 	}
-	return finishAudit(env, res, cat, f.out, failOn)
+	return finishAudit(env, res, cat, f.out, progress, failOn)
 }
 
 // finishAudit writes every output and says how the audit went.
-func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, failOn finding.Severity) int {
-	if err := writeReports(out, res, cat); err != nil {
+func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, progress *cohortreport.Progress, failOn finding.Severity) int {
+	if err := writeReports(out, res, cat, progress); err != nil {
 		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 		return ExitNotWritten
 	}
@@ -158,8 +177,8 @@ func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, 
 
 // writeReports renders every output and writes them all or none (see
 // cohortreport.Write).
-func writeReports(out string, res *audit.Result, cat *catalog.Catalog) error {
-	files, err := cohortreport.Files(res, cat)
+func writeReports(out string, res *audit.Result, cat *catalog.Catalog, progress *cohortreport.Progress) error {
+	files, err := cohortreport.Files(res, cat, progress)
 	if err != nil {
 		return err
 	}
@@ -218,6 +237,7 @@ func runReport(env *Env, args []string) int {
 	fs := newFlags(env, "report merge")
 	out := fs.String("out", "passation-report", "folder to write the merged outputs into")
 	failOn := fs.String("fail-on", "never", "also exit 1 when a repository misses an item at or above this level")
+	baseline := fs.String("baseline", "", "an earlier audit (its report.json, or the folder it was written into): say what changed since")
 	pos, err := parse(fs, args[1:])
 	if err != nil {
 		return parseFailed(err)
@@ -230,6 +250,10 @@ func runReport(env *Env, args []string) int {
 		return usageErr(env, fmt.Errorf("--fail-on: %w", err))
 	}
 	if err := cohortreport.PrepareOut(*out); err != nil {
+		return usageErr(env, err)
+	}
+	progress, err := cohortreport.ReadProgress(*out)
+	if err != nil {
 		return usageErr(env, err)
 	}
 	parts := make([]*audit.Result, len(pos))
@@ -248,10 +272,17 @@ func runReport(env *Env, args []string) int {
 	if err != nil {
 		return usageErr(env, fmt.Errorf("report merge: %w", err))
 	}
+	if *baseline != "" {
+		prev, name, err := audit.ReadBaseline(*baseline)
+		if err != nil {
+			return usageErr(env, err)
+		}
+		res.Compare(prev, name)
+	}
 	cat, err := catalog.Load(rules.FS)
 	if err != nil {
 		return usageErr(env, err)
 	}
 	fmt.Fprintf(env.Stderr, "passation report merge: %d files, %s\n", len(pos), strings.TrimSpace(fmt.Sprintf("%d repositories", len(res.Repositories))))
-	return finishAudit(env, res, cat, *out, sev)
+	return finishAudit(env, res, cat, *out, progress, sev)
 }

@@ -23,16 +23,26 @@ import (
 
 // Files renders every output of an audit, by path relative to the output
 // folder: index.html, report.json, report.csv, report.md and
-// letters/<team>.md.
-func Files(res *audit.Result, cat *catalog.Catalog) (map[string][]byte, error) {
+// letters/<team>.md; with the history of earlier audits of the folder
+// (ReadProgress; nil for none), history.json too, and its chart in
+// index.html.
+func Files(res *audit.Result, cat *catalog.Catalog, progress *Progress) (map[string][]byte, error) {
 	out := map[string][]byte{}
+	if progress != nil {
+		progress = progress.With(res)
+		data, err := progress.JSON()
+		if err != nil {
+			return nil, err
+		}
+		out[ProgressFile] = data
+	}
 	var b bytes.Buffer
 	if err := res.WriteJSON(&b); err != nil {
 		return nil, err
 	}
 	out["report.json"] = bytes.Clone(b.Bytes())
 	b.Reset()
-	if err := HTML(&b, res, cat); err != nil {
+	if err := HTML(&b, res, cat, progress); err != nil {
 		return nil, err
 	}
 	out["index.html"] = bytes.Clone(b.Bytes())
@@ -96,6 +106,7 @@ var words = i18n.Text{
 	"repo-count":   {"%d of %d repositories have it", "%d dépôts sur %d l'ont"},
 	"back":         {"back to the matrix", "retour au tableau"},
 	"notices":      {"+%d nice to have", "+%d souhaitables"},
+	"progress":     {"Items found across the cohort, audit after audit, per checklist group", "Éléments trouvés dans la promotion, audit après audit, par groupe de la checklist"},
 }
 
 func say(lang, key string) string { return words.In(lang, key) }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -106,7 +107,7 @@ func sample(t testing.TB, lang string) *audit.Result {
 
 func TestFilesAreComplete(t *testing.T) {
 	res := sample(t, "fr")
-	files, err := cohortreport.Files(res, loadCatalog(t))
+	files, err := cohortreport.Files(res, loadCatalog(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +209,7 @@ func TestHTMLInChromium(t *testing.T) {
 	bin := chromium(t)
 	res := sample(t, "en")
 	var b bytes.Buffer
-	if err := cohortreport.HTML(&b, res, loadCatalog(t)); err != nil {
+	if err := cohortreport.HTML(&b, res, loadCatalog(t), nil); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
@@ -261,6 +262,97 @@ func TestHTMLInChromium(t *testing.T) {
 	if *update {
 		if err := os.WriteFile("../../testdata/audit/report.png", png, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+var circleTag = regexp.MustCompile(`<circle class="point" data-date="([0-9-]+)" data-found="(\d+)" data-checked="\d+" cx="([0-9.]+)" cy="([0-9.]+)"`)
+
+// TestProgressChartInChromium draws three audits of a cohort: in the DOM
+// Chromium builds, each group has its three points, higher for more items
+// found; in Chromium's screenshot, the marker of each point is drawn where
+// the DOM says, and nothing is drawn where no point is.
+func TestProgressChartInChromium(t *testing.T) {
+	bin := chromium(t)
+	cat := loadCatalog(t)
+	prog := &cohortreport.Progress{Schema: cohortreport.ProgressSchema}
+	for i, date := range []string{"2026-03-01", "2026-03-15", "2026-04-02"} {
+		pt := cohortreport.Point{Date: date, Repositories: 8, Found: map[string]int{}, Checked: map[string]int{}}
+		for k, g := range cat.Groups {
+			pt.Found[g.ID] = (k + 1) * (i + 1) // every group rises, at its own pace
+			pt.Checked[g.ID] = 40
+		}
+		prog.Audits = append(prog.Audits, pt)
+	}
+	var b bytes.Buffer
+	if err := cohortreport.HTML(&b, sample(t, "fr"), cat, prog); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "index.html")
+	if err := os.WriteFile(page, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := runChromium(t, bin, "--dump-dom", "file://"+page)
+	if !strings.Contains(dom, "Éléments trouvés dans la promotion") {
+		t.Error("the chart's heading is not in the page's language")
+	}
+	groups := regexp.MustCompile(`<g class="group" data-group="([a-z-]+)">(.*?)</g>`).FindAllStringSubmatch(dom, -1)
+	if len(groups) != len(cat.Groups) {
+		t.Fatalf("%d groups drawn, expected %d", len(groups), len(cat.Groups))
+	}
+	for _, g := range groups {
+		if n := strings.Count(g[2], `class="point"`); n != 3 {
+			t.Errorf("group %s: %d points, expected 3", g[1], n)
+		}
+	}
+	// The first group's points are circles: their heights follow the counts.
+	circles := circleTag.FindAllStringSubmatch(groups[0][2], -1)
+	if len(circles) != 3 {
+		t.Fatalf("first group: %d circles, expected 3", len(circles))
+	}
+	var prevY float64 = 1e9
+	for _, c := range circles {
+		var cy float64
+		fmt.Sscan(c[4], &cy)
+		if cy >= prevY {
+			t.Errorf("point %s (found %s) at y %v, not above the previous one (%v)", c[1], c[2], cy, prevY)
+		}
+		prevY = cy
+	}
+
+	// The chart alone, at the page's top left corner, one pixel per unit.
+	start := strings.Index(dom, `<svg class="progress"`)
+	end := strings.Index(dom[start:], "</svg>") + start + len("</svg>")
+	alone := filepath.Join(dir, "chart.html")
+	if err := os.WriteFile(alone, []byte(`<!DOCTYPE html><html><body style="margin:0">`+dom[start:end]+`</body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	shot := filepath.Join(dir, "chart.png")
+	runChromium(t, bin, "--screenshot="+shot, "--window-size=800,300", "--force-device-scale-factor=1", "--hide-scrollbars", "file://"+alone)
+	fh, err := os.Open(shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	img, err := png.Decode(fh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dark := func(x, y float64) bool {
+		r, g, bl, _ := img.At(int(x+0.5), int(y+0.5)).RGBA()
+		return (r+g+bl)/3 < 0x5000
+	}
+	for _, c := range circles {
+		var cx, cy float64
+		fmt.Sscan(c[3], &cx)
+		fmt.Sscan(c[4], &cy)
+		if !dark(cx, cy) {
+			t.Errorf("screenshot: no marker at (%v, %v), where the DOM puts the point of %s", cx, cy, c[1])
+		}
+		// Straight above the marker, clear of every line: white.
+		if dark(cx, cy-12) && dark(cx, cy-13) {
+			t.Errorf("screenshot: ink above the point of %s at (%v, %v)", c[1], cx, cy-12)
 		}
 	}
 }

@@ -29,7 +29,7 @@ func FuzzShard(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if _, err := cohortreport.Files(m, cat); err != nil {
+		if _, err := cohortreport.Files(m, cat, nil); err != nil {
 			t.Fatalf("a merged document does not render: %v", err)
 		}
 	})

@@ -33,6 +33,14 @@ type htmlPage struct {
 	Items     []htmlItem
 	Rows      []htmlRow
 	HaveTeams bool
+	// Since heads the column of what moved since an earlier audit; "" when
+	// the audit had no baseline.
+	Since, SinceHead string
+	// Chart draws the cohort's progress across audits; "" with fewer than
+	// two.
+	Chart template.HTML
+	// Gone names the repositories of the earlier audit no longer listed.
+	Gone string
 }
 
 type htmlItem struct {
@@ -56,16 +64,22 @@ type htmlRow struct {
 	Other   []finding.Result // skipped and waived
 	Commit  string
 	RefText string
+	// Since is the row's move (▲ +12), SinceClass colours it, SinceSort
+	// orders the column, SinceText says it in a sentence.
+	Since, SinceClass, SinceText string
+	SinceSort                    int
 }
 
 type htmlCell struct {
 	Class, Mark, Tip, Sort string
+	// Moved is ▲ (found since the earlier audit) or ▼ (missing since).
+	Moved string
 }
 
 // HTML writes the cohort page: the matrix, sortable and filterable (also
 // from the URL: #q=text&missing=rule&state=gaps&sort=score&dir=desc), the
 // cohort's totals per item, and a section per repository.
-func HTML(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
+func HTML(w io.Writer, res *audit.Result, cat *catalog.Catalog, progress *Progress) error {
 	res = tamed(res) // no control or bidi character of a repository
 	lang := res.Lang
 	p := htmlPage{
@@ -110,7 +124,19 @@ func HTML(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
 		for _, it := range res.Items {
 			row.Cells = append(row.Cells, cell(&r, it, lang))
 		}
+		htmlChange(&row, res, cat, res.Items)
 		p.Rows = append(p.Rows, row)
+	}
+	p.Chart = chartSVG(progress, cat, lang)
+	if res.Changes != nil {
+		p.Since, p.SinceHead = sinceTitle(lang, res.Changes), cw(lang, "column")
+		var gone []string
+		for _, g := range res.Changes.Gone {
+			gone = append(gone, g.Name)
+		}
+		if len(gone) > 0 {
+			p.Gone = fmt.Sprintf(cw(lang, "gone"), strings.Join(gone, ", "))
+		}
 	}
 	return pageTemplate.Execute(w, p)
 }

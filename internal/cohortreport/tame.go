@@ -45,6 +45,21 @@ func tamed(res *audit.Result) *audit.Result {
 		}
 		out.Repositories[i] = r
 	}
+	if res.Changes != nil {
+		ch := *res.Changes
+		ch.Since = safetext.Line(ch.Since)
+		ch.Repositories = make([]audit.Change, len(res.Changes.Repositories))
+		for i, c := range res.Changes.Repositories {
+			c.Name, c.URL = safetext.Line(c.Name), safetext.Line(c.URL)
+			ch.Repositories[i] = c
+		}
+		ch.Gone = make([]audit.Gone, len(res.Changes.Gone))
+		for i, g := range res.Changes.Gone {
+			g.Name, g.URL, g.Ref = safetext.Line(g.Name), safetext.Line(g.URL), safetext.Line(g.Ref)
+			ch.Gone[i] = g
+		}
+		out.Changes = &ch
+	}
 	return &out
 }
 

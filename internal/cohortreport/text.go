@@ -110,6 +110,7 @@ func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
 		}
 		p.f("| %s | %s | %d | %s |\n", mdCell(r.Name), mdCell(r.Team), r.Report.Summary.Score, strings.Join(ids, " "))
 	}
+	markdownChanges(p, res, cat)
 	if res.Failed() > 0 {
 		p.f("\n## %s\n\n", say(lang, "failed-title"))
 		for i := range res.Repositories {
@@ -263,7 +264,7 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 		fmt.Fprintf(&b, lw(lang, "hello"), mdText(t.name))
 		b.WriteString(lw(lang, "intro"))
 		for _, r := range t.repos {
-			letterRepo(&b, r, cat, checker, lang)
+			letterRepo(&b, res, r, cat, checker, lang)
 		}
 		b.WriteString(lw(lang, "check"))
 		b.WriteString(lw(lang, "thanks"))
@@ -272,9 +273,10 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 	return out
 }
 
-func letterRepo(b *strings.Builder, r *audit.Repository, cat *catalog.Catalog, checker *check.Checker, lang string) {
+func letterRepo(b *strings.Builder, res *audit.Result, r *audit.Repository, cat *catalog.Catalog, checker *check.Checker, lang string) {
 	if r.Error != nil {
 		fmt.Fprintf(b, lw(lang, "repo-err"), mdText(r.Name), r.URL)
+		letterChange(b, res, r, cat, lang)
 		advice := "failed" // private, or not where we looked
 		switch r.Error.Kind {
 		case audit.FailCorrupt:
@@ -289,6 +291,7 @@ func letterRepo(b *strings.Builder, r *audit.Repository, cat *catalog.Catalog, c
 	}
 	at := fmt.Sprintf(lw(lang, "at"), r.Report.Repository.Ref)
 	fmt.Fprintf(b, lw(lang, "repo"), mdText(r.Name), r.URL, at, r.Report.Summary.Score)
+	letterChange(b, res, r, cat, lang)
 	gaps := failing(r)
 	if len(gaps) == 0 {
 		b.WriteString(lw(lang, "complete"))
