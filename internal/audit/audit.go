@@ -63,6 +63,8 @@ type Options struct {
 	// Getenv reads credentials (GITHUB_TOKEN, GITLAB_TOKEN,
 	// PASSATION_TOKEN_<HOST>); nil means no credentials.
 	Getenv func(string) string
+	// Deadline is the day the cohort works towards; nil for none.
+	Deadline *Deadline
 	// Baseline is an earlier audit of the cohort (ReadBaseline), named
 	// BaselineName in the report: the result then says what changed since.
 	Baseline     *Result
@@ -193,6 +195,7 @@ func (a *Auditor) Run(ctx context.Context, cohort []Target, shard Shard) (*Resul
 	if !a.opt.Now.IsZero() {
 		res.Date = a.opt.Now.Format(time.DateOnly)
 	}
+	res.Deadline = a.opt.Deadline
 	if !shard.Whole() {
 		s := shard
 		res.Shard = &s

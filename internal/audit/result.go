@@ -24,6 +24,9 @@ type Result struct {
 	// Date is the day of the audit (YYYY-MM-DD), what a later audit's
 	// changes are dated from; absent when the audit had no clock.
 	Date string `json:"date,omitempty"`
+	// Deadline is the day the cohort works towards, when the list or
+	// --deadline gives one.
+	Deadline *Deadline `json:"deadline,omitempty"`
 	// Cohort is the number of repositories of the whole list; a shard holds
 	// only some of them.
 	Cohort int `json:"cohort"`
@@ -209,7 +212,7 @@ func Merge(names []string, parts []*Result) (*Result, error) {
 		return nil, errors.New("nothing to merge: expected shard files written by passation audit --shard")
 	}
 	first := parts[0]
-	out := &Result{Schema: Schema, Tool: first.Tool, Lang: first.Lang, Date: first.Date, Cohort: first.Cohort, Items: first.Items}
+	out := &Result{Schema: Schema, Tool: first.Tool, Lang: first.Lang, Date: first.Date, Deadline: first.Deadline, Cohort: first.Cohort, Items: first.Items}
 	from := map[int]string{}
 	itemsKey := itemKey(first.Items)
 	for i, p := range parts {

@@ -348,8 +348,11 @@ func parseYAML(name string, data []byte) ([]Target, error) {
 		var found *yaml.Node
 		for i := 0; i+1 < len(list.Content); i += 2 {
 			k := list.Content[i]
+			if k.Value == "deadline" {
+				continue // read by ParseDeadline
+			}
 			if k.Value != "repositories" {
-				return nil, fmt.Errorf("%s:%d: unknown key %q: expected repositories", name, k.Line, k.Value)
+				return nil, fmt.Errorf("%s:%d: unknown key %q: expected repositories or deadline", name, k.Line, k.Value)
 			}
 			found = list.Content[i+1]
 		}

@@ -32,7 +32,7 @@ const (
 
 type auditFlags struct {
 	from, out, cache, shard, profile, lang, failOn string
-	baseline                                       string
+	baseline, deadline, deadlineName               string
 	jobs, maxFiles, historyDepth                   int
 	timeout                                        time.Duration
 	maxRead                                        int64
@@ -54,6 +54,8 @@ func runAudit(env *Env, args []string) int {
 	fs.Int64Var(&f.maxRead, "max-read", document.DefaultMaxRead, "read at most this many bytes of one file")
 	fs.IntVar(&f.maxFiles, "max-files", 200_000, "stop walking a repository after this many files (reported)")
 	fs.StringVar(&f.baseline, "baseline", "", "an earlier audit (its report.json, or the folder it was written into): say what changed since")
+	fs.StringVar(&f.deadline, "deadline", "", "the day the cohort works towards (YYYY-MM-DD): the letters count the days left (a .yml list can say deadline: too)")
+	fs.StringVar(&f.deadlineName, "deadline-name", "", `what happens that day, as the letters name it ("demo day"; default: the end of the challenge)`)
 	fs.IntVar(&f.historyDepth, "history-depth", 0, "commits fetched for the history rules (0: the whole history)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -93,6 +95,7 @@ func runAudit(env *Env, args []string) int {
 		}
 	}
 	var targets []audit.Target
+	var deadline *audit.Deadline
 	if f.from != "" {
 		data, err := os.ReadFile(f.from)
 		if err != nil {
@@ -102,8 +105,18 @@ func runAudit(env *Env, args []string) int {
 		if err != nil {
 			return usageErr(env, err)
 		}
+		if deadline, err = audit.ParseDeadline(f.from, data); err != nil {
+			return usageErr(env, err)
+		}
 	} else if targets, err = audit.FromArgs(pos); err != nil {
 		return usageErr(env, err)
+	}
+	if f.deadline != "" {
+		if deadline, err = audit.NewDeadline(f.deadline, f.deadlineName); err != nil {
+			return usageErr(env, err)
+		}
+	} else if f.deadlineName != "" && deadline != nil {
+		deadline.Name = f.deadlineName
 	}
 	cat, err := catalog.Load(rules.FS)
 	if err != nil {
@@ -114,7 +127,7 @@ func runAudit(env *Env, args []string) int {
 		Lang: lng, Profile: f.profile, Tool: finding.Tool{Name: "passation", Version: env.version()},
 		Getenv: env.Getenv, Progress: newProgress(env, len(shard.Select(targets))),
 		Now: env.now(), HistoryDepth: f.historyDepth, LicenceCache: cacheDir(env.Getenv, "licences"),
-		Baseline: prev, BaselineName: prevName,
+		Baseline: prev, BaselineName: prevName, Deadline: deadline,
 	})
 	if err != nil {
 		return usageErr(env, err)

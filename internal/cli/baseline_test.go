@@ -155,7 +155,7 @@ func TestAuditBaselineThreeAudits(t *testing.T) {
 	}
 
 	// Nothing moves before the third audit.
-	audit1(day3, later, "--baseline", filepath.Join(out, "report.json"))
+	audit1(day3, later, "--baseline", filepath.Join(out, "report.json"), "--deadline", "2026-04-16", "--deadline-name", "demo day")
 	res = readResult(t, out)
 	if a := changeNamed(t, res, "alpha"); a.Moved() || a.Commits == nil || *a.Commits != 0 || a.ScoreChange() != 0 {
 		t.Errorf("alpha on the third audit: %+v; expected nothing moved, 0 commits", a)
@@ -164,6 +164,10 @@ func TestAuditBaselineThreeAudits(t *testing.T) {
 		t.Errorf("third audit: since %q, gone %v", res.Changes.Since, res.Changes.Gone)
 	}
 	files = readTree(t, out)
+	if !strings.Contains(files[filepath.Join("letters", "team-beta.md")], "Demo day: in 14 days (16 April 2026).") ||
+		!strings.Contains(files[filepath.Join("letters", "equipe-alpha.md")], "Demo day\u00a0: dans 14 jours (16 avril 2026).") {
+		t.Errorf("the letters do not count the days to demo day:\n%s", files[filepath.Join("letters", "equipe-alpha.md")])
+	}
 	if !strings.Contains(files[filepath.Join("letters", "equipe-alpha.md")], "aucun élément n'a changé") {
 		t.Errorf("alpha's third letter does not say nothing changed:\n%s", files[filepath.Join("letters", "equipe-alpha.md")])
 	}

@@ -36,6 +36,12 @@ var changeWords = i18n.Text{
 	"more":         {" and %d more", " et %d autres"},
 	"items":        {"%d items", "%d éléments"},
 	"item":         {"1 item", "1 élément"},
+	"end":          {"the end of the challenge", "la fin du défi"},
+	"days-left":    {"\n%s: in %d days (%s).\n", "\n%s\u00a0: dans %d jours (%s).\n"},
+	"day-left":     {"\n%s: tomorrow (%s).\n", "\n%s\u00a0: demain (%s).\n"},
+	"today":        {"\n%s: today (%s).\n", "\n%s\u00a0: aujourd'hui (%s).\n"},
+	"days-ago":     {"\n%s was %d days ago (%s).\n", "\n%s\u00a0: il y a %d jours (%s).\n"},
+	"day-ago":      {"\n%s was yesterday (%s).\n", "\n%s\u00a0: hier (%s).\n"},
 	"sep":          {"; ", " ; "},
 }
 
@@ -251,5 +257,35 @@ func htmlChange(row *htmlRow, res *audit.Result, cat *catalog.Catalog, items []a
 		case lost[it.Rule]:
 			row.Cells[i].Moved, row.Cells[i].Tip = "▼", row.Cells[i].Tip+" — "+cw(lang, "tip-lost")
 		}
+	}
+}
+
+// letterDeadline counts, in a team's letter, the days left before the
+// cohort's deadline ("Demo day: in 23 days (30 June 2026).").
+func letterDeadline(b *strings.Builder, res *audit.Result, lang string) {
+	days, ok := res.Deadline.DaysLeft(res.Date)
+	if !ok {
+		return
+	}
+	name := safetext.Line(res.Deadline.Name)
+	if name == "" {
+		name = cw(lang, "end")
+	}
+	if r := []rune(name); len(r) > 0 {
+		name = strings.ToUpper(string(r[0])) + string(r[1:])
+	}
+	name = mdText(name)
+	when := longDate(lang, res.Deadline.Date)
+	switch {
+	case days > 1:
+		fmt.Fprintf(b, cw(lang, "days-left"), name, days, when)
+	case days == 1:
+		fmt.Fprintf(b, cw(lang, "day-left"), name, when)
+	case days == 0:
+		fmt.Fprintf(b, cw(lang, "today"), name, when)
+	case days == -1:
+		fmt.Fprintf(b, cw(lang, "day-ago"), name, when)
+	default:
+		fmt.Fprintf(b, cw(lang, "days-ago"), name, -days, when)
 	}
 }

@@ -263,6 +263,7 @@ func Letters(res *audit.Result, cat *catalog.Catalog) map[string][]byte {
 		fmt.Fprintf(&b, lw(lang, "subject"), mdText(t.name))
 		fmt.Fprintf(&b, lw(lang, "hello"), mdText(t.name))
 		b.WriteString(lw(lang, "intro"))
+		letterDeadline(&b, res, lang)
 		for _, r := range t.repos {
 			letterRepo(&b, res, r, cat, checker, lang)
 		}
