@@ -69,6 +69,10 @@ type Options struct {
 	// BaselineName in the report: the result then says what changed since.
 	Baseline     *Result
 	BaselineName string
+	// HostTokens are offered to the remotes of their hosts after
+	// PASSATION_TOKEN_<HOST>: the token a cohort was listed with from its
+	// forge, for that forge's clones.
+	HostTokens []HostToken
 	// Progress, when set, is called after each repository, from one
 	// goroutine at a time.
 	Progress func(Event)
@@ -116,7 +120,7 @@ func New(cat *catalog.Catalog, targets []Target, opt Options) (*Auditor, error) 
 	if opt.Profile == "" {
 		opt.Profile = cat.DefaultProfile
 	}
-	a := &Auditor{cat: cat, opt: opt, checkers: map[string]*check.Checker{}, history: map[string]bool{}, creds: credentials{opt.Getenv}, earlier: indexBaseline(opt.Baseline)}
+	a := &Auditor{cat: cat, opt: opt, checkers: map[string]*check.Checker{}, history: map[string]bool{}, creds: credentials{opt.Getenv, opt.HostTokens}, earlier: indexBaseline(opt.Baseline)}
 	if _, err := a.checker(opt.Profile); err != nil {
 		return nil, err
 	}

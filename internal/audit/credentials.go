@@ -11,11 +11,23 @@ import (
 )
 
 // credentials finds the HTTPS token for a host in the environment:
-// PASSATION_TOKEN_<HOST> first, then GITHUB_TOKEN for github.com and
-// GITLAB_TOKEN for gitlab.com and gitlab.* hosts. A value "user:token" sets
-// the user name too.
+// PASSATION_TOKEN_<HOST> first, then the token a cohort was listed with for
+// the hosts of its forge, then GITHUB_TOKEN for github.com and GITLAB_TOKEN
+// for gitlab.com and gitlab.* hosts. A value "user:token" sets the user name
+// too.
 type credentials struct {
 	getenv func(string) string
+	hosts  []HostToken
+}
+
+// HostToken is a token offered to the remotes of one host: the one a cohort
+// was listed with from its forge (--from github:ORG on a GitHub Enterprise
+// Server, --gitlab-url), which also reads its repositories.
+type HostToken struct {
+	// Host is a host name without port (gitlab.example.gouv.fr): every
+	// port of it gets the token, as the forge's API and its clones share it.
+	Host        string
+	User, Token string
 }
 
 // TokenVariable is the environment variable that holds the token of host
@@ -37,30 +49,38 @@ func TokenVariable(host string) string {
 // lookup returns the user and token for a host, if any.
 func (c credentials) lookup(hostport, host string) (user, token string) {
 	if c.getenv == nil {
-		return "", ""
+		c.getenv = func(string) string { return "" }
 	}
-	h := strings.ToLower(host)
-	candidates := []struct{ env, user string }{
-		{TokenVariable(hostport), "git"},
-		{TokenVariable(host), "git"},
+	if user, token = c.fromEnv(TokenVariable(hostport), "git"); token != "" {
+		return user, token
 	}
-	switch {
+	if user, token = c.fromEnv(TokenVariable(host), "git"); token != "" {
+		return user, token
+	}
+	for _, ht := range c.hosts {
+		if ht.Token != "" && strings.EqualFold(ht.Host, host) {
+			return ht.User, ht.Token
+		}
+	}
+	switch h := strings.ToLower(host); {
 	case h == "github.com" || strings.HasSuffix(h, ".github.com"):
-		candidates = append(candidates, struct{ env, user string }{"GITHUB_TOKEN", "x-access-token"})
+		return c.fromEnv("GITHUB_TOKEN", "x-access-token")
 	case h == "gitlab.com" || strings.HasPrefix(h, "gitlab."):
-		candidates = append(candidates, struct{ env, user string }{"GITLAB_TOKEN", "oauth2"})
-	}
-	for _, cand := range candidates {
-		v := strings.TrimSpace(c.getenv(cand.env))
-		if v == "" {
-			continue
-		}
-		if u, t, ok := strings.Cut(v, ":"); ok && u != "" && t != "" {
-			return u, t
-		}
-		return cand.user, v
+		return c.fromEnv("GITLAB_TOKEN", "oauth2")
 	}
 	return "", ""
+}
+
+// fromEnv reads a token variable: "token", or "user:token".
+func (c credentials) fromEnv(name, defaultUser string) (user, token string) {
+	v := strings.TrimSpace(c.getenv(name))
+	if v == "" {
+		return "", ""
+	}
+	if u, t, ok := strings.Cut(v, ":"); ok && u != "" && t != "" {
+		return u, t
+	}
+	return defaultUser, v
 }
 
 // auth returns the user and token to send to a remote URL, if any, and
@@ -109,6 +129,9 @@ func (c credentials) secrets(ts []Target) []string {
 	if c.getenv != nil {
 		add(c.getenv("GITHUB_TOKEN"))
 		add(c.getenv("GITLAB_TOKEN"))
+	}
+	for _, ht := range c.hosts {
+		add(ht.Token)
 	}
 	for _, t := range ts {
 		if ep, err := source.ParseEndpoint(t.URL); err == nil && isRemote(t.URL) {

@@ -46,3 +46,36 @@ func TestCredentials(t *testing.T) {
 		t.Errorf("Redact = %q", msg)
 	}
 }
+
+// The token a cohort was listed with goes to its forge's host, on any
+// port, after the host's own variable and before the forges' defaults; to
+// no other host, and never in clear over a network.
+func TestHostTokens(t *testing.T) {
+	env := map[string]string{
+		"GITLAB_TOKEN":                       "gl-token",
+		"PASSATION_TOKEN_GITLAB_EXAMPLE_ORG": "own-token",
+	}
+	c := credentials{getenv: func(k string) string { return env[k] }, hosts: []HostToken{
+		{Host: "gitlab.example.gouv.fr", User: "oauth2", Token: "forge-token"},
+		{Host: "gitlab.example.org", User: "oauth2", Token: "forge-token-2"},
+		{Host: "127.0.0.1", User: "x-access-token", Token: "local-forge"},
+	}}
+	cases := []struct{ url, user, token string }{
+		{"https://gitlab.example.gouv.fr/eig/a.git", "oauth2", "forge-token"},
+		{"https://GitLab.Example.Gouv.Fr:8443/eig/a.git", "oauth2", "forge-token"},
+		{"https://gitlab.example.org/eig/b.git", "git", "own-token"},
+		{"https://gitlab.com/eig/c.git", "oauth2", "gl-token"},
+		{"http://127.0.0.1:4242/d.git", "x-access-token", "local-forge"},
+		{"http://gitlab.example.gouv.fr/eig/a.git", "", ""},
+		{"https://git.example.gouv.fr/eig/a.git", "", ""},
+	}
+	for _, tc := range cases {
+		user, token, _ := c.auth(tc.url)
+		if user != tc.user || token != tc.token {
+			t.Errorf("%s: got %q:%q, want %q:%q", tc.url, user, token, tc.user, tc.token)
+		}
+	}
+	if msg := Redact("forge-token local-forge", c.secrets(nil)); msg != "*** ***" {
+		t.Errorf("Redact = %q", msg)
+	}
+}

@@ -235,7 +235,7 @@ func parseCSV(name string, data []byte) ([]Target, error) {
 	r.Comment = '#'
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
-	if bytes.Count(data[:min(len(data), 4096)], []byte(";")) > bytes.Count(data[:min(len(data), 4096)], []byte(",")) {
+	if semicolons(data) {
 		r.Comma = ';' // French spreadsheets separate with semicolons
 	}
 	header, err := r.Read()
@@ -392,4 +392,41 @@ func parseYAML(name string, data []byte) ([]Target, error) {
 		ts = append(ts, t)
 	}
 	return ts, nil
+}
+
+// CohortCSV writes targets as a cohort list ParseCohort reads back as the
+// same targets: the header url,name,team,challenge,ref,profile,lang, then
+// one row per target, quoted where needed. Staff edit it in a spreadsheet
+// before the audit.
+func CohortCSV(ts []Target) ([]byte, error) {
+	data, err := writeCSV(ts, ',')
+	// The reader takes ";" for the separator when the start of the file
+	// has more of them than commas: names full of ";" are written so.
+	if err == nil && semicolons(data) {
+		data, err = writeCSV(ts, ';')
+	}
+	return data, err
+}
+
+func writeCSV(ts []Target, comma rune) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Comma = comma
+	if err := w.Write(columnNames()); err != nil {
+		return nil, err
+	}
+	for _, t := range ts {
+		if err := w.Write([]string{t.URL, t.Name, t.Team, t.Challenge, t.Ref, t.Profile, t.Lang}); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// semicolons says whether a cohort file is read with ";" between fields,
+// as French spreadsheets export it.
+func semicolons(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	return bytes.Count(head, []byte(";")) > bytes.Count(head, []byte(","))
 }

@@ -255,3 +255,39 @@ func TestMerge(t *testing.T) {
 		t.Errorf("shard twice: %v", err)
 	}
 }
+
+// A cohort written by CohortCSV reads back as the same targets, whatever
+// its names hold: commas, quotes, semicolons enough to pass for the
+// separator, accents, a line break.
+func TestCohortCSVReadsBack(t *testing.T) {
+	want := []audit.Target{
+		{URL: "https://gitlab.example.gouv.fr/eig/c7/agora.git", Name: "equipe-agora/agora", Team: "equipe-agora", Challenge: "LabAgora, « démocratie »", Lang: "fr"},
+		{URL: "https://github.com/eig/hopkins.git", Name: "hopkins", Challenge: `dit "Hopkins"`, Ref: "fin-cohorte-7", Profile: "core", Lang: "en"},
+		{URL: "git://127.0.0.1:9418/x.git", Name: "x", Team: strings.Repeat("a;", 30), Challenge: "deux\nlignes"},
+	}
+	for _, n := range []int{1, 3} {
+		data, err := audit.CohortCSV(want[:n])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(data), "url,name,team,challenge,ref,profile,lang\n") && !strings.HasPrefix(string(data), "url;name;team;challenge;ref;profile;lang\n") {
+			t.Errorf("header: %q", data)
+		}
+		if n == 3 && !strings.HasPrefix(string(data), "url;") {
+			t.Errorf("a team of 30 semicolons: the reader would take them for the separator; written with commas:\n%s", data)
+		}
+		got, err := audit.ParseCohort("cohort.csv", data)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, data)
+		}
+		if len(got) != n {
+			t.Fatalf("%d targets read back, want %d\n%s", len(got), n, data)
+		}
+		for i := range got {
+			got[i].Pos, got[i].Index = "", 0
+			if got[i] != want[i] {
+				t.Errorf("target %d read back as %+v, want %+v\n%s", i, got[i], want[i], data)
+			}
+		}
+	}
+}

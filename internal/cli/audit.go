@@ -17,6 +17,7 @@ import (
 	"github.com/passation/passation/internal/cohortreport"
 	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/forge"
 	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/rules"
 	"github.com/schollz/progressbar/v3"
@@ -36,12 +37,13 @@ type auditFlags struct {
 	jobs, maxFiles, historyDepth                   int
 	timeout                                        time.Duration
 	maxRead                                        int64
+	forge                                          forgeFlags
 }
 
 func runAudit(env *Env, args []string) int {
 	var f auditFlags
 	fs := newFlags(env, "audit")
-	fs.StringVar(&f.from, "from", "", "cohort list: a .csv (header url,name,team,challenge,ref,profile,lang) or .yml file")
+	fs.StringVar(&f.from, "from", "", "cohort list: a .csv (header url,name,team,challenge,ref,profile,lang) or .yml file; or github:ORGANISATION or gitlab:GROUP, whose repositories (and subgroups') are listed from the forge (token from GITHUB_TOKEN or GITLAB_TOKEN)")
 	fs.StringVar(&f.out, "out", "passation-report", "folder to write index.html, report.json, report.csv, report.md and letters/ into")
 	fs.IntVar(&f.jobs, "jobs", 0, "repositories audited at once (default: the number of CPUs)")
 	f.timeout = 10 * time.Minute
@@ -57,6 +59,7 @@ func runAudit(env *Env, args []string) int {
 	fs.StringVar(&f.deadline, "deadline", "", "the day the cohort works towards (YYYY-MM-DD): the letters count the days left (a .yml list can say deadline: too)")
 	fs.StringVar(&f.deadlineName, "deadline-name", "", `what happens that day, as the letters name it ("demo day"; default: the end of the challenge)`)
 	fs.IntVar(&f.historyDepth, "history-depth", 0, "commits fetched for the history rules (0: the whole history)")
+	f.forge.register(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseFailed(err)
@@ -94,9 +97,63 @@ func runAudit(env *Env, args []string) int {
 			return usageErr(env, err)
 		}
 	}
-	var targets []audit.Target
 	var deadline *audit.Deadline
-	if f.from != "" {
+	spec, fromForge, err := forge.ParseSpec(f.from)
+	if err != nil {
+		return usageErr(env, errors.New(inLang(err, lng)))
+	}
+	if used := f.forge.used(); !fromForge && len(used) > 0 {
+		if f.from == "" {
+			return usageErr(env, errors.New(forgeWords.Errorf("flag.no-from", strings.Join(used, ", ")).In(lng)))
+		}
+		return usageErr(env, errors.New(forgeWords.Errorf("flag.no-forge", strings.Join(used, ", "), f.from).In(lng)))
+	}
+	if fromForge {
+		if err := f.forge.check(spec); err != nil {
+			return usageErr(env, errors.New(inLang(err, lng)))
+		}
+		if f.forge.listOnly != "" && f.forge.listOnly != "-" {
+			if _, err := os.Lstat(f.forge.listOnly); err == nil {
+				return usageErr(env, errors.New(forgeWords.Errorf("list.exists", f.forge.listOnly).In(lng)))
+			}
+		}
+	}
+	// Ctrl-C and SIGTERM stop the listing or the audit before anything is
+	// written, so the previous report stays whole.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var (
+		targets    []audit.Target
+		hostTokens []audit.HostToken
+	)
+	switch {
+	case fromForge:
+		if f.forge.listOnly == "" {
+			// --out is checked before the forge is asked, as before any fetch.
+			if err := cohortreport.PrepareOut(f.out); err != nil {
+				return usageErr(env, err)
+			}
+		}
+		ts, l, err := listCohort(ctx, env, spec, f.forge.options(env, lng))
+		switch {
+		case ctx.Err() != nil:
+			fmt.Fprintln(env.Stderr, forgeWords.In(lng, "interrupted"))
+			return ExitInterrupted
+		case l == nil && err != nil:
+			fmt.Fprintf(env.Stderr, "passation: %s\n", redactTokens(env, safetext.Line(inLang(err, lng))))
+			return ExitNotListed
+		case err != nil:
+			return usageErr(env, err) // a clone URL no audit could fetch
+		}
+		if f.forge.listOnly != "" {
+			if err := writeList(env, f.forge.listOnly, ts, lng); err != nil {
+				fmt.Fprintf(env.Stderr, "passation: %s\n", inLang(err, lng))
+				return ExitNotWritten
+			}
+			return ExitOK
+		}
+		targets, hostTokens = ts, hostToken(env, l)
+	case f.from != "":
 		data, err := os.ReadFile(f.from)
 		if err != nil {
 			return usageErr(env, fmt.Errorf("--from: %w", err))
@@ -108,8 +165,10 @@ func runAudit(env *Env, args []string) int {
 		if deadline, err = audit.ParseDeadline(f.from, data); err != nil {
 			return usageErr(env, err)
 		}
-	} else if targets, err = audit.FromArgs(pos); err != nil {
-		return usageErr(env, err)
+	default:
+		if targets, err = audit.FromArgs(pos); err != nil {
+			return usageErr(env, err)
+		}
 	}
 	if f.deadline != "" {
 		if deadline, err = audit.NewDeadline(f.deadline, f.deadlineName); err != nil {
@@ -125,7 +184,7 @@ func runAudit(env *Env, args []string) int {
 	auditor, err := audit.New(cat, targets, audit.Options{
 		Jobs: f.jobs, Timeout: f.timeout, CacheDir: f.cache, MaxRead: f.maxRead, MaxFiles: f.maxFiles,
 		Lang: lng, Profile: f.profile, Tool: finding.Tool{Name: "passation", Version: env.version()},
-		Getenv: env.Getenv, Progress: newProgress(env, len(shard.Select(targets))),
+		Getenv: env.Getenv, HostTokens: hostTokens, Progress: newProgress(env, len(shard.Select(targets))),
 		Now: env.now(), HistoryDepth: f.historyDepth, LicenceCache: cacheDir(env.Getenv, "licences"),
 		Baseline: prev, BaselineName: prevName, Deadline: deadline,
 	})
@@ -147,10 +206,6 @@ func runAudit(env *Env, args []string) int {
 		}
 	}
 
-	// Ctrl-C and SIGTERM stop the audit before anything is written, so the
-	// previous report stays whole.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	res, err := auditor.Run(ctx, targets, shard)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "passation audit: interrupted: nothing written, %s is unchanged\n", f.out)

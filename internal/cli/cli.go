@@ -85,7 +85,7 @@ func commands() []command {
 		{"explain", "explain RULE [--lang en|fr] [--rules DIR]", runExplain},
 		{"init", "init [PATH] [--lang fr|en] [--profile P]   (writes a commented .passation.yml); init --templates [PATH] [--write] [--only RULES]   (starter documents for the missing items)", runInit},
 		{"hook", "hook install|uninstall [PATH] [--fail-on LEVEL] [--profile P] [--lang en|fr]   (git pre-commit hook running check --staged)", runHook},
-		{"audit", "audit (--from cohort.csv|URL|PATH...) [--jobs N] [--out DIR] [--cache DIR] [--shard K/N] [--timeout D]", runAudit},
+		{"audit", "audit (--from cohort.csv|github:ORG|gitlab:GROUP | URL|PATH...) [--jobs N] [--out DIR] [--cache DIR] [--shard K/N] [--timeout D] [--list-only FILE|-] [--topic T] [--match GLOB] [--include-archived] [--include-forks] [--github-url URL] [--gitlab-url URL]", runAudit},
 		{"report", "report merge SHARD.json... [--out DIR]", runReport},
 		{"action", "action   (GitHub Action mode, run by action.yml: inputs from INPUT_* variables)", runAction},
 		{"version", "version", runVersion},

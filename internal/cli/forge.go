@@ -1,0 +1,225 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"github.com/passation/passation/internal/atomicfile"
+	"github.com/passation/passation/internal/audit"
+	"github.com/passation/passation/internal/forge"
+	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/safetext"
+)
+
+// ExitNotListed is audit's exit code when the cohort could not be listed
+// from its forge (401, 404, rate limit waited out too often, unreachable):
+// nothing was audited or written.
+const ExitNotListed = 5
+
+// forgeFlags are audit's flags for a cohort listed from its forge
+// (--from github:ORG or gitlab:GROUP).
+type forgeFlags struct {
+	githubURL, gitlabURL          string
+	includeArchived, includeForks bool
+	topics, match                 stringsFlag
+	listOnly                      string
+}
+
+func (f *forgeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.githubURL, "github-url", "", "with --from github:ORG: the `URL` of a GitHub Enterprise Server (https://github.example.org) instead of github.com")
+	fs.StringVar(&f.gitlabURL, "gitlab-url", "", "with --from gitlab:GROUP: the `URL` of an administration's own GitLab (https://gitlab.example.gouv.fr) instead of gitlab.com")
+	fs.BoolVar(&f.includeArchived, "include-archived", false, "with --from github:ORG or gitlab:GROUP: keep the archived repositories (left out by default)")
+	fs.BoolVar(&f.includeForks, "include-forks", false, "with --from github:ORG or gitlab:GROUP: keep the forks (left out by default)")
+	fs.Var(&f.topics, "topic", "with --from github:ORG or gitlab:GROUP: keep the repositories with this `TOPIC` (repeatable, or comma-separated: any of them)")
+	fs.Var(&f.match, "match", "with --from github:ORG or gitlab:GROUP: keep the repositories whose path in the organisation or group matches this `GLOB`, case ignored (eig-*, cohorte-7/**; repeatable)")
+	fs.StringVar(&f.listOnly, "list-only", "", "with --from github:ORG or gitlab:GROUP: write the listed repositories to this new cohort CSV `FILE` (- for standard output) and audit nothing")
+}
+
+// used names the forge flags given, for the error of a --from that names
+// no forge.
+func (f *forgeFlags) used() []string {
+	var out []string
+	for _, c := range []struct {
+		name string
+		set  bool
+	}{
+		{"--github-url", f.githubURL != ""}, {"--gitlab-url", f.gitlabURL != ""},
+		{"--include-archived", f.includeArchived}, {"--include-forks", f.includeForks},
+		{"--topic", len(f.topics) > 0}, {"--match", len(f.match) > 0}, {"--list-only", f.listOnly != ""},
+	} {
+		if c.set {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}
+
+// check refuses the flags that do not belong to the forge of spec.
+func (f *forgeFlags) check(spec forge.Spec) error {
+	switch {
+	case spec.Kind == "github" && f.gitlabURL != "":
+		return forgeWords.Errorf("flag.other-forge", "--gitlab-url", "gitlab:GROUP", spec.String())
+	case spec.Kind == "gitlab" && f.githubURL != "":
+		return forgeWords.Errorf("flag.other-forge", "--github-url", "github:ORGANISATION", spec.String())
+	}
+	// forge.List checks them too, but a typo is a usage error, found before
+	// --out is prepared.
+	for _, m := range f.match {
+		if !doublestar.ValidatePattern(strings.ToLower(m)) {
+			return forgeWords.Errorf("match.invalid", m)
+		}
+	}
+	return nil
+}
+
+func (f *forgeFlags) options(env *Env, lng string) forge.Options {
+	var topics []string
+	for _, t := range f.topics {
+		for _, one := range strings.Split(t, ",") {
+			if one = strings.TrimSpace(one); one != "" {
+				topics = append(topics, one)
+			}
+		}
+	}
+	return forge.Options{
+		GitHubURL: f.githubURL, GitLabURL: f.gitlabURL, Getenv: env.getenv,
+		IncludeArchived: f.includeArchived, IncludeForks: f.includeForks,
+		Topics: topics, Match: f.match, Lang: lng,
+		// The rate limit's reset is on the forge's clock, the real one:
+		// not env.Now, which dates the audit.
+		Notify: func(msg string) { fmt.Fprintln(env.Stderr, redactTokens(env, safetext.Line(msg))) },
+	}
+}
+
+// listCohort lists the repositories of spec and makes them the audit's
+// targets, saying on stderr what was listed and left out.
+func listCohort(ctx context.Context, env *Env, spec forge.Spec, o forge.Options) ([]audit.Target, *forge.Listing, error) {
+	l, err := forge.List(ctx, spec, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(env.Stderr, forgeWords.In(o.Lang, "listed")+"\n", safetext.Line(l.Summary(o.Lang)))
+	ts, err := forgeTargets(l)
+	return ts, l, err
+}
+
+// forgeTargets makes targets of a listing, as a cohort file would give
+// them: the clone URL, the repository's path in the organisation or group
+// as its name, and for a GitLab project in a subgroup, the subgroup as its
+// team (a team's repositories often share one). The ref is left to the
+// remote's HEAD, the rest empty, for staff to fill in.
+func forgeTargets(l *forge.Listing) ([]audit.Target, error) {
+	ts := make([]audit.Target, len(l.Repos))
+	for i, r := range l.Repos {
+		t := audit.Target{URL: r.CloneURL, Name: r.Path, Pos: l.Spec.String() + ": " + r.FullPath}
+		if i := strings.LastIndex(r.Path, "/"); l.Spec.Kind == "gitlab" && i > 0 {
+			t.Team = r.Path[:i]
+		}
+		ts[i] = t
+	}
+	return ts, audit.Validate(ts)
+}
+
+// hostToken offers the listing's token to the clones on the forge's host,
+// with the user name each forge expects (or the one the variable gives).
+func hostToken(env *Env, l *forge.Listing) []audit.HostToken {
+	if l.Token == "" {
+		return nil
+	}
+	user := "x-access-token"
+	if l.Spec.Kind == "gitlab" {
+		user = "oauth2"
+	}
+	if u, t, ok := strings.Cut(strings.TrimSpace(env.getenv(l.TokenVar)), ":"); ok && u != "" && t != "" {
+		user = u
+	}
+	return []audit.HostToken{{Host: l.Host, User: user, Token: l.Token}}
+}
+
+// writeList writes the listed targets as a cohort CSV: to standard output
+// for "-", else to a new file, whole or not at all, never over a list
+// staff may have edited.
+func writeList(env *Env, name string, ts []audit.Target, lng string) error {
+	data, err := audit.CohortCSV(ts)
+	if err != nil {
+		return err
+	}
+	if name == "-" {
+		_, err := env.Stdout.Write(data)
+		return err
+	}
+	if err := atomicfile.Create(name, data, 0o666); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return forgeWords.Errorf("list.exists", name)
+		}
+		return forgeWords.Errorf("list.write", name, err.Error())
+	}
+	fmt.Fprintf(env.Stderr, forgeWords.In(lng, "list.written")+"\n", name, len(ts), name)
+	return nil
+}
+
+// redactTokens hides the forges' tokens, should a message quote one.
+func redactTokens(env *Env, s string) string {
+	var secrets []string
+	for _, v := range []string{"GITHUB_TOKEN", "GITLAB_TOKEN"} {
+		val := strings.TrimSpace(env.getenv(v))
+		if _, t, ok := strings.Cut(val, ":"); ok && len(t) >= 4 {
+			secrets = append(secrets, t)
+		}
+		if len(val) >= 4 {
+			secrets = append(secrets, val)
+		}
+	}
+	return audit.Redact(s, secrets)
+}
+
+// inLang is an error's sentence in lng when it has both languages.
+func inLang(err error, lng string) string {
+	var ie *i18n.Error
+	if errors.As(err, &ie) {
+		return ie.In(lng)
+	}
+	return err.Error()
+}
+
+// forgeWords are the audit's sentences about a cohort listed from its forge.
+var forgeWords = i18n.Text{
+	"listed": {"passation audit: %s", "passation audit : %s"},
+	"flag.no-forge": {
+		"audit: %s: only with --from github:ORGANISATION or gitlab:GROUP (here --from %s, a cohort file)",
+		"audit : %s : seulement avec --from github:ORGANISATION ou gitlab:GROUPE (ici --from %s, un fichier de cohorte)",
+	},
+	"flag.no-from": {
+		"audit: %s: only with --from github:ORGANISATION or gitlab:GROUP, which lists the cohort from its forge",
+		"audit : %s : seulement avec --from github:ORGANISATION ou gitlab:GROUPE, qui liste la cohorte depuis sa forge",
+	},
+	"match.invalid": {
+		`audit: --match %q: not a valid pattern: expected a glob such as "eig-*" or "cohorte-7/**"`,
+		`audit : --match « %s » : motif non valide : attendu un motif tel que « eig-* » ou « cohorte-7/** »`,
+	},
+	"flag.other-forge": {
+		"audit: %s is for --from %s, not --from %s",
+		"audit : %s va avec --from %s, pas avec --from %s",
+	},
+	"list.exists": {
+		"--list-only %s: the file already exists (it may hold edits): name a new file, or remove it first",
+		"--list-only %s : le fichier existe déjà (il peut contenir des modifications) : nommez un nouveau fichier, ou supprimez-le d'abord",
+	},
+	"list.write": {
+		"--list-only %s: could not write the cohort list: %s",
+		"--list-only %s : impossible d'écrire la liste de la cohorte : %s",
+	},
+	"list.written": {
+		"passation audit: %s: %d repositories written, nothing audited: edit it if needed, then passation audit --from %s",
+		"passation audit : %s : %d dépôts écrits, rien n'a été audité : modifiez-la au besoin, puis passation audit --from %s",
+	},
+	"interrupted": {
+		"passation audit: interrupted while listing the cohort: nothing written",
+		"passation audit : interrompu pendant la liste de la cohorte : rien n'a été écrit",
+	},
+}
