@@ -99,24 +99,11 @@ func runAudit(env *Env, args []string) int {
 	}
 	var deadline *audit.Deadline
 	spec, fromForge, err := forge.ParseSpec(f.from)
+	if err == nil {
+		err = f.forge.validate(f.from, spec, fromForge)
+	}
 	if err != nil {
 		return usageErr(env, errors.New(inLang(err, lng)))
-	}
-	if used := f.forge.used(); !fromForge && len(used) > 0 {
-		if f.from == "" {
-			return usageErr(env, errors.New(forgeWords.Errorf("flag.no-from", strings.Join(used, ", ")).In(lng)))
-		}
-		return usageErr(env, errors.New(forgeWords.Errorf("flag.no-forge", strings.Join(used, ", "), f.from).In(lng)))
-	}
-	if fromForge {
-		if err := f.forge.check(spec); err != nil {
-			return usageErr(env, errors.New(inLang(err, lng)))
-		}
-		if f.forge.listOnly != "" && f.forge.listOnly != "-" {
-			if _, err := os.Lstat(f.forge.listOnly); err == nil {
-				return usageErr(env, errors.New(forgeWords.Errorf("list.exists", f.forge.listOnly).In(lng)))
-			}
-		}
 	}
 	// Ctrl-C and SIGTERM stop the listing or the audit before anything is
 	// written, so the previous report stays whole.
@@ -126,33 +113,16 @@ func runAudit(env *Env, args []string) int {
 		targets    []audit.Target
 		hostTokens []audit.HostToken
 	)
+	cat, err := catalog.Load(rules.FS)
+	if err != nil {
+		return usageErr(env, err)
+	}
 	switch {
 	case fromForge:
-		if f.forge.listOnly == "" {
-			// --out is checked before the forge is asked, as before any fetch.
-			if err := cohortreport.PrepareOut(f.out); err != nil {
-				return usageErr(env, err)
-			}
+		var code int
+		if targets, hostTokens, code = listForAudit(ctx, env, &f, spec, cat, lng); targets == nil {
+			return code // listed only, or not listed
 		}
-		ts, l, err := listCohort(ctx, env, spec, f.forge.options(env, lng))
-		switch {
-		case ctx.Err() != nil:
-			fmt.Fprintln(env.Stderr, forgeWords.In(lng, "interrupted"))
-			return ExitInterrupted
-		case l == nil && err != nil:
-			fmt.Fprintf(env.Stderr, "passation: %s\n", redactTokens(env, safetext.Line(inLang(err, lng))))
-			return ExitNotListed
-		case err != nil:
-			return usageErr(env, err) // a clone URL no audit could fetch
-		}
-		if f.forge.listOnly != "" {
-			if err := writeList(env, f.forge.listOnly, ts, lng); err != nil {
-				fmt.Fprintf(env.Stderr, "passation: %s\n", inLang(err, lng))
-				return ExitNotWritten
-			}
-			return ExitOK
-		}
-		targets, hostTokens = ts, hostToken(env, l)
 	case f.from != "":
 		data, err := os.ReadFile(f.from)
 		if err != nil {
@@ -176,10 +146,6 @@ func runAudit(env *Env, args []string) int {
 		}
 	} else if f.deadlineName != "" && deadline != nil {
 		deadline.Name = f.deadlineName
-	}
-	cat, err := catalog.Load(rules.FS)
-	if err != nil {
-		return usageErr(env, err)
 	}
 	auditor, err := audit.New(cat, targets, audit.Options{
 		Jobs: f.jobs, Timeout: f.timeout, CacheDir: f.cache, MaxRead: f.maxRead, MaxFiles: f.maxFiles,

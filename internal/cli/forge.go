@@ -6,11 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/passation/passation/internal/atomicfile"
 	"github.com/passation/passation/internal/audit"
+	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/cohortreport"
 	"github.com/passation/passation/internal/forge"
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/safetext"
@@ -59,9 +62,19 @@ func (f *forgeFlags) used() []string {
 	return out
 }
 
-// check refuses the flags that do not belong to the forge of spec.
-func (f *forgeFlags) check(spec forge.Spec) error {
+// validate refuses the forge's flags without a forge (from is a cohort
+// file, or URLs were given), the other forge's flags, a bad --match and an
+// existing --list-only file.
+func (f *forgeFlags) validate(from string, spec forge.Spec, fromForge bool) error {
+	if used := f.used(); !fromForge && len(used) > 0 {
+		if from == "" {
+			return forgeWords.Errorf("flag.no-from", strings.Join(used, ", "))
+		}
+		return forgeWords.Errorf("flag.no-forge", strings.Join(used, ", "), from)
+	}
 	switch {
+	case !fromForge:
+		return nil
 	case spec.Kind == "github" && f.gitlabURL != "":
 		return forgeWords.Errorf("flag.other-forge", "--gitlab-url", "gitlab:GROUP", spec.String())
 	case spec.Kind == "gitlab" && f.githubURL != "":
@@ -72,6 +85,11 @@ func (f *forgeFlags) check(spec forge.Spec) error {
 	for _, m := range f.match {
 		if !doublestar.ValidatePattern(strings.ToLower(m)) {
 			return forgeWords.Errorf("match.invalid", m)
+		}
+	}
+	if f.listOnly != "" && f.listOnly != "-" {
+		if _, err := os.Lstat(f.listOnly); err == nil {
+			return forgeWords.Errorf("list.exists", f.listOnly)
 		}
 	}
 	return nil
@@ -96,6 +114,43 @@ func (f *forgeFlags) options(env *Env, lng string) forge.Options {
 	}
 }
 
+// listForAudit lists the cohort of spec for audit: its targets and the
+// token to offer their clones, or nil targets and the exit code when it
+// was listed only (--list-only) or could not be listed.
+func listForAudit(ctx context.Context, env *Env, f *auditFlags, spec forge.Spec, cat *catalog.Catalog, lng string) ([]audit.Target, []audit.HostToken, int) {
+	if f.forge.listOnly == "" {
+		// --profile and --out are checked before the forge is asked, as
+		// before any fetch.
+		if f.profile != "" {
+			if _, err := cat.Select(f.profile); err != nil {
+				return nil, nil, usageErr(env, err)
+			}
+		}
+		if err := cohortreport.PrepareOut(f.out); err != nil {
+			return nil, nil, usageErr(env, err)
+		}
+	}
+	ts, l, err := listCohort(ctx, env, spec, f.forge.options(env, lng))
+	switch {
+	case ctx.Err() != nil:
+		fmt.Fprintln(env.Stderr, forgeWords.In(lng, "interrupted"))
+		return nil, nil, ExitInterrupted
+	case err != nil:
+		// Refused, unreachable, empty, or clone URLs no audit could fetch.
+		for _, line := range strings.Split(inLang(err, lng), "\n") {
+			fmt.Fprintf(env.Stderr, "passation: %s\n", redactTokens(env, safetext.Line(line)))
+		}
+		return nil, nil, ExitNotListed
+	case f.forge.listOnly != "":
+		if err := writeList(env, f.forge.listOnly, ts, lng); err != nil {
+			fmt.Fprintf(env.Stderr, "passation: %s\n", inLang(err, lng))
+			return nil, nil, ExitNotWritten
+		}
+		return nil, nil, ExitOK
+	}
+	return ts, hostToken(env, l), ExitOK
+}
+
 // listCohort lists the repositories of spec and makes them the audit's
 // targets, saying on stderr what was listed and left out.
 func listCohort(ctx context.Context, env *Env, spec forge.Spec, o forge.Options) ([]audit.Target, *forge.Listing, error) {
@@ -115,14 +170,26 @@ func listCohort(ctx context.Context, env *Env, spec forge.Spec, o forge.Options)
 // remote's HEAD, the rest empty, for staff to fill in.
 func forgeTargets(l *forge.Listing) ([]audit.Target, error) {
 	ts := make([]audit.Target, len(l.Repos))
+	var errs []error
 	for i, r := range l.Repos {
-		t := audit.Target{URL: r.CloneURL, Name: r.Path, Pos: l.Spec.String() + ": " + r.FullPath}
-		if i := strings.LastIndex(r.Path, "/"); l.Spec.Kind == "gitlab" && i > 0 {
-			t.Team = r.Path[:i]
+		// A forge's words reach the terminal (--list-only -) and the
+		// reports: no control character of theirs.
+		t := audit.Target{URL: r.CloneURL, Name: safetext.Line(r.Path), Pos: l.Spec.String() + ": " + safetext.Line(r.FullPath)}
+		if i := strings.LastIndex(t.Name, "/"); l.Spec.Kind == "gitlab" && i > 0 {
+			t.Team = t.Name[:i]
+		}
+		if safetext.Line(t.URL) != t.URL {
+			errs = append(errs, forgeWords.Errorf("url.control", t.Pos, safetext.Line(t.URL)))
 		}
 		ts[i] = t
 	}
-	return ts, audit.Validate(ts)
+	if err := audit.Validate(ts); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return ts, nil
 }
 
 // hostToken offers the listing's token to the clones on the forge's host,
@@ -178,8 +245,16 @@ func redactTokens(env *Env, s string) string {
 	return audit.Redact(s, secrets)
 }
 
-// inLang is an error's sentence in lng when it has both languages.
+// inLang is an error's sentence in lng when it has both languages, each
+// of a joined error on its line.
 func inLang(err error, lng string) string {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var lines []string
+		for _, e := range j.Unwrap() {
+			lines = append(lines, inLang(e, lng))
+		}
+		return strings.Join(lines, "\n")
+	}
 	var ie *i18n.Error
 	if errors.As(err, &ie) {
 		return ie.In(lng)
@@ -197,6 +272,10 @@ var forgeWords = i18n.Text{
 	"flag.no-from": {
 		"audit: %s: only with --from github:ORGANISATION or gitlab:GROUP, which lists the cohort from its forge",
 		"audit : %s : seulement avec --from github:ORGANISATION ou gitlab:GROUPE, qui liste la cohorte depuis sa forge",
+	},
+	"url.control": {
+		"%s: the forge gives the clone URL %s, with control characters: expected an address git can fetch",
+		"%s : la forge donne l'adresse de clone %s, avec des caractères de contrôle : attendu une adresse que git puisse récupérer",
 	},
 	"match.invalid": {
 		`audit: --match %q: not a valid pattern: expected a glob such as "eig-*" or "cohorte-7/**"`,

@@ -350,10 +350,59 @@ func TestAuditForgeFlagsNeedAForge(t *testing.T) {
 		{[]string{"audit", "--from", "github:eig/x"}, "--from github:eig/x: expected github:ORGANISATION"},
 		{[]string{"audit", "--from", "gitlab:eig", "--lang", "fr", "--match", "["}, "audit : --match « [ » : motif non valide"},
 	}
+	// Checked before the forge is asked: a server that is not there is
+	// never reached.
+	nowhere := "http://127.0.0.1:1"
+	cases = append(cases, []struct {
+		args []string
+		want string
+	}{
+		{[]string{"audit", "--from", "github:eig", "--github-url", nowhere, "--profile", "corr"}, `unknown profile "corr": did you mean "core"?`},
+		{[]string{"audit", "--from", "github:eig", "--github-url", nowhere, "--out", ""}, "--out is empty"},
+	}...)
 	for _, c := range cases {
 		code, _, stderr := runAt(t, nil, c.args...)
 		if code != ExitUsage || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, stderr, c.want)
 		}
+	}
+}
+
+// TestAuditFromHostileForge: a forge's names reach the terminal and the
+// cohort list escaped, and clone URLs no audit could fetch (control
+// characters, an option for a transport, the same twice) are refused,
+// each named, before anything is written.
+func TestAuditFromHostileForge(t *testing.T) {
+	srv := forgetest.GitHub(t, []forgetest.Repo{
+		{Path: "eig/titre\x1b]0;pwned\x07", CloneURL: "https://git.example/eig/titre.git"},
+		{Path: "eig/bidi\u202egnp.exe", CloneURL: "https://git.example/eig/bidi.git"},
+	}, forgetest.Options{})
+	code, stdout, stderr := runAt(t, nil, "audit", "--from", "github:eig", "--github-url", srv.URL, "--list-only", "-")
+	want := "url,name,team,challenge,ref,profile,lang\n" +
+		"https://git.example/eig/bidi.git,bidi\\u202egnp.exe,,,,,\n" +
+		"https://git.example/eig/titre.git,titre\\x1b]0;pwned\\x07,,,,,\n"
+	if code != ExitOK || stdout != want {
+		t.Errorf("exit %d, stdout:\n%q\nwant:\n%q\nstderr: %s", code, stdout, want, stderr)
+	}
+
+	srv = forgetest.GitHub(t, []forgetest.Repo{
+		{Path: "eig/a", CloneURL: "https://git.example/eig/a\u202e.git"},
+		{Path: "eig/b", CloneURL: "ssh://-oProxyCommand=x/eig/b.git"},
+		{Path: "eig/c", CloneURL: "https://git.example/eig/c.git"},
+		{Path: "eig/d", CloneURL: "https://git.example/eig/c.git"},
+	}, forgetest.Options{})
+	list := filepath.Join(t.TempDir(), "cohort.csv")
+	code, stdout, stderr = runAt(t, nil, "audit", "--from", "github:eig", "--github-url", srv.URL, "--list-only", list)
+	for _, w := range []string{
+		`passation: github:eig: eig/a: the forge gives the clone URL https://git.example/eig/a\u202e.git, with control characters`,
+		`passation: github:eig: eig/b: ssh://-oProxyCommand=x/eig/b.git: a user, host or path starts with "-"`,
+		"passation: github:eig: eig/d: https://git.example/eig/c.git is already listed at github:eig: eig/c",
+	} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr does not say %q:\n%s", w, stderr)
+		}
+	}
+	if _, err := os.Stat(list); code != ExitNotListed || stdout != "" || err == nil {
+		t.Errorf("exit %d (want %d), stdout %q, list written: %v", code, ExitNotListed, stdout, err == nil)
 	}
 }
