@@ -20,8 +20,9 @@ import (
 )
 
 // ExitNotListed is audit's exit code when the cohort could not be listed
-// from its forge (401, 404, rate limit waited out too often, unreachable):
-// nothing was audited or written.
+// from its forge (401, 404, nothing left to list, a rate limit waited out
+// too often, unreachable, clone URLs no audit could fetch): nothing was
+// audited or written.
 const ExitNotListed = 5
 
 // forgeFlags are audit's flags for a cohort listed from its forge
