@@ -63,6 +63,9 @@ type Options struct {
 	// Getenv reads credentials (GITHUB_TOKEN, GITLAB_TOKEN,
 	// PASSATION_TOKEN_<HOST>); nil means no credentials.
 	Getenv func(string) string
+	// OrgDefaults is the organisation's .github repository, for a cohort
+	// listed from a GitHub organisation; nil for none.
+	OrgDefaults *Target
 	// Deadline is the day the cohort works towards; nil for none.
 	Deadline *Deadline
 	// Baseline is an earlier audit of the cohort (ReadBaseline), named
@@ -200,6 +203,9 @@ func (a *Auditor) Run(ctx context.Context, cohort []Target, shard Shard) (*Resul
 		res.Date = a.opt.Now.Format(time.DateOnly)
 	}
 	res.Deadline = a.opt.Deadline
+	if a.opt.OrgDefaults != nil {
+		res.OrgDefaults = a.checkDefaults(ctx, *a.opt.OrgDefaults, secrets)
+	}
 	if !shard.Whole() {
 		s := shard
 		res.Shard = &s
@@ -245,6 +251,7 @@ feed:
 		return nil, err
 	}
 	res.finish()
+	markDefaults(res)
 	if a.opt.Baseline != nil {
 		commits := map[int]int{}
 		for _, r := range res.Repositories {

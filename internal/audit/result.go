@@ -35,6 +35,9 @@ type Result struct {
 	Items        []Item       `json:"items"`
 	Totals       []Total      `json:"totals"`
 	Repositories []Repository `json:"repositories"`
+	// OrgDefaults is what the organisation's .github repository provides,
+	// when the cohort was listed from a GitHub organisation.
+	OrgDefaults *OrgDefaults `json:"org_defaults,omitempty"`
 	// Changes compares with an earlier audit (--baseline); absent without.
 	Changes *Changes `json:"changes,omitempty"`
 }
@@ -78,6 +81,9 @@ type Repository struct {
 	// file read only in part.
 	Notes  []string        `json:"notes,omitempty"`
 	Report *finding.Report `json:"report,omitempty"`
+	// OrgDefaults are the items this repository misses that GitHub shows
+	// from the organisation's .github repository (see Result.OrgDefaults).
+	OrgDefaults []string `json:"org_defaults,omitempty"`
 
 	// commitsSince counts the commits since the baseline's, when known.
 	commitsSince *int
@@ -212,7 +218,7 @@ func Merge(names []string, parts []*Result) (*Result, error) {
 		return nil, errors.New("nothing to merge: expected shard files written by passation audit --shard")
 	}
 	first := parts[0]
-	out := &Result{Schema: Schema, Tool: first.Tool, Lang: first.Lang, Date: first.Date, Deadline: first.Deadline, Cohort: first.Cohort, Items: first.Items}
+	out := &Result{Schema: Schema, Tool: first.Tool, Lang: first.Lang, Date: first.Date, Deadline: first.Deadline, OrgDefaults: first.OrgDefaults, Cohort: first.Cohort, Items: first.Items}
 	from := map[int]string{}
 	itemsKey := itemKey(first.Items)
 	for i, p := range parts {

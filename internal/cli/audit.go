@@ -112,6 +112,8 @@ func runAudit(env *Env, args []string) int {
 	var (
 		targets    []audit.Target
 		hostTokens []audit.HostToken
+		// orgDefaults is the organisation's .github repository.
+		orgDefaults *audit.Target
 	)
 	cat, err := catalog.Load(rules.FS)
 	if err != nil {
@@ -122,6 +124,9 @@ func runAudit(env *Env, args []string) int {
 		var code int
 		if targets, hostTokens, code = listForAudit(ctx, env, &f, spec, cat, lng); targets == nil {
 			return code // listed only, or not listed
+		}
+		if spec.Kind == "github" {
+			targets, orgDefaults = splitDefaults(targets, cat.DefaultProfile)
 		}
 	case f.from != "":
 		data, err := os.ReadFile(f.from)
@@ -152,7 +157,7 @@ func runAudit(env *Env, args []string) int {
 		Lang: lng, Profile: f.profile, Tool: finding.Tool{Name: "passation", Version: env.version()},
 		Getenv: env.Getenv, HostTokens: hostTokens, Progress: newProgress(env, len(shard.Select(targets))),
 		Now: env.now(), HistoryDepth: f.historyDepth, LicenceCache: cacheDir(env.Getenv, "licences"),
-		Baseline: prev, BaselineName: prevName, Deadline: deadline,
+		Baseline: prev, BaselineName: prevName, Deadline: deadline, OrgDefaults: orgDefaults,
 	})
 	if err != nil {
 		return usageErr(env, err)

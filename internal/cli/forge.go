@@ -303,3 +303,37 @@ var forgeWords = i18n.Text{
 		"passation audit : interrompu pendant la liste de la cohorte : rien n'a été écrit",
 	},
 }
+
+// splitDefaults takes the organisation's .github repository out of a
+// GitHub cohort (it is no team's work) and returns it as the source of the
+// organisation's defaults; when the listing left it out (a filter), its
+// address is the one GitHub gives it beside the others. It is checked with
+// the whole checklist (profile), whatever the cohort's profile.
+func splitDefaults(ts []audit.Target, profile string) ([]audit.Target, *audit.Target) {
+	if len(ts) == 0 {
+		return ts, nil
+	}
+	var rest []audit.Target
+	var found *audit.Target
+	for _, t := range ts {
+		if strings.EqualFold(t.Name, ".github") {
+			t := t
+			found = &t
+			continue
+		}
+		rest = append(rest, t)
+	}
+	if found == nil {
+		u := ts[0].URL
+		i := strings.LastIndex(u, "/")
+		if i < 0 {
+			return ts, nil
+		}
+		found = &audit.Target{URL: u[:i+1] + ".github.git", Pos: ts[0].Pos}
+	}
+	found.Name, found.Team, found.Profile, found.Index = ".github", "", profile, -1
+	for i := range rest {
+		rest[i].Index = i
+	}
+	return rest, found
+}

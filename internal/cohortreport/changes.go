@@ -2,6 +2,7 @@ package cohortreport
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,6 +43,9 @@ var changeWords = i18n.Text{
 	"today":        {"\n%s: today (%s).\n", "\n%s\u00a0: aujourd'hui (%s).\n"},
 	"days-ago":     {"\n%s was %d days ago (%s).\n", "\n%s\u00a0: il y a %d jours (%s).\n"},
 	"day-ago":      {"\n%s was yesterday (%s).\n", "\n%s\u00a0: hier (%s).\n"},
+	"md-org":       {"— met only through the organisation's `.github` defaults, not by this repository", "— présent seulement par défaut dans le dépôt `.github` de l'organisation, pas dans ce dépôt"},
+	"letter-org":   {"\nGitHub shows these from your organisation's .github repository, but they are not in this repository and would not travel with it: %s.\n", "\nGitHub affiche ceux-ci depuis le dépôt .github de votre organisation, mais ils ne sont pas dans ce dépôt et ne le suivraient pas lors de la passation\u00a0: %s.\n"},
+	"tip-org":      {"met only through the organisation's .github defaults", "présent seulement par défaut dans le dépôt .github de l'organisation"},
 	"sep":          {"; ", " ; "},
 }
 
@@ -287,5 +291,15 @@ func letterDeadline(b *strings.Builder, res *audit.Result, lang string) {
 		fmt.Fprintf(b, cw(lang, "day-ago"), name, when)
 	default:
 		fmt.Fprintf(b, cw(lang, "days-ago"), name, -days, when)
+	}
+}
+
+// htmlOrgDefaults marks the cells of the items a repository misses that the
+// organisation's .github defaults meet.
+func htmlOrgDefaults(row *htmlRow, lang string, items []audit.Item) {
+	for i, it := range items {
+		if i < len(row.Cells) && slices.Contains(row.OrgDefaults, it.Rule) {
+			row.Cells[i].OrgDefault, row.Cells[i].Tip = true, row.Cells[i].Tip+" — "+cw(lang, "tip-org")
+		}
 	}
 }

@@ -74,6 +74,8 @@ type htmlCell struct {
 	Class, Mark, Tip, Sort string
 	// Moved is ▲ (found since the earlier audit) or ▼ (missing since).
 	Moved string
+	// OrgDefault: missing here, met by the organisation's .github defaults.
+	OrgDefault bool
 }
 
 // HTML writes the cohort page: the matrix, sortable and filterable (also
@@ -125,6 +127,7 @@ func HTML(w io.Writer, res *audit.Result, cat *catalog.Catalog, progress *Progre
 			row.Cells = append(row.Cells, cell(&r, it, lang))
 		}
 		htmlChange(&row, res, cat, res.Items)
+		htmlOrgDefaults(&row, lang, res.Items)
 		p.Rows = append(p.Rows, row)
 	}
 	p.Chart = chartSVG(progress, cat, lang)

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -136,6 +137,9 @@ func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
 		}
 		for _, g := range gaps {
 			p.f("- [ ] **%s** (%s): %s", mdText(g.Title), g.Severity, mdText(g.Hint))
+			if slices.Contains(r.OrgDefaults, g.Rule) {
+				p.f(" %s", cw(lang, "md-org"))
+			}
 			p.f("\n")
 		}
 	}
@@ -335,5 +339,8 @@ func letterRepo(b *strings.Builder, res *audit.Result, r *audit.Repository, cat 
 	}
 	if len(skipped) > 0 {
 		fmt.Fprintf(b, lw(lang, "skipped"), strings.Join(skipped, ", "), "passation check")
+	}
+	if len(r.OrgDefaults) > 0 {
+		fmt.Fprintf(b, cw(lang, "letter-org"), mdText(titles(cat, lang, r.OrgDefaults)))
 	}
 }
