@@ -188,7 +188,16 @@ func chartSVG(p *Progress, cat *catalog.Catalog, lang string) template.HTML {
 		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="10" text-anchor="end">%d</text>`, padLeft-4, y(v)+3, v)
 	}
 	for i, a := range p.Audits {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%s</text>`, x(i), padTop+plotH+14, template.HTMLEscapeString(shortDate(lang, a.Date)))
+		// The first and last dates stay inside the plot's width: the end
+		// labels are beside it.
+		anchor := "middle"
+		switch i {
+		case 0:
+			anchor = "start"
+		case len(p.Audits) - 1:
+			anchor = "end"
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="10" text-anchor="%s">%s</text>`, x(i), padTop+plotH+14, anchor, template.HTMLEscapeString(shortDate(lang, a.Date)))
 	}
 	labels := labelPlaces(groups, p.Audits[len(p.Audits)-1], y)
 	for gi, g := range groups {
@@ -203,7 +212,9 @@ func chartSVG(p *Progress, cat *catalog.Catalog, lang string) template.HTML {
 			marker(&b, gi, x(i), y(a.Found[g]), a.Found[g], a.Checked[g], title, a.Date)
 		}
 		last := p.Audits[len(p.Audits)-1]
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="10">%s (%d)</text>`, padLeft+plotW+14, labels[g]+3, title, last.Found[g])
+		// The end label is cut to fit beside the plot; the whole title is
+		// the label's tooltip.
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="10"><title>%s</title>%s (%d)</text>`, padLeft+plotW+14, labels[g]+3, title, template.HTMLEscapeString(cut(groupTitle(cat, g, lang), 26)), last.Found[g])
 		b.WriteString(`</g>`)
 	}
 	b.WriteString(`</svg>`)
@@ -276,4 +287,12 @@ func shortDate(lang, date string) string {
 		m = string(r[:3]) + "."
 	}
 	return f[0] + " " + m
+}
+
+// cut shortens s to n characters, with an ellipsis.
+func cut(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return strings.TrimSpace(string(r[:n-1])) + "…"
+	}
+	return s
 }
