@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -121,7 +122,7 @@ func TestAuditBaselineThreeAudits(t *testing.T) {
 	if strings.Join(b.Lost, ",") != "licence" || len(b.Found) != 0 || b.ScoreChange() >= 0 {
 		t.Errorf("beta: %+v; expected licence lost and a lower score", b)
 	}
-	if !contains(b.StillMissing, "install-guide") {
+	if !slices.Contains(b.StillMissing, "install-guide") {
 		t.Errorf("beta: still missing %v, expected install-guide", b.StillMissing)
 	}
 	if b.Commits == nil || *b.Commits != 1 {
@@ -197,46 +198,3 @@ func TestAuditBaselineThreeAudits(t *testing.T) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func TestAuditBaselineErrors(t *testing.T) {
-	dir := t.TempDir()
-	bad := filepath.Join(dir, "report.json")
-	if err := os.WriteFile(bad, []byte(`{"schema":"other"}`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	repo := t.TempDir()
-	for _, c := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"--baseline", filepath.Join(dir, "none.json")}, "expected the report.json of an earlier passation audit"},
-		{[]string{"--baseline", bad}, `schema "other"`},
-		{[]string{"--baseline", dir, "--shard", "1/2"}, "--baseline with --shard"},
-	} {
-		args := append([]string{"audit", "--out", filepath.Join(dir, "out")}, c.args...)
-		code, _, stderr := runOn(t, time.Now(), append(args, repo)...)
-		if code != ExitUsage || !strings.Contains(stderr, c.want) {
-			t.Errorf("%v: exit %d, stderr %q; expected %d and %q", c.args, code, stderr, ExitUsage, c.want)
-		}
-	}
-	// A damaged history stops the audit before anything is fetched.
-	out := filepath.Join(dir, "hist")
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(out, "history.json"), []byte("{"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	code, _, stderr := runOn(t, time.Now(), "audit", "--out", out, repo)
-	if code != ExitUsage || !strings.Contains(stderr, "history.json") || !strings.Contains(stderr, "remove the file") {
-		t.Errorf("damaged history: exit %d, stderr %q", code, stderr)
-	}
-}
