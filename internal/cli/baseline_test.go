@@ -197,4 +197,3 @@ func TestAuditBaselineThreeAudits(t *testing.T) {
 		}
 	}
 }
-
