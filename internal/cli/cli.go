@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/passation/passation/internal/buildinfo"
+	"github.com/passation/passation/internal/clidoc"
 	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/pipeline"
@@ -41,6 +42,9 @@ type Env struct {
 	// Build is the running build as main stamped and read it; empty
 	// means read it from the binary (tests).
 	Build buildinfo.Info
+	// flagSets, when set, receives every flag set newFlags makes: how
+	// describe reads a command's flags without running it.
+	flagSets *[]*flag.FlagSet
 }
 
 // now is the time of a run: the only place that reads the system clock.
@@ -72,23 +76,45 @@ func parseNow(v string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("PASSATION_NOW=%q: expected a date such as 2026-01-31 or 2026-01-31T12:00:00Z", v)
 }
 
+// command is one subcommand: the table that dispatch, help, the shell
+// completions and the man page all read (its flags come from the flag set
+// its run builds, see describe.go).
 type command struct {
 	name  string
 	usage string
+	// summary is one sentence: what the command does (completions, man).
+	summary string
+	// words: the first argument is one of these (completed as such).
+	words []string
+	// files: the arguments are paths (completed as file names).
+	files bool
 	run   func(env *Env, args []string) int
 }
 
 func commands() []command {
 	return []command{
-		{"check", "check [PATH] [--ref REF | --staged] [--profile P] [--config FILE] [--rules DIR] [--format FORMAT] [--report FORMAT=PATH]... [--lang en|fr] [--fail-on LEVEL] [--color auto|always|never] [--print-config]", runCheck},
-		{"rules", "rules [--format text|json] [--lang en|fr] [--profile P] [--rules DIR]", runRules},
-		{"explain", "explain RULE [--lang en|fr] [--rules DIR]", runExplain},
-		{"init", "init [PATH] [--lang fr|en] [--profile P]   (writes a commented .passation.yml); init --templates [PATH] [--write] [--only RULES]   (starter documents for the missing items)", runInit},
-		{"hook", "hook install|uninstall [PATH] [--fail-on LEVEL] [--profile P] [--lang en|fr]   (git pre-commit hook running check --staged)", runHook},
-		{"audit", "audit (--from cohort.csv|github:ORG|gitlab:GROUP | URL|PATH...) [--jobs N] [--out DIR] [--cache DIR] [--shard K/N] [--timeout D] [--list-only FILE|-] [--topic T] [--match GLOB] [--include-archived] [--include-forks] [--github-url URL] [--gitlab-url URL]", runAudit},
-		{"report", "report merge SHARD.json... [--out DIR]", runReport},
-		{"action", "action   (GitHub Action mode, run by action.yml: inputs from INPUT_* variables)", runAction},
-		{"version", "version", runVersion},
+		{name: "check", usage: "check [PATH] [--ref REF | --staged] [--profile P] [--config FILE] [--rules DIR] [--format FORMAT] [--report FORMAT=PATH]... [--lang en|fr] [--fail-on LEVEL] [--color auto|always|never] [--print-config]",
+			summary: "Check a repository's handover checklist at a ref, or what the next commit would contain.", files: true, run: runCheck},
+		{name: "rules", usage: "rules [--format text|json] [--lang en|fr] [--profile P] [--rules DIR]",
+			summary: "List the rules of the checklist.", run: runRules},
+		{name: "explain", usage: "explain RULE [--lang en|fr] [--rules DIR]",
+			summary: "Explain one rule: what it looks for and how to satisfy it.", run: runExplain},
+		{name: "init", usage: "init [PATH] [--lang fr|en] [--profile P]   (writes a commented .passation.yml); init --templates [PATH] [--write] [--only RULES]   (starter documents for the missing items)",
+			summary: "Write a commented .passation.yml, or starter documents for the missing items.", files: true, run: runInit},
+		{name: "hook", usage: "hook install|uninstall [PATH] [--fail-on LEVEL] [--profile P] [--lang en|fr]   (git pre-commit hook running check --staged)",
+			summary: "Install or remove the git pre-commit hook that runs check --staged.", words: []string{"install", "uninstall"}, files: true, run: runHook},
+		{name: "audit", usage: "audit (--from cohort.csv|github:ORG|gitlab:GROUP | URL|PATH...) [--jobs N] [--out DIR] [--cache DIR] [--shard K/N] [--timeout D] [--list-only FILE|-] [--topic T] [--match GLOB] [--include-archived] [--include-forks] [--github-url URL] [--gitlab-url URL]",
+			summary: "Check every repository of a cohort and write its reports.", files: true, run: runAudit},
+		{name: "report", usage: "report merge SHARD.json... [--out DIR]",
+			summary: "Merge the shards of an audit into one cohort report.", words: []string{"merge"}, files: true, run: runReport},
+		{name: "action", usage: "action   (GitHub Action mode, run by action.yml: inputs from INPUT_* variables)",
+			summary: "Run as the GitHub Action (inputs from INPUT_* variables).", run: runAction},
+		{name: "completion", usage: "completion " + strings.Join(clidoc.Shells(), "|") + "   (shell completion script)",
+			summary: "Print the shell completion script of " + strings.Join(clidoc.Shells(), ", ") + ".", words: clidoc.Shells(), run: runCompletion},
+		{name: "man", usage: "man   (the manual page, roff: passation man | man -l -)",
+			summary: "Print the manual page.", run: runMan},
+		{name: "version", usage: "version",
+			summary: "Print the version, commit and commit date of this build.", run: runVersion},
 	}
 }
 
@@ -168,6 +194,9 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func newFlags(env *Env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("passation "+name, flag.ContinueOnError)
+	if env.flagSets != nil {
+		*env.flagSets = append(*env.flagSets, fs)
+	}
 	out := &flagOutput{env: env, fs: fs}
 	fs.SetOutput(out)
 	// The flag package calls Usage after a parse error too; then the
@@ -332,16 +361,10 @@ func (env *Env) getenv(k string) string {
 // "--format FORMAT", then what it does and its default.
 func printFlags(w io.Writer, fs *flag.FlagSet) {
 	fs.VisitAll(func(f *flag.Flag) {
-		name, usage := flag.UnquoteUsage(f)
+		arg, usage := flagArg(f)
 		line := "  --" + f.Name
-		switch name {
-		case "":
-		case "string", "value":
-			line += " VALUE"
-		case "int", "uint", "int64", "uint64":
-			line += " N"
-		default:
-			line += " " + strings.ToUpper(name)
+		if arg != "" {
+			line += " " + arg
 		}
 		fmt.Fprintln(w, line)
 		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); !isBool && f.DefValue != "" && f.DefValue != "0" && !strings.Contains(usage, "(default") {
