@@ -31,9 +31,9 @@ func lint(t *testing.T, bin, dir, file string) (string, error) {
 	return string(out), err
 }
 
-// TestWorkflowsPassActionlint lints the project's own workflow (which uses
-// the action from this repository, so action.yml is checked too) and the
-// example workflow of the README.
+// TestWorkflowsPassActionlint lints every workflow of the project (its own
+// check uses the action from this repository, so action.yml is checked
+// too; the release workflow) and the example workflow of the README.
 func TestWorkflowsPassActionlint(t *testing.T) {
 	t.Parallel()
 	bin := actionlint(t)
@@ -41,8 +41,24 @@ func TestWorkflowsPassActionlint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out, err := lint(t, bin, root, ".github/workflows/passation.yml"); err != nil {
-		t.Errorf(".github/workflows/passation.yml: actionlint: %v\n%s", err, out)
+	// Every workflow of the repository: passation.yml (the action on
+	// itself) and release.yml (GoReleaser on each tag) at least.
+	workflows, err := filepath.Glob(filepath.Join(root, ".github", "workflows", "*.y*ml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, wf := range workflows {
+		rel := filepath.ToSlash(strings.TrimPrefix(wf, root+string(filepath.Separator)))
+		names[filepath.Base(wf)] = true
+		if out, err := lint(t, bin, root, rel); err != nil {
+			t.Errorf("%s: actionlint: %v\n%s", rel, err, out)
+		}
+	}
+	for _, want := range []string{"passation.yml", "release.yml"} {
+		if !names[want] {
+			t.Errorf(".github/workflows/%s was not found, so not linted (found %v)", want, workflows)
+		}
 	}
 
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
