@@ -2,13 +2,54 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/passation/passation/internal/testrepo"
+	"go.yaml.in/yaml/v3"
 )
+
+// TestPreCommitHooksConventions: the hooks follow actionlint's and
+// gitleaks': a golang hook that lets pre-commit choose (or install) Go, so
+// no language_version, with the pre-commit version that can do so, and a
+// system twin; both ids stay what teams already pin.
+func TestPreCommitHooksConventions(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../../.pre-commit-hooks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hooks []map[string]any
+	if err := yaml.Unmarshal(data, &hooks); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]map[string]any{}
+	for _, h := range hooks {
+		byID[fmt.Sprint(h["id"])] = h
+	}
+	for id, lang := range map[string]string{"passation": "golang", "passation-system": "system"} {
+		h, ok := byID[id]
+		if !ok {
+			t.Errorf("no hook %q in .pre-commit-hooks.yaml", id)
+			continue
+		}
+		if h["language"] != lang {
+			t.Errorf("hook %s: language %v, want %s", id, h["language"], lang)
+		}
+		if _, ok := h["language_version"]; ok {
+			t.Errorf("hook %s sets language_version: pre-commit could not install Go where there is none", id)
+		}
+		if h["minimum_pre_commit_version"] != "3.0.0" {
+			t.Errorf("hook %s: minimum_pre_commit_version %v, want 3.0.0 (the first that installs Go itself)", id, h["minimum_pre_commit_version"])
+		}
+		if h["entry"] != "passation check --staged" || h["pass_filenames"] != false || h["always_run"] != true {
+			t.Errorf("hook %s: entry %v, pass_filenames %v, always_run %v", id, h["entry"], h["pass_filenames"], h["always_run"])
+		}
+	}
+}
 
 // TestPreCommitFramework drives the real pre-commit framework with this
 // repository's .pre-commit-hooks.yaml, from a clone of the project at HEAD:
@@ -68,6 +109,26 @@ func TestPreCommitFramework(t *testing.T) {
 	fx.Write(map[string]string{"INSTALL.md": install}).Git("add", "INSTALL.md")
 	if out, code := preCommit(fx.Dir, "try-repo", src, "passation", "--all-files"); code != 0 || !strings.Contains(out, "Passed") {
 		t.Fatalf("try-repo with INSTALL.md staged: exit %d, want 0:\n%s", code, out)
+	}
+
+	// passation-system: the passation on the PATH, as a release archive
+	// or go install puts it there.
+	bin := filepath.Join(tmp, "bin")
+	build := exec.Command("go", "build", "-o", filepath.Join(bin, "passation"), ".")
+	build.Dir = src
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	systemEnv := append([]string(nil), env...)
+	for i, kv := range systemEnv {
+		if strings.HasPrefix(kv, "PATH=") {
+			systemEnv[i] = "PATH=" + bin + string(os.PathListSeparator) + strings.TrimPrefix(kv, "PATH=")
+		}
+	}
+	cmd := exec.Command("pre-commit", "try-repo", src, "passation-system", "--all-files")
+	cmd.Dir, cmd.Env = fx.Dir, systemEnv
+	if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "Passed") {
+		t.Fatalf("try-repo passation-system: %v\n%s", err, out)
 	}
 
 	// The way a team uses it: three lines in .pre-commit-config.yaml, the
