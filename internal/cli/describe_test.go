@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // generated runs passation with args and returns what it printed.
@@ -137,8 +139,8 @@ t passation version --
 	}
 }
 
-// TestZshCompletion: the script parses, and compinit's compdef registers
-// its function for passation.
+// TestZshCompletion: the script parses, compinit's compdef registers its
+// function for passation, and an interactive zsh completes with it.
 func TestZshCompletion(t *testing.T) {
 	t.Parallel()
 	zsh := shell(t, "zsh")
@@ -151,6 +153,34 @@ func TestZshCompletion(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err != nil || strings.TrimSpace(string(out)) != "_passation" {
 		t.Fatalf("zsh: compdef did not register _passation for passation: %v\n%s", err, out)
+	}
+
+	// Tab in an interactive zsh on a pseudo-terminal (zsh/zpty): each read
+	// waits for what the completion must print.
+	driver := `zmodload zsh/zpty || exit 9
+zpty z 'zsh -f -i'
+zpty -w z 'PS1="> "; autoload -U compinit; compinit -u -D; source "$SCRIPT"; print RE""ADY'
+zpty -r z out '*READY*' || exit 2
+zpty -w -n z $'passation check --st\t'
+zpty -r z out '*--staged*' || exit 3
+print staged
+zpty -w -n z $'\C-u'
+zpty -w -n z $'passation hook \t'
+zpty -r z out '*uninstall*' || exit 4
+print hook words
+zpty -w -n z $'\C-u'
+zpty -w -n z $'passation comp\t'
+zpty -r z out '*completion*' || exit 5
+print command
+zpty -d z
+`
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd = exec.CommandContext(ctx, zsh, "-f", "-c", driver, "zsh", script)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "TERM=xterm", "SCRIPT="+script)
+	out, err = cmd.CombinedOutput()
+	if err != nil || string(out) != "staged\nhook words\ncommand\n" {
+		t.Fatalf("zsh did not complete passation check --st, hook and comp at a Tab (%v; the last line printed is the last that worked):\n%s", err, out)
 	}
 }
 
