@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
@@ -19,8 +20,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "not-setup"},
 	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
 	Passes: [2]string{
-		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project.",
-		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet.",
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project. A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet. Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
 })
@@ -78,6 +79,9 @@ func (s *sectionEvidence) Describe(lang string) string {
 // evidence reads whose heading matches its phrases.
 func (s *sectionEvidence) eachSection(r Run, o *Outcome, fn func(path string, sec *document.Section)) {
 	eachDoc(r, s.ids, o, func(e source.Entry, d *document.Doc) {
+		if inTestFolder(e.Path) || inDecisionRecords(e.Path) {
+			return // a test suite's README or a design decision: not the project's own guide
+		}
 		for i := range d.Sections {
 			if s.matches(d.Sections[i].Words) {
 				fn(e.Path, &d.Sections[i])
@@ -149,4 +153,30 @@ func withoutNumbering(words []string) []string {
 		words = words[1:]
 	}
 	return words
+}
+
+// testFolders hold a test suite: their documents describe the tests (how to
+// run them, what they cover), never the project's use or installation.
+var testFolders = map[string]bool{"e2e": true, "test": true, "tests": true, "cypress": true, "__tests__": true, "spec": true, "specs": true, "integration-tests": true}
+
+func inTestFolder(p string) bool {
+	dirs := strings.Split(path.Dir(p), "/")
+	for _, d := range dirs {
+		if testFolders[strings.ToLower(d)] {
+			return true
+		}
+	}
+	return false
+}
+
+// inDecisionRecords: architecture decision records (docs/adr/) tell why a
+// choice was made ("Utilisation de Elm pour le frontend"); their headings
+// name no guide. The technical-docs rule counts them as files.
+func inDecisionRecords(p string) bool {
+	for _, d := range strings.Split(path.Dir(p), "/") {
+		if d := strings.ToLower(d); d == "adr" || d == "adrs" || d == "architecture-decision-records" {
+			return true
+		}
+	}
+	return false
 }
