@@ -76,9 +76,12 @@ type Fence struct {
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
-// Parse reads Markdown (and tolerates reStructuredText and plain text:
-// their underlined titles read as setext headings).
+// Parse reads Markdown and Org-mode (and tolerates reStructuredText and
+// plain text: their underlined titles read as setext headings).
 func Parse(path string, src []byte) *Doc {
+	if isOrg(path) {
+		src = fromOrg(src)
+	}
 	src = nbspHeadings.ReplaceAll(src, []byte("$1 "))
 	src = tame(src)
 	root := markdown.Parser().Parse(text.NewReader(src))

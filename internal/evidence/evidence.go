@@ -104,8 +104,8 @@ var words = i18n.Text{
 // documentation folders.
 var defaultDocs = []string{
 	"**/readme*",
-	"*.{md,markdown,mdx,rst,txt,adoc}",
-	"{docs,doc,documentation,wiki,.github}/**/*.{md,markdown,mdx,rst,txt,adoc}",
+	"*.{md,markdown,mdx,rst,txt,adoc,org}",
+	"{docs,doc,documentation,wiki,.github}/**/*.{md,markdown,mdx,rst,txt,adoc,org}",
 }
 
 // manifestGlob finds the manifests of the project and of its sub-projects.
