@@ -196,6 +196,10 @@ func TestCorpusAgreement(t *testing.T) {
 			sp.total[l.rule]++
 			if (res.Status == finding.Pass) == l.present {
 				sp.agree[l.rule]++
+				if !val[repo] && os.Getenv("PASSATION_CORPUS_AGREEMENTS") != "" && len(res.Evidence) > 0 {
+					// Training agreements with their evidence: what a change would lose.
+					t.Logf("agree: %-22s %-45s label=%v [%s %s]", l.rule, repo, l.present, res.Evidence[0].Path, res.Evidence[0].Detail)
+				}
 				continue
 			}
 			if val[repo] {

@@ -90,6 +90,12 @@ func (p *params) number(key string, def int) int {
 	return n
 }
 
+// strings is a parameter's list of values, none when it is not written.
+func (p *params) strings(key string) []string {
+	p.used[key] = true
+	return p.with[key]
+}
+
 var ruleIDPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 func (p *params) ruleIDs(key string) []string {

@@ -17,11 +17,11 @@ import (
 var _ = register(Kind{
 	Name:    "section",
 	Values:  "strings",
-	Options: []string{"in", "min-words", "not-setup"},
+	Options: []string{"in", "min-words", "not-setup", "with"},
 	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
 	Passes: [2]string{
-		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project. A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
-		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet. Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
 })
@@ -44,6 +44,7 @@ type sectionEvidence struct {
 	ids      []int
 	minWords int
 	notSetup bool
+	notAbout []string // heading words that take the section out ("contribu*")
 }
 
 func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, error) {
@@ -62,6 +63,20 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 		}
 		s.phrases = append(s.phrases, words)
 		s.anchored = append(s.anchored, anchored)
+	}
+	p := newParams(ev)
+	for _, v := range p.strings("not-about") {
+		w := textfold.Words(v)
+		if len(w) != 1 {
+			return nil, fmt.Errorf("with not-about: %q: expected one word (a trailing * makes it a prefix)", v)
+		}
+		if strings.HasSuffix(v, "*") {
+			w[0] += "*"
+		}
+		s.notAbout = append(s.notAbout, w[0])
+	}
+	if err := p.err(); err != nil {
+		return nil, err
 	}
 	ids, err := addDocs(g, ev.In, defaultDocs)
 	if err != nil {
@@ -124,6 +139,11 @@ func (s *sectionEvidence) matches(words []string) bool {
 	for _, w := range words {
 		if prohibitions[w] {
 			return false
+		}
+	}
+	for _, n := range s.notAbout {
+		if textfold.ContainsPhrase(words, []string{n}) {
+			return false // "How to contribute": a task of the team
 		}
 	}
 	opening := withoutNumbering(words)

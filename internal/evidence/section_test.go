@@ -53,3 +53,28 @@ func TestSectionOnlyInTheNamedFiles(t *testing.T) {
 		t.Errorf("docs/equipe.md not found: %+v", res)
 	}
 }
+
+// TestSectionNotAbout: with: {not-about: […]} takes out a heading that
+// holds one of the words, prefixes included; a value of two words is
+// refused where it is written.
+func TestSectionNotAbout(t *testing.T) {
+	howTo := catalog.Rule{ID: "usage", Severity: finding.Error, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"^how to", "^comment"}, With: map[string][]string{"not-about": {"contribu*", "deploy"}}}}}
+	for readme, want := range map[string]finding.Status{
+		"# Outil\n\n## How to search a parcel\n\n" + prose + "\n":   finding.Pass,
+		"# Outil\n\n## How to contribute\n\n" + prose + "\n":        finding.Fail,
+		"# Outil\n\n## Comment contribuer\n\n" + prose + "\n":       finding.Fail,
+		"# Outil\n\n## How to deploy\n\n" + prose + "\n":            finding.Fail,
+		"# Outil\n\n## How to deploy-ish things\n\n" + prose + "\n": finding.Fail,
+		"# Outil\n\n## How to deployments\n\n" + prose + "\n":       finding.Pass, // "deploy" without * is the word alone
+	} {
+		if res := runOne(t, howTo, map[string]string{"README.md": readme}); res.Status != want {
+			t.Errorf("%q: %s, want %s", readme, res.Status, want)
+		}
+	}
+	bad := howTo
+	bad.Evidence = []catalog.Evidence{{Kind: "section", Values: []string{"^how to"}, With: map[string][]string{"not-about": {"run tests"}}}}
+	if err := compileErr(t, bad); !contains(err, `"run tests": expected one word`) {
+		t.Errorf("two words in not-about: %q", err)
+	}
+}
