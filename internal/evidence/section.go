@@ -20,8 +20,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "not-setup", "with"},
 	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
 	Passes: [2]string{
-		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
-		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {max-level: 1}` reads only the headings of that level or above (a page's title). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
 })
@@ -45,6 +45,7 @@ type sectionEvidence struct {
 	minWords int
 	notSetup bool
 	notAbout []string // heading words that take the section out ("contribu*")
+	maxLevel int      // deepest heading level read; 0 reads all
 }
 
 func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, error) {
@@ -75,6 +76,7 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 		}
 		s.notAbout = append(s.notAbout, w[0])
 	}
+	s.maxLevel = p.number("max-level", 0)
 	if err := p.err(); err != nil {
 		return nil, err
 	}
@@ -98,6 +100,9 @@ func (s *sectionEvidence) eachSection(r Run, o *Outcome, fn func(path string, se
 			return // a test suite's README or a design decision: not the project's own guide
 		}
 		for i := range d.Sections {
+			if s.maxLevel > 0 && d.Sections[i].Level > s.maxLevel {
+				continue
+			}
 			if s.matches(d.Sections[i].Words) {
 				fn(e.Path, &d.Sections[i])
 			}

@@ -78,3 +78,20 @@ func TestSectionNotAbout(t *testing.T) {
 		t.Errorf("two words in not-about: %q", err)
 	}
 }
+
+// TestSectionMaxLevel: with: {max-level: 1} reads a page's title, not the
+// "## Contexte" of one of its topics.
+func TestSectionMaxLevel(t *testing.T) {
+	r := catalog.Rule{ID: "about", Severity: finding.Error, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"présentation", "contexte"}, In: []string{"docs/**"}, With: map[string][]string{"max-level": {"1"}}}}}
+	if res := runOne(t, r, map[string]string{"docs/suivi.md": "# Suivi des exports\n\n## Contexte\n\n" + prose + "\n"}); res.Status != finding.Fail {
+		t.Errorf("a level-2 heading counted: %+v", res)
+	}
+	if res := runOne(t, r, map[string]string{"docs/general.md": "# Présentation générale\n\n" + prose + "\n"}); res.Status != finding.Pass {
+		t.Errorf("the page's title did not count: %+v", res)
+	}
+	r.Evidence[0].With = map[string][]string{"max-level": {"un"}}
+	if err := compileErr(t, r); !contains(err, "max-level: expected a whole number") {
+		t.Errorf("bad max-level: %q", err)
+	}
+}
