@@ -76,11 +76,14 @@ type Fence struct {
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
-// Parse reads Markdown and Org-mode (and tolerates reStructuredText and
-// plain text: their underlined titles read as setext headings).
+// Parse reads Markdown, Org-mode and reStructuredText (and tolerates plain
+// text: its underlined titles read as setext headings).
 func Parse(path string, src []byte) *Doc {
-	if isOrg(path) {
+	switch {
+	case isOrg(path):
 		src = fromOrg(src)
+	case isRST(path):
+		src = fromRST(src)
 	}
 	src = nbspHeadings.ReplaceAll(src, []byte("$1 "))
 	src = tame(src)
