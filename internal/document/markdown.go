@@ -135,12 +135,20 @@ func Parse(path string, src []byte) *Doc {
 			Line:    lines.lineOf(b.heading, src),
 		}
 		s.Words = textfold.Words(s.Heading)
-		var body, prose strings.Builder
+		var body, prose, own strings.Builder
+		inOwn := true // before the first subsection
 		for _, nb := range blocks[i+1:] {
 			if nb.heading != nil && nb.heading.Level <= s.Level {
 				break
 			}
+			if nb.heading != nil {
+				inOwn = false
+			}
 			if nb.heading == nil && !isDiagramSkeleton(nb.node, src) {
+				if inOwn {
+					own.WriteString(contentText(nb.node, src))
+					own.WriteByte('\n')
+				}
 				body.WriteString(contentText(nb.node, src))
 				body.WriteByte('\n')
 				switch nb.node.(type) {
@@ -154,6 +162,12 @@ func Parse(path string, src []byte) *Doc {
 		}
 		s.Prose = prose.String()
 		s.BodyWords, s.Placeholder = Substance(body.String())
+		// A section that opens with a template's text left as it is
+		// ("These instructions will get you a copy of the project…") was
+		// never written, whatever its subsections say about other things.
+		if boilerplateOnly(own.String()) {
+			s.BodyWords, s.Placeholder = 0, shownBoilerplate(own.String())
+		}
 		// A screenshot or a diagram says as much as a short paragraph.
 		s.BodyWords += imageWords * len(s.Images)
 		// A command to run (`yarn`, `make`) is a complete instruction, however short.

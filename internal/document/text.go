@@ -63,6 +63,26 @@ func withoutPartialRune(data []byte) []byte {
 // placeholders are what templates leave behind when nobody filled them in.
 var placeholders = regexp.MustCompile(`(?i)\{\{[^}]*\}\}|\[[^\]]*(a completer|to be completed|todo|tbd|to do|placeholder|insert|votre texte|your text)[^\]]*\]|<[^>]*(a completer|to be completed|todo|placeholder)[^>]*>|lorem ipsum( dolor)?( sit amet)?|\b(todo|tbd|tbc|fixme|wip|xxx)\b|a completer|a rediger|to be completed|to be written|coming soon|en construction|under construction|work in progress|placeholder`)
 
+// boilerplate is the text of README templates that teams copy and leave as
+// it is (the widespread "README-Template.md" and its French translations):
+// its sentences say what a section should hold, never what the project is.
+// Matched on folded text, each up to the end of its sentence.
+var boilerplate = regexp.MustCompile(`these instructions will get you a copy of the project up and running[^.!?\n]*[.!?]?|see deployment for notes on how to deploy the project[^.!?\n]*[.!?]?|what things you need to install the software and how to install them[^.!?\n]*[.!?]?|a step by step series of examples that tell you how to get a development env(ironment)? running[^.!?\n]*[.!?]?|explain how to run the automated tests for this system[^.!?\n]*[.!?]?|explain what these tests test and why[^.!?\n]*[.!?]?|add additional notes about how to deploy this on a live system[^.!?\n]*[.!?]?|ces instructions vous permettront d'obtenir une copie du projet[^.!?\n]*[.!?]?|end with an example of getting some data out of the system[^.!?\n]*[.!?]?`)
+
+// boilerplateOnly: the text is a template's sentences and little else.
+func boilerplateOnly(text string) bool {
+	folded := textfold.Fold(text)
+	if !boilerplate.MatchString(folded) {
+		return false
+	}
+	return len(textfold.Words(boilerplate.ReplaceAllString(folded, " "))) < 10
+}
+
+// shownBoilerplate is the template sentence a reader is shown.
+func shownBoilerplate(text string) string {
+	return shownPlaceholder(text, strings.TrimSpace(boilerplate.FindString(textfold.Fold(text))))
+}
+
 // filler is the rest of a Lorem ipsum paragraph: whatever Latin follows
 // the first words is filler too. (Each block is one line of the text.)
 var filler = regexp.MustCompile(`lorem ipsum[^\n]*`)
@@ -75,8 +95,11 @@ func Substance(text string) (words int, placeholder string) {
 		// A template's instruction can be a whole paragraph: its start
 		// is enough to recognise it.
 		placeholder = shownPlaceholder(text, strings.TrimSpace(m))
+	} else if m := boilerplate.FindString(folded); m != "" {
+		placeholder = shownPlaceholder(text, strings.TrimSpace(m))
 	}
 	cleaned := placeholders.ReplaceAllString(filler.ReplaceAllString(folded, " "), " ")
+	cleaned = boilerplate.ReplaceAllString(cleaned, " ")
 	return len(textfold.Words(cleaned)), placeholder
 }
 
