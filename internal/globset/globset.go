@@ -333,7 +333,15 @@ func (g *glob) matchesDir(dir string) bool {
 	case g.dirLit != "" && !strings.Contains(dir, g.dirLit):
 		return false
 	}
-	return doublestar.MatchUnvalidated(g.dir, dir)
+	if doublestar.MatchUnvalidated(g.dir, dir) {
+		return true
+	}
+	// doublestar lets "x*/**" match no folder below "x…" only for some x
+	// ("**/formation*/**" misses "formation"): try the folder itself.
+	if head, ok := strings.CutSuffix(g.dir, "/**"); ok {
+		return doublestar.MatchUnvalidated(head, dir)
+	}
+	return false
 }
 
 func parent(p string) string {
