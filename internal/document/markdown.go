@@ -119,7 +119,7 @@ func Parse(path string, src []byte) *Doc {
 				if d.IntroLine == 0 {
 					d.IntroLine = lines.line(blockStart(b.node))
 				}
-				intro.WriteString(contentText(b.node, src))
+				intro.WriteString(leadText(b.node, src))
 				intro.WriteByte('\n')
 			}
 			if !isDiagramSkeleton(b.node, src) {
@@ -370,6 +370,78 @@ func blockText(n ast.Node, src []byte, notes bool) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// leadText is the part of a README's opening a reader takes for its
+// introduction: prose, without badges and image captions, HTML tags, or
+// lists of links (a "Documentation · Demo · Contact" menu describes nothing).
+func leadText(n ast.Node, src []byte) string {
+	switch n.(type) {
+	case *ast.HTMLBlock:
+		var raw strings.Builder
+		ls := n.Lines()
+		for i := 0; i < ls.Len(); i++ {
+			seg := ls.At(i)
+			raw.Write(seg.Value(src))
+		}
+		return htmlTags.ReplaceAllString(raw.String(), " ")
+	case *ast.List:
+		var b strings.Builder
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			if !mostlyLinks(item, src) {
+				b.WriteString(leadText(item, src))
+				b.WriteByte(' ')
+			}
+		}
+		return b.String()
+	}
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Image, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.List:
+			b.WriteString(leadText(t, src))
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		if c.Type() == ast.TypeBlock {
+			b.WriteByte(' ')
+		}
+		return ast.WalkContinue, nil
+	})
+	return noteToSelf(b.String())
+}
+
+var htmlTags = regexp.MustCompile(`<[^>]*>`)
+
+// mostlyLinks: at least half of a list item's words are the text of its
+// links.
+func mostlyLinks(item ast.Node, src []byte) bool {
+	var inLinks int
+	_ = ast.Walk(item, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch c.(type) {
+			case *ast.Link, *ast.AutoLink:
+				inLinks += len(textfold.Words(blockText(c, src, false)))
+				return ast.WalkSkipChildren, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	all := len(textfold.Words(blockText(item, src, false)))
+	return inLinks > 0 && 2*inLinks >= all
 }
 
 func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section) {
