@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
@@ -20,8 +21,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "not-setup", "with"},
 	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
 	Passes: [2]string{
-		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {max-level: 1}` reads only the headings of that level or above (a page's title). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
-		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
 })
@@ -46,6 +47,7 @@ type sectionEvidence struct {
 	notSetup bool
 	notAbout []string // heading words that take the section out ("contribu*")
 	maxLevel int      // deepest heading level read; 0 reads all
+	notUnder []string // folder names (folded globs) whose documents are not read
 }
 
 func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, error) {
@@ -76,6 +78,13 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 		}
 		s.notAbout = append(s.notAbout, w[0])
 	}
+	for _, v := range p.strings("not-under") {
+		f := textfold.Fold(strings.TrimSpace(v))
+		if f == "" || strings.Contains(f, "/") || !doublestar.ValidatePattern(f) {
+			return nil, fmt.Errorf("with not-under: %q: expected one folder name, such as helm* or elk", v)
+		}
+		s.notUnder = append(s.notUnder, f)
+	}
 	s.maxLevel = p.number("max-level", 0)
 	if err := p.err(); err != nil {
 		return nil, err
@@ -96,7 +105,7 @@ func (s *sectionEvidence) Describe(lang string) string {
 // evidence reads whose heading matches its phrases.
 func (s *sectionEvidence) eachSection(r Run, o *Outcome, fn func(path string, sec *document.Section)) {
 	eachDoc(r, s.ids, o, func(e source.Entry, d *document.Doc) {
-		if inTestFolder(e.Path) || inDecisionRecords(e.Path) {
+		if inTestFolder(e.Path) || inDecisionRecords(e.Path) || s.under(e.Path) {
 			return // a test suite's README or a design decision: not the project's own guide
 		}
 		for i := range d.Sections {
@@ -161,6 +170,21 @@ func (s *sectionEvidence) matches(words []string) bool {
 		}
 		if textfold.ContainsPhrase(words, p) {
 			return true
+		}
+	}
+	return false
+}
+
+// under: the document lies below a folder the evidence does not read.
+func (s *sectionEvidence) under(p string) bool {
+	if len(s.notUnder) == 0 {
+		return false
+	}
+	for _, d := range strings.Split(path.Dir(textfold.Fold(p)), "/") {
+		for _, n := range s.notUnder {
+			if ok, _ := doublestar.Match(n, d); ok {
+				return true
+			}
 		}
 	}
 	return false

@@ -95,3 +95,29 @@ func TestSectionMaxLevel(t *testing.T) {
 		t.Errorf("bad max-level: %q", err)
 	}
 }
+
+// TestSectionNotUnder: with: {not-under: [helm*]} skips the documents below
+// a folder of that name, at any depth, and nothing else.
+func TestSectionNotUnder(t *testing.T) {
+	r := catalog.Rule{ID: "usage", Severity: finding.Error, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"^usage"}, With: map[string][]string{"not-under": {"helm*", "elk"}}}}}
+	for file, want := range map[string]finding.Status{
+		"README.md":                    finding.Pass,
+		"api/README.md":                finding.Pass,
+		"helm-chart/README.md":         finding.Fail,
+		"deploy/Helm/README.md":        finding.Fail,
+		"elk/README.md":                finding.Fail,
+		"elkhound/README.md":           finding.Pass, // a name, not a prefix
+		"docs/helmsman-notes/usage.md": finding.Fail,
+	} {
+		files := map[string]string{file: "# Outil\n\n## Usage\n\n" + prose + "\n"}
+		if res := runOne(t, r, files); res.Status != want {
+			t.Errorf("%s: %s, want %s", file, res.Status, want)
+		}
+	}
+	bad := r
+	bad.Evidence = []catalog.Evidence{{Kind: "section", Values: []string{"^usage"}, With: map[string][]string{"not-under": {"deploy/helm"}}}}
+	if err := compileErr(t, bad); !contains(err, `"deploy/helm": expected one folder name`) {
+		t.Errorf("a path in not-under: %q", err)
+	}
+}
