@@ -31,6 +31,9 @@ type Options struct {
 	Lang string
 	// MaxRead caps how much of one file is read; 0 means 1 MiB.
 	MaxRead int64
+	// Explain records, on every result, what each evidence counted and
+	// refused (check --explain).
+	Explain bool
 	// CacheDir keeps the identification of licence texts from one run to
 	// the next (see licence.IdentifyCached); "" means no cache.
 	CacheDir string
@@ -414,10 +417,18 @@ func (r *run) judge(cr compiledRule) finding.Result {
 	}
 	var found, rejected []finding.Evidence
 	var readErr error
+	var considered []finding.Candidates
 	for _, e := range cr.evidence {
 		o := e.Evaluate(r)
 		found = append(found, o.Found...)
 		rejected = append(rejected, o.Rejected...)
+		if r.opt.Explain {
+			considered = append(considered, finding.Candidates{
+				LookedFor: e.Describe(lang),
+				Counted:   tidy(append([]finding.Evidence{}, o.Found...)),
+				Refused:   tidy(append([]finding.Evidence{}, o.Rejected...)),
+			})
+		}
 		if o.Err != nil && readErr == nil {
 			readErr = o.Err
 		}
@@ -453,7 +464,28 @@ func (r *run) judge(cr compiledRule) finding.Result {
 			a.Annotate(r, cr.Rule, &res)
 		}
 	}
+	if r.opt.Explain {
+		markDecided(considered, res)
+		res.Considered = considered
+	}
 	return res
+}
+
+// markDecided marks the evidence that found the place a passing verdict
+// names first.
+func markDecided(considered []finding.Candidates, res finding.Result) {
+	if res.Status != finding.Pass || len(res.Evidence) == 0 {
+		return
+	}
+	first := res.Evidence[0]
+	for i := range considered {
+		for _, e := range considered[i].Counted {
+			if e == first {
+				considered[i].Decided = true
+				return
+			}
+		}
+	}
 }
 
 // maxEvidence keeps reports readable on repositories with hundreds of docs.

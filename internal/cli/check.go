@@ -33,6 +33,9 @@ type checkFlags struct {
 	// color is --color auto, always or never.
 	reports []reportFile
 	color   string
+	// explain lists, under each item, what every evidence counted and
+	// refused.
+	explain bool
 }
 
 // reportFile is one --report FORMAT=PATH.
@@ -125,6 +128,7 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	fs.BoolVar(&f.printConfig, "print-config", false, "show the effective configuration (profile, overrides, waivers) and exit")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.Int64Var(&f.maxRead, "max-read", document.DefaultMaxRead, "read at most this many bytes of one file (0: the default)")
+	fs.BoolVar(&f.explain, "explain", false, "show, under each item, every place each kind of evidence considered: what counted, what was refused and why, and which decided")
 	fs.BoolVar(&f.staged, "staged", false, "check what the next commit would contain (the git index); print only the gaps, nothing when all is well")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -167,7 +171,7 @@ func request(env *Env, f checkFlags, path string) pipeline.Request {
 		Path: path, Ref: f.ref, Staged: f.staged, IndexFile: env.Getenv("GIT_INDEX_FILE"),
 		Profile: f.profile, ConfigFile: f.config, RuleDirs: f.rules,
 		Lang: f.lang, FailOn: f.failOn, EnvLang: envLanguage(env.Getenv),
-		MaxRead: f.maxRead, Now: env.now(), CacheDir: cacheDir(env.Getenv, "licences"),
+		MaxRead: f.maxRead, Explain: f.explain, Now: env.now(), CacheDir: cacheDir(env.Getenv, "licences"),
 		// The history judges the repository's past, not the next commit:
 		// a hook that warned of it on every commit would be ignored.
 		LeaveOutHistory: f.staged,

@@ -120,6 +120,19 @@ type Result struct {
 	// Notes add what the history says beside the evidence (who of the
 	// people named still commits): facts about the item, not places.
 	Notes []string `json:"notes,omitempty"`
+	// Considered, with --explain, is every evidence of the rule in its
+	// order: what it counted, what it refused and why, and which decided.
+	Considered []Candidates `json:"considered,omitempty"`
+}
+
+// Candidates is what one evidence of a rule found when it was judged: the
+// places it counted and the ones it refused, each with its reason.
+type Candidates struct {
+	LookedFor string     `json:"looked_for"`
+	Counted   []Evidence `json:"counted"`
+	Refused   []Evidence `json:"refused"`
+	// Decided: this evidence gave the place the verdict names.
+	Decided bool `json:"decided"`
 }
 
 // Shown is what a reader is shown of a result's evidence: its notes first,

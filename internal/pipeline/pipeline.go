@@ -45,6 +45,8 @@ type Request struct {
 	EnvLang config.Choice
 	// MaxRead caps what is read of one file; 0 means 1 MiB.
 	MaxRead int64
+	// Explain keeps, on each result, what every evidence considered.
+	Explain bool
 	// Now is the clock of the date rules; CacheDir keeps licence
 	// identifications from one run to the next ("" for none).
 	Now      time.Time
@@ -183,7 +185,7 @@ func (p *Prepared) Run() (*Evaluation, error) {
 	lang := p.Settings.Lang.Value
 	tree := applied.Filter(p.Tree)
 	docs := document.NewCache(tree, req.MaxRead)
-	opt := check.Options{Lang: lang, MaxRead: req.MaxRead, CacheDir: req.CacheDir, Now: req.Now, Documents: docs}
+	opt := check.Options{Lang: lang, MaxRead: req.MaxRead, CacheDir: req.CacheDir, Now: req.Now, Documents: docs, Explain: req.Explain}
 	if ct, ok := p.Tree.(*source.CommitTree); ok {
 		// A commit has a history; a folder or the index has none.
 		opt.History = history.New(ct.Store(), ct.Hash())

@@ -166,6 +166,7 @@ func (p *printer) result(res finding.Result, lang string) {
 			p.line("", "      → "+res.Hint)
 		}
 	}
+	p.considered(res, lang)
 }
 
 func evidence(e finding.Evidence) string {

@@ -1,0 +1,38 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
+)
+
+var explainWords = i18n.Text{
+	"looked":  {"looked for %s:", "a cherché %s :"},
+	"decided": {"looked for %s — decided the verdict:", "a cherché %s — a décidé du verdict :"},
+	"counted": {"counts", "compte"},
+	"refused": {"refused", "refusé"},
+	"nothing": {"nothing", "rien"},
+}
+
+// considered prints, under an item, what each of its evidence counted and
+// refused (check --explain): a reader sees why the verdict is what it is
+// and which near miss to fix.
+func (p *printer) considered(res finding.Result, lang string) {
+	for _, c := range res.Considered {
+		key := "looked"
+		if c.Decided {
+			key = "decided"
+		}
+		p.line("", "      "+fmt.Sprintf(explainWords.In(lang, key), c.LookedFor))
+		if len(c.Counted) == 0 && len(c.Refused) == 0 {
+			p.line(dim, "        "+explainWords.In(lang, "nothing"))
+		}
+		for _, e := range c.Counted {
+			p.line(green, "        + "+explainWords.In(lang, "counted")+"  "+evidence(e))
+		}
+		for _, e := range c.Refused {
+			p.line(dim, "        − "+explainWords.In(lang, "refused")+"  "+evidence(e))
+		}
+	}
+}
