@@ -43,3 +43,31 @@ func (e *Error) Error() string { return e.In("en") }
 
 // In returns the error's sentence in lang.
 func (e *Error) In(lang string) string { return fmt.Sprintf(e.text.In(lang, e.key), e.args...) }
+
+// Singular reports whether a count of n takes the singular in lang: in
+// French 0 and 1 do (« 0 élément manquant »), in English only 1 does.
+func Singular(lang string, n int) bool {
+	if lang == "fr" {
+		return n >= -1 && n <= 1
+	}
+	return n == 1 || n == -1
+}
+
+// Plural returns one or many, whichever agrees with a count of n in lang.
+func Plural(lang string, n int, one, many string) string {
+	if Singular(lang, n) {
+		return one
+	}
+	return many
+}
+
+// Count returns the sentence of key for a count of n, filled with n and
+// then args: the table holds key+".one" and key+".many" (a key without
+// them is used for both), so that each language agrees the count its way.
+func (t Text) Count(lang, key string, n int, args ...any) string {
+	k := key + Plural(lang, n, ".one", ".many")
+	if !t.Has(k) {
+		k = key
+	}
+	return fmt.Sprintf(t.In(lang, k), append([]any{n}, args...)...)
+}
