@@ -105,7 +105,7 @@ func moreGap(level finding.Severity, rest []Gap, lang string) Gap {
 		Level:   level,
 		Rule:    "",
 		Title:   fmt.Sprintf(say(lang, "moreTitle"), len(rest)),
-		Message: fmt.Sprintf(say(lang, "moreBody"), len(rest), strings.Join(ids, ", ")),
+		Message: words.Count(lang, "moreBody", len(rest), strings.Join(ids, ", ")),
 	}
 }
 

@@ -67,7 +67,7 @@ func (s summary) render(d detail, limit int) (string, int) {
 	default:
 		where = fmt.Sprintf("**%s** %s", where, say(lang, "folder"))
 	}
-	fmt.Fprintf(&b, say(lang, "meta")+"\n\n", where, code(s.rep.Profile), sum.Pass, sum.Fail, sum.Skip, sum.Waived)
+	fmt.Fprintf(&b, say(lang, "meta")+"\n\n", where, code(s.rep.Profile), report.Tally(lang, sum, true))
 	failing := finding.Failing(s.rep.Results, s.failOn)
 	if len(failing) == 0 {
 		fmt.Fprintf(&b, "✅ %s\n\n", fmt.Sprintf(say(lang, "ok"), s.failOn))
@@ -76,7 +76,7 @@ func (s summary) render(d detail, limit int) (string, int) {
 		for i, f := range failing {
 			ids[i] = code(f.Rule)
 		}
-		fmt.Fprintf(&b, "❌ **%s** %s\n\n", fmt.Sprintf(say(lang, "failing"), len(failing), s.failOn), strings.Join(ids, ", "))
+		fmt.Fprintf(&b, "❌ **%s** %s\n\n", words.Count(lang, "failing", len(failing), s.failOn), strings.Join(ids, ", "))
 	}
 	if d == compact {
 		fmt.Fprintf(&b, "_%s_\n\n", say(lang, "shortened"))
@@ -174,10 +174,10 @@ func (s summary) row(r finding.Result, d detail) string {
 		}
 	case finding.Skip:
 		mark = "⚠️"
-		cell = append(cell, "_"+say(s.lang, "skipped")+"_: "+md(r.Message))
+		cell = append(cell, fmt.Sprintf(say(s.lang, "skipped"), md(r.Message)))
 	case finding.Waived:
 		mark = "➖"
-		cell = append(cell, "_"+say(s.lang, "waived")+"_: "+md(r.Message))
+		cell = append(cell, fmt.Sprintf(say(s.lang, "waived"), md(r.Message)))
 	default:
 		shown := r.Shown()
 		if d == compact || len(shown) == 0 {

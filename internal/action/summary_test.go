@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/typo"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 )
@@ -83,8 +84,8 @@ func TestSummaryMarks(t *testing.T) {
 	fr := testReport()
 	fr.Lang = "fr"
 	md := summary{rep: fr, failOn: finding.Error, lang: "fr", name: "x", link: func(string, int) string { return "" }}.Markdown(SummaryLimit)
-	for _, w := range []string{"checklist de passation : 33/100", "| | Élément | Preuve, ou quoi ajouter |", "1 manquants au niveau `error` ou au-dessus :"} {
-		if !strings.Contains(md, w) {
+	for _, w := range []string{"checklist de passation : 33/100", "| | Élément | Preuve, ou ce qu'il faut ajouter |", "1 élément manquant de niveau `error` ou supérieur :"} {
+		if w = typo.French(w); !strings.Contains(md, w) {
 			t.Errorf("French summary lacks %q:\n%s", w, md)
 		}
 	}

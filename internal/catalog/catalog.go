@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/typo"
 	"github.com/passation/passation/internal/yamlfile"
 )
 
@@ -31,10 +32,12 @@ type Text struct {
 	FR string `yaml:"fr"`
 }
 
-// In returns the text in lang ("fr" or anything else for English).
+// In returns the text in lang ("fr" or anything else for English). The
+// rule files are written with plain spaces; French gets its typography here
+// (typo.French), where every French hint and title is read.
 func (t Text) In(lang string) string {
 	if lang == "fr" && t.FR != "" {
-		return t.FR
+		return typo.French(t.FR)
 	}
 	return t.EN
 }

@@ -59,7 +59,7 @@ type History interface {
 // evidence kinds say their own details.
 var messages = i18n.Text{
 	"found":      {"Found: %s.", "Trouvé : %s."},
-	"unreadable": {"Could not decide: %v.", "Impossible de décider : %v."},
+	"unreadable": {"Could not decide: %v.", "Impossible de conclure : %v."},
 }
 
 // Checker is a compiled set of rules, ready to run on any number of trees.

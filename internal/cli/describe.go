@@ -171,7 +171,7 @@ var describeWords = i18n.Text{
 	"shell": {"completion: expected one shell: passation completion SHELL, with SHELL one of %s",
 		"completion : un shell attendu : passation completion SHELL, où SHELL est l'un de %s"},
 	"unknown shell": {"completion: unknown shell %q: expected one of %s",
-		"completion : shell inconnu %q : attendu l'un de %s"},
+		"completion : shell inconnu « %s » : attendu l'un de %s"},
 	"man args": {"man: takes no arguments (got %s): passation man > passation.1, or passation man | man -l -",
 		"man : ne prend pas d'argument (reçu %s) : passation man > passation.1, ou passation man | man -l -"},
 }

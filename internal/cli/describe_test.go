@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/passation/passation/internal/typo"
 )
 
 // generated runs passation with args and returns what it printed.
@@ -218,7 +220,7 @@ func TestCompletionRefusesUnknownShell(t *testing.T) {
 		return ""
 	}
 	if code := Main([]string{"completion", "tcsh"}, &Env{Stdout: &out, Stderr: &errOut, Getenv: fr}); code != ExitUsage || out.Len() != 0 ||
-		!strings.Contains(errOut.String(), `shell inconnu "tcsh" : attendu l'un de bash, zsh, fish`) {
+		!strings.Contains(errOut.String(), typo.French(`shell inconnu « tcsh » : attendu l'un de bash, zsh, fish`)) {
 		t.Errorf("completion tcsh: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
 	}
 	errOut.Reset()

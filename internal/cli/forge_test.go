@@ -12,6 +12,7 @@ import (
 	"github.com/passation/passation/internal/audit"
 	"github.com/passation/passation/internal/forge/forgetest"
 	"github.com/passation/passation/internal/gitserver"
+	"github.com/passation/passation/internal/typo"
 )
 
 // forgeCohort is a cohort on a fake forge whose clone URLs are real git
@@ -113,7 +114,7 @@ func TestAuditFromGitHub(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d, want 0\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "passation audit: github:eig: 3 repositories listed (left out: 1 archived, 1 forks)") {
+	if !strings.Contains(stderr, "passation audit: github:eig: 3 repositories listed (left out: 1 archived, 1 fork)") {
 		t.Errorf("the listing's summary is not on stderr:\n%s", stderr)
 	}
 	res := readReport(t, out)
@@ -150,7 +151,7 @@ func TestAuditFromGitHub(t *testing.T) {
 	if got := audited(readReport(t, out2)); len(got) != 1 || !strings.HasPrefix(got[0], "signaux-faibles |") {
 		t.Errorf("--topic cohorte-7 --match SIGNAUX-* --match go-git-* --include-forks without a token: %v", got)
 	}
-	if !strings.Contains(stderr, "github:eig: 1 repositories listed (left out: 1 archived, 2 not matching --topic or --match)") {
+	if !strings.Contains(stderr, "github:eig: 1 repository listed (left out: 1 archived, 2 not matching --topic or --match)") {
 		t.Errorf("summary of the filtered listing:\n%s", stderr)
 	}
 }
@@ -172,8 +173,8 @@ func TestAuditListOnlyReadBack(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("--list-only audited or prepared %s: %v", out, err)
 	}
-	if stdout != "" || !strings.Contains(stderr, "passation audit : github:eig : 3 dépôts listés (laissés de côté : 1 archivés, 1 forks)") ||
-		!strings.Contains(stderr, "3 dépôts écrits, rien n'a été audité") {
+	if stdout != "" || !strings.Contains(stderr, typo.French("passation audit : github:eig : 3 dépôts listés (laissés de côté : 1 archivé, 1 fork)")) ||
+		!strings.Contains(stderr, typo.French("3 dépôts écrits, rien n'a été audité")) {
 		t.Errorf("--list-only --lang fr: stdout %q\nstderr:\n%s", stdout, stderr)
 	}
 	data, err := os.ReadFile(list)
@@ -256,7 +257,7 @@ func TestAuditFromForgeRefused(t *testing.T) {
 	for i, tc := range cases {
 		out := filepath.Join(dir, "out", string(rune('a'+i)))
 		code, stdout, stderr := runAt(t, tc.env, append([]string{"audit", "--out", out}, tc.args...)...)
-		if code != ExitNotListed || !strings.Contains(stderr, tc.want) {
+		if code != ExitNotListed || !strings.Contains(stderr, typo.French(tc.want)) {
 			t.Errorf("%v: exit %d, want %d\nstderr: %s\nwant: %s", tc.args, code, ExitNotListed, stderr, tc.want)
 		}
 		noToken(t, wrong, map[string]string{"stdout": stdout, "stderr": stderr})
@@ -294,7 +295,7 @@ func TestAuditFromGitLabSubgroups(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "passation audit : gitlab:eig/cohorte-7 : 3 dépôts listés (laissés de côté : 1 archivés)") {
+	if !strings.Contains(stderr, typo.French("passation audit : gitlab:eig/cohorte-7 : 3 dépôts listés (laissés de côté : 1 archivé)")) {
 		t.Errorf("summary:\n%s", stderr)
 	}
 	want := []string{
@@ -329,7 +330,7 @@ func TestAuditFromForgeRateLimit(t *testing.T) {
 	if code != ExitOK || strings.Count(stdout, "\n") != 3 {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "passation : github:eig : limite de requêtes de 127.0.0.1 atteinte : attente jusqu'à") || !strings.Contains(stderr, "(1 sur 3)") {
+	if !strings.Contains(stderr, typo.French("passation : github:eig : limite de requêtes de 127.0.0.1 atteinte : attente jusqu'à")) || !strings.Contains(stderr, "(1 sur 3)") {
 		t.Errorf("the wait is not said in French:\n%s", stderr)
 	}
 	if waited := time.Since(start); waited < 500*time.Millisecond {
@@ -362,7 +363,7 @@ func TestAuditForgeFlagsNeedAForge(t *testing.T) {
 	}...)
 	for _, c := range cases {
 		code, _, stderr := runAt(t, nil, c.args...)
-		if code != ExitUsage || !strings.Contains(stderr, c.want) {
+		if code != ExitUsage || !strings.Contains(stderr, typo.French(c.want)) {
 			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, stderr, c.want)
 		}
 	}

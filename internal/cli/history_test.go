@@ -8,6 +8,7 @@ import (
 
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/testrepo"
+	"github.com/passation/passation/internal/typo"
 )
 
 // testNow is the clock of the CLI tests: a month after testrepo's commits.
@@ -61,7 +62,7 @@ func TestCheckFolderSkipsHistoryRules(t *testing.T) {
 	_, out, _ := run(t, nil, "check", dir, "--format", "json", "--lang", "fr")
 	for _, id := range []string{"activity", "bus-factor", "doc-freshness", "release"} {
 		res := resultsOf(t, out)[id]
-		if res.Status != finding.Skip || res.Message != "Impossible de décider : pas d'historique de commits : c'est un dossier ou l'index qui est vérifié, pas un commit." {
+		if res.Status != finding.Skip || res.Message != typo.French("Impossible de conclure : pas d'historique de commits : c'est un dossier ou l'index qui est vérifié, pas un commit.") {
 			t.Errorf("%s in a folder: %s %q", id, res.Status, res.Message)
 		}
 	}

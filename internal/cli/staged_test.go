@@ -94,7 +94,7 @@ func TestStagedFailOn(t *testing.T) {
 		t.Errorf("lesser gaps not counted:\n%s", out)
 	}
 	code, out, _ = run(t, nil, "check", "--staged", "--fail-on", "never", "--lang", "fr", r.Dir)
-	if code != ExitOK || !strings.Contains(out, "changelog [notice]") || !strings.Contains(out, "manquants") {
+	if code != ExitOK || !strings.Contains(out, "changelog [notice]") || !strings.Contains(out, "éléments manquants") {
 		t.Fatalf("--fail-on never: exit %d, output:\n%s\nwant every gap listed in French, exit 0", code, out)
 	}
 }
@@ -154,7 +154,7 @@ func TestStagedMergeConflict(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("conflict, ours complete: exit %d\n%s%s", code, out, errOut)
 	}
-	if !strings.Contains(out, "1 unmerged paths") || !strings.Contains(out, "INSTALL.md") {
+	if !strings.Contains(out, "1 unmerged path ") || !strings.Contains(out, "INSTALL.md") {
 		t.Fatalf("the conflict is not reported:\n%s", out)
 	}
 }

@@ -1,6 +1,7 @@
 package evidence_test
 
 import (
+	"github.com/passation/passation/internal/typo"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -192,9 +193,9 @@ func TestHistoryRulesOnATeamProject(t *testing.T) {
 func TestHistoryRulesInFrench(t *testing.T) {
 	got := runAt(t, solo(t).Dir, "", "fr")
 	checkVerdict(t, got["bus-factor"], verdict{finding.Fail,
-		"Moins de 2 personnes ont commité depuis 12 mois ; la connaissance du code repose sur trop peu de personnes.",
-		[]string{"Alice Martin <alice@example.org> : 10 commits, le dernier le 2025-11-10"}})
-	if m := got["maintainer"]; !strings.HasSuffix(m.Hint, " Personnes ayant commité depuis 12 mois, qui pourraient être nommées : Alice Martin (10 commits).") {
+		typo.French("Moins de 2 personnes ont commité depuis 12 mois ; la connaissance du code repose sur trop peu de personnes."),
+		[]string{typo.French("Alice Martin <alice@example.org> : 10 commits, le dernier le 2025-11-10")}})
+	if m := got["maintainer"]; !strings.HasSuffix(m.Hint, typo.French(" Personnes ayant commité depuis 12 mois, qui pourraient être nommées : Alice Martin (10 commits).")) {
 		t.Errorf("maintainer hint %q", m.Hint)
 	}
 }
@@ -251,7 +252,7 @@ func TestHistoryRulesOnAShallowClone(t *testing.T) {
 		t.Errorf("maintainer message %q does not say the history is truncated", m)
 	}
 	fr := runAt(t, clone, "", "fr")["bus-factor"]
-	if want := "Impossible de décider : historique tronqué à la profondeur 1 ; récupérez tout l'historique (GitHub : fetch-depth: 0 ; GitLab : GIT_DEPTH: \"0\")."; fr.Message != want {
+	if want := typo.French("Impossible de conclure : historique tronqué à la profondeur 1 ; récupérez tout l'historique (GitHub : fetch-depth: 0 ; GitLab : GIT_DEPTH: \"0\")."); fr.Message != want {
 		t.Errorf("French skip %q, want %q", fr.Message, want)
 	}
 }
@@ -395,7 +396,7 @@ func TestMessageQuotesParameters(t *testing.T) {
 			t.Errorf("%s: %q, want %q", id, got, want)
 		}
 	}
-	if got, want := c.Message("bus-factor", "fr"), "Moins de 2 personnes ont commité depuis 12 mois ; la connaissance du code repose sur trop peu de personnes."; got != want {
+	if got, want := c.Message("bus-factor", "fr"), typo.French("Moins de 2 personnes ont commité depuis 12 mois ; la connaissance du code repose sur trop peu de personnes."); got != want {
 		t.Errorf("bus-factor in French: %q, want %q", got, want)
 	}
 }
@@ -412,6 +413,9 @@ func TestActivityInTheFuture(t *testing.T) {
 			"fr": "Le dernier commit est daté dans le futur : dernier commit daté du " + year + "-06-01, dans le futur, par Alice Martin (" + head + ") : horloge fausse ou date forgée, non compté comme activité.",
 		} {
 			got := runAt(t, r.Dir, "", lang)["activity"]
+			if lang == "fr" {
+				want = typo.French(want)
+			}
 			if got.Status != finding.Fail || got.Message != want {
 				t.Errorf("%s, %s: %s %q\nwant fail %q", year, lang, got.Status, got.Message, want)
 			}

@@ -1,6 +1,7 @@
 package evidence_test
 
 import (
+	"github.com/passation/passation/internal/typo"
 	"os"
 	"testing"
 
@@ -42,7 +43,7 @@ func TestDocumentationDeclaredElsewhere(t *testing.T) {
 		"publiccode.yml:19 (déclaré ailleurs (description.fr.apiDocumentation) : https://api.guichet-jeunes.example.gouv.fr/docs)",
 		"pyproject.toml:5 (déclaré ailleurs (urls.Documentation) : https://x.example.org/docs)",
 	} {
-		if !got[want] {
+		if want = typo.French(want); !got[want] {
 			t.Errorf("missing evidence %q; got %v", want, got)
 		}
 	}

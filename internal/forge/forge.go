@@ -127,13 +127,13 @@ type Listing struct {
 
 // Summary says in lang what was listed and left out.
 func (l *Listing) Summary(lang string) string {
-	s := fmt.Sprintf(words.In(lang, "summary"), l.Spec, len(l.Repos))
+	s := fmt.Sprintf(words.For(lang, "summary", len(l.Repos)), l.Spec, len(l.Repos))
 	var out []string
 	if l.Archived > 0 {
-		out = append(out, fmt.Sprintf(words.In(lang, "summary.archived"), l.Archived))
+		out = append(out, words.Count(lang, "summary.archived", l.Archived))
 	}
 	if l.Forks > 0 {
-		out = append(out, fmt.Sprintf(words.In(lang, "summary.forks"), l.Forks))
+		out = append(out, words.Count(lang, "summary.forks", l.Forks))
 	}
 	if l.Filtered > 0 {
 		out = append(out, fmt.Sprintf(words.In(lang, "summary.filtered"), l.Filtered))

@@ -13,6 +13,7 @@ import (
 	"github.com/passation/passation/internal/forge"
 	"github.com/passation/passation/internal/forge/forgetest"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/typo"
 )
 
 const secret = "ghp_s3cr3t-t0ken-value"
@@ -95,7 +96,7 @@ func TestGitHubListsPagesLeavesOutArchivedAndForks(t *testing.T) {
 	if !reflect.DeepEqual(pages, []string{"1", "2"}) {
 		t.Errorf("pages asked = %v", pages)
 	}
-	if got := l.Summary("fr"); got != "github:eig : 2 dépôts listés (laissés de côté : 1 archivés, 1 forks)" {
+	if got := l.Summary("fr"); got != typo.French("github:eig : 2 dépôts listés (laissés de côté : 1 archivé, 1 fork)") {
 		t.Errorf("summary = %q", got)
 	}
 }
@@ -238,7 +239,7 @@ func TestGitHubErrorsInBothLanguages(t *testing.T) {
 			if !errors.As(err, &ie) {
 				t.Fatalf("err = %v, want a sentence of both languages", err)
 			}
-			if !strings.Contains(err.Error(), tc.en) || !strings.Contains(ie.In("fr"), tc.fr) {
+			if !strings.Contains(err.Error(), tc.en) || !strings.Contains(ie.In("fr"), typo.French(tc.fr)) {
 				t.Errorf("en: %s\nfr: %s", err, ie.In("fr"))
 			}
 			if tc.token != "" && (strings.Contains(err.Error(), tc.token) || strings.Contains(ie.In("fr"), tc.token)) {
@@ -316,7 +317,7 @@ func TestGitLabRateLimitAndErrors(t *testing.T) {
 		t.Errorf("repositories = %v", got)
 	}
 	if !reflect.DeepEqual(c.slept, []time.Duration{21 * time.Second}) || len(c.notice) != 1 ||
-		c.notice[0] != "passation : gitlab:eig : limite de requêtes de 127.0.0.1 atteinte : attente jusqu'à 09:00:20 UTC (21s), puis nouvel essai (1 sur 3)" {
+		c.notice[0] != typo.French("passation : gitlab:eig : limite de requêtes de 127.0.0.1 atteinte : attente jusqu'à 09:00:20 UTC (21s), puis nouvel essai (1 sur 3)") {
 		t.Errorf("slept %v, notices %q", c.slept, c.notice)
 	}
 	cases := []struct{ name, spec, token, en, fr string }{
@@ -331,7 +332,7 @@ func TestGitLabRateLimitAndErrors(t *testing.T) {
 			o := (&clock{now: now}).options(forge.Options{GitLabURL: srv.URL, Getenv: env(map[string]string{"GITLAB_TOKEN": tc.token})})
 			_, err := forge.List(context.Background(), spec(t, tc.spec), o)
 			var ie *i18n.Error
-			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.en) || !strings.Contains(ie.In("fr"), tc.fr) {
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.en) || !strings.Contains(ie.In("fr"), typo.French(tc.fr)) {
 				t.Fatalf("err = %v", err)
 			}
 			if tc.token != "" && strings.Contains(err.Error()+ie.In("fr"), tc.token) {

@@ -3,21 +3,27 @@
 // says them); this package is only the one way they are looked up.
 package i18n
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/passation/passation/internal/typo"
+)
 
 // Text maps a key to its English and French forms.
 type Text map[string][2]string
 
 // In returns the sentence of key in lang: French for "fr", English
 // otherwise. An unknown key comes back as itself, so that a missing entry
-// shows in the output instead of leaving a blank.
+// shows in the output instead of leaving a blank. French comes with its
+// typography (typo.French): the tables are written with plain spaces, and
+// this is the one place every French sentence passes through.
 func (t Text) In(lang, key string) string {
 	s, ok := t[key]
 	if !ok {
 		return key
 	}
 	if lang == "fr" {
-		return s[1]
+		return typo.French(s[1])
 	}
 	return s[0]
 }
@@ -65,9 +71,15 @@ func Plural(lang string, n int, one, many string) string {
 // then args: the table holds key+".one" and key+".many" (a key without
 // them is used for both), so that each language agrees the count its way.
 func (t Text) Count(lang, key string, n int, args ...any) string {
+	return fmt.Sprintf(t.For(lang, key, n), append([]any{n}, args...)...)
+}
+
+// For returns the sentence (unfilled) of key that agrees with a count of n,
+// for a sentence whose count is not its first argument.
+func (t Text) For(lang, key string, n int) string {
 	k := key + Plural(lang, n, ".one", ".many")
 	if !t.Has(k) {
 		k = key
 	}
-	return fmt.Sprintf(t.In(lang, k), append([]any{n}, args...)...)
+	return t.In(lang, k)
 }

@@ -3,6 +3,8 @@ package licence
 import (
 	"reflect"
 	"testing"
+
+	"github.com/passation/passation/internal/typo"
 )
 
 func TestDeclare(t *testing.T) {
@@ -120,9 +122,9 @@ func TestDescribe(t *testing.T) {
 		{Single("etalab-2.0"), "etalab-2.0", Documents, "fr", "etalab-2.0, autorisée pour les documents et données des administrations"},
 		{Single("etalab-2.0"), "etalab-2.0", Software, "en", "etalab-2.0 is on the list of article D.323-2-1 for documents and data, not for source code, and this repository holds code (app.py): put the code under a software licence of the list (e.g. MIT, Apache-2.0, EUPL-1.2), keep etalab-2.0 for the documents, and say in the README which applies to what"},
 		{Single("CC-BY-NC-SA-4.0"), "CC-BY-NC-SA-4.0", Documents, "en", "CC-BY-NC-SA-4.0, not on the list of licences authorised for public administrations (CRPA art. D.323-2-1): its NonCommercial or NoDerivatives clause makes it no open licence at all"},
-		{Single("ISC"), "ISC", Software, "fr", "ISC, absente de la liste des licences autorisées pour les administrations (CRPA art. D.323-2-1)"},
+		{Single("ISC"), "ISC", Software, "fr", "ISC, absente de la liste des licences autorisées pour les administrations (article D. 323-2-1 du CRPA)"},
 		{Declare("MIT OR Apache-2.0"), "MIT OR Apache-2.0", Software, "en", "MIT OR Apache-2.0, authorised for public administrations' code (Apache-2.0 on the list; MIT on the list)"},
-		{Declare("MIT AND ISC"), "MIT AND ISC", Software, "fr", "MIT AND ISC, que les licences de la liste ne satisfont pas (CRPA art. D.323-2-1) : un OR en demande une, un AND toutes (ISC absente de la liste; MIT sur la liste)"},
+		{Declare("MIT AND ISC"), "MIT AND ISC", Software, "fr", typo.French("MIT AND ISC, que les licences de la liste ne satisfont pas (article D. 323-2-1 du CRPA) : un OR en demande une, un AND toutes (ISC absente de la liste ; MIT sur la liste)")},
 		{Single(""), "", Software, "en", "licence not recognised"},
 	}
 	for _, tc := range cases {

@@ -22,15 +22,26 @@ type CompactOptions struct {
 }
 
 var compactWords = i18n.Text{
-	"head":           {"passation: %d missing from the next commit at or above %s:", "passation : %d manquants dans le prochain commit au niveau %s ou au-dessus :"},
-	"head-all":       {"passation: %d missing from the next commit:", "passation : %d manquants dans le prochain commit :"},
-	"staged":         {"staged", "indexé"},
-	"below":          {"  (+%d below %s: passation check --staged --fail-on never lists them)", "  (+%d sous le niveau %s : passation check --staged --fail-on never les liste)"},
-	"conflicts":      {"passation: %d unmerged paths (merge conflict), judged as on this branch (ours): %s", "passation : %d chemins non fusionnés (conflit de fusion), jugés comme sur cette branche (ours) : %s"},
-	"head-tree":      {"passation: %d missing at or above %s:", "passation : %d manquants au niveau %s ou au-dessus :"},
-	"head-all-tree":  {"passation: %d missing:", "passation : %d manquants :"},
-	"undecided-tree": {"passation: nothing is missing, but %d items could not be decided:", "passation : rien ne manque, mais %d éléments n'ont pas pu être jugés :"},
-	"undecided":      {"passation: nothing is missing from the next commit, but %d items could not be decided:", "passation : rien ne manque dans le prochain commit, mais %d éléments n'ont pas pu être jugés :"},
+	"head.one":            {"passation: %d missing from the next commit at or above %s:", "passation : %d élément manquant dans le prochain commit (niveau %s ou supérieur) :"},
+	"head.many":           {"passation: %d missing from the next commit at or above %s:", "passation : %d éléments manquants dans le prochain commit (niveau %s ou supérieur) :"},
+	"head-all.one":        {"passation: %d missing from the next commit:", "passation : %d élément manquant dans le prochain commit :"},
+	"head-all.many":       {"passation: %d missing from the next commit:", "passation : %d éléments manquants dans le prochain commit :"},
+	"staged":              {"staged", "indexé"},
+	"below.one":           {"  (+%d below %s: passation check --staged --fail-on never lists it)", "  (+%d sous le niveau %s : passation check --staged --fail-on never le liste)"},
+	"below.many":          {"  (+%d below %s: passation check --staged --fail-on never lists them)", "  (+%d sous le niveau %s : passation check --staged --fail-on never les liste)"},
+	"conflicts.one":       {"passation: %d unmerged path (merge conflict), judged as on this branch (ours): %s", "passation : %d chemin non fusionné (conflit de fusion), jugé comme sur cette branche (ours) : %s"},
+	"conflicts.many":      {"passation: %d unmerged paths (merge conflict), judged as on this branch (ours): %s", "passation : %d chemins non fusionnés (conflit de fusion), jugés comme sur cette branche (ours) : %s"},
+	"head-tree.one":       {"passation: %d missing at or above %s:", "passation : %d élément manquant de niveau %s ou supérieur :"},
+	"head-tree.many":      {"passation: %d missing at or above %s:", "passation : %d éléments manquants de niveau %s ou supérieur :"},
+	"head-all-tree.one":   {"passation: %d missing:", "passation : %d élément manquant :"},
+	"head-all-tree.many":  {"passation: %d missing:", "passation : %d éléments manquants :"},
+	"undecided-tree.one":  {"passation: nothing is missing, but %d item could not be decided:", "passation : rien ne manque, mais %d élément est indéterminé :"},
+	"undecided-tree.many": {"passation: nothing is missing, but %d items could not be decided:", "passation : rien ne manque, mais %d éléments sont indéterminés :"},
+	"undecided.one":       {"passation: nothing is missing from the next commit, but %d item could not be decided:", "passation : rien ne manque dans le prochain commit, mais %d élément est indéterminé :"},
+	"undecided.many":      {"passation: nothing is missing from the next commit, but %d items could not be decided:", "passation : rien ne manque dans le prochain commit, mais %d éléments sont indéterminés :"},
+	"skip-line":           {"  ? %s [%s] %s: %s", "  ? %s [%s] %s : %s"},
+	"gap-line":            {"  ✘ %s [%s] %s: %s", "  ✘ %s [%s] %s : %s"},
+	"gap-evidence":        {" [%s: %s]", " [%s : %s]"},
 }
 
 func cw(lang, key string) string { return compactWords.In(lang, key) }
@@ -49,7 +60,7 @@ func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactO
 		return k
 	}
 	if len(o.Conflicts) > 0 {
-		p.line(yellow, fmt.Sprintf(cw(lang, "conflicts"), len(o.Conflicts), joinMax(o.Conflicts, 5)))
+		p.line(yellow, compactWords.Count(lang, "conflicts", len(o.Conflicts), joinMax(o.Conflicts, 5)))
 	}
 	show := failOn
 	if failOn == finding.Never {
@@ -83,34 +94,34 @@ func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactO
 	case gaps == 0:
 		// Rules that could not decide are not gaps, but silence would
 		// say that all is well.
-		p.line(bold, fmt.Sprintf(cw(lang, key("undecided")), len(shown)))
+		p.line(bold, compactWords.Count(lang, key("undecided"), len(shown)))
 	case failOn == finding.Never:
-		p.line(bold, fmt.Sprintf(cw(lang, key("head-all")), gaps))
+		p.line(bold, compactWords.Count(lang, key("head-all"), gaps))
 	default:
-		p.line(bold, fmt.Sprintf(cw(lang, key("head")), gaps, failOn))
+		p.line(bold, compactWords.Count(lang, key("head"), gaps, failOn))
 	}
 	for _, res := range shown {
 		if res.Status == finding.Skip {
-			p.line(yellow, fmt.Sprintf("  ? %s [%s] %s: %s", res.Rule, res.Severity, res.Title, res.Message))
+			p.line(yellow, fmt.Sprintf(cw(lang, "skip-line"), res.Rule, res.Severity, res.Title, res.Message))
 			continue
 		}
 		col := red
 		if res.Severity < finding.Error {
 			col = yellow
 		}
-		s := fmt.Sprintf("  ✘ %s [%s] %s: %s", res.Rule, res.Severity, res.Title, res.Hint)
+		s := fmt.Sprintf(cw(lang, "gap-line"), res.Rule, res.Severity, res.Title, res.Hint)
 		if len(res.Evidence) > 0 {
 			e := res.Evidence[0]
 			loc := e.Place()
 			if o.Staged[e.Path] {
 				loc += " (" + cw(lang, "staged") + ")"
 			}
-			s += fmt.Sprintf(" [%s: %s]", loc, e.Detail)
+			s += fmt.Sprintf(cw(lang, "gap-evidence"), loc, e.Detail)
 		}
 		p.line(col, s)
 	}
 	if below > 0 {
-		p.line(dim, fmt.Sprintf(cw(lang, "below"), below, failOn))
+		p.line(dim, compactWords.Count(lang, "below", below, failOn))
 	}
 	return p.err
 }

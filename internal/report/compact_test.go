@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/typo"
 )
 
 func compactOf(t *testing.T, results []finding.Result, failOn finding.Severity, o CompactOptions) string {
@@ -41,7 +42,7 @@ func TestCompact(t *testing.T) {
 		t.Fatalf("plain check in compact form:\n%s", out)
 	}
 	out = compactOf(t, []finding.Result{install, roadmap, changelog}, finding.Never, CompactOptions{Lang: "fr"})
-	if !strings.HasPrefix(out, "passation : 3 manquants") || strings.Count(out, "✘") != 3 || strings.Contains(out, "sous le niveau") {
+	if !strings.HasPrefix(out, typo.French("passation : 3 éléments manquants :")) || strings.Count(out, "✘") != 3 || strings.Contains(out, "sous le niveau") {
 		t.Fatalf("--fail-on never:\n%s", out)
 	}
 	out = compactOf(t, []finding.Result{pass, skipped}, finding.Error, CompactOptions{})

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/typo"
 )
 
 func TestTextShowsTheConfiguration(t *testing.T) {
@@ -20,6 +21,9 @@ func TestTextShowsTheConfiguration(t *testing.T) {
 		var b bytes.Buffer
 		if err := Text(&b, rep, finding.Error, TextOptions{Lang: lang}); err != nil {
 			t.Fatal(err)
+		}
+		if lang == "fr" {
+			want = typo.French(want)
 		}
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("%s: no %q in\n%s", lang, want, b.String())

@@ -33,22 +33,34 @@ const (
 )
 
 var textWords = i18n.Text{
-	"header":    {"passation — %s", "passation — %s"},
-	"at":        {"at %s (%s)", "à %s (%s)"},
-	"folder":    {"folder, not a git repository: every file on disk counts", "dossier hors dépôt git : tous les fichiers du disque comptent"},
-	"profile":   {"profile %s", "profil %s"},
-	"index":     {"the index: what the next commit would contain, on top of %s", "l'index : ce que contiendrait le prochain commit, après %s"},
-	"first":     {"the index: what the first commit would contain", "l'index : ce que contiendrait le premier commit"},
-	"score":     {"Score %d/100 · %d found · %d missing · %d skipped · %d waived", "Score %d/100 · %d trouvés · %d manquants · %d ignorés · %d dérogations"},
-	"hint":      {"to do:", "à faire :"},
-	"ok":        {"Nothing is missing at or above %s.", "Rien ne manque au niveau %s ou au-dessus."},
-	"missing":   {"%d missing at or above %s: %s", "%d manquants au niveau %s ou au-dessus : %s"},
-	"never":     {"%d missing; with --fail-on never they do not fail the run.", "%d manquants ; avec --fail-on never, ils ne font pas échouer l'exécution."},
-	"config":    {"configuration %s", "configuration %s"},
-	"changes":   {"rules changed: %d", "règles modifiées : %d"},
-	"elsewhere": {"declared elsewhere: %d", "conservés ailleurs : %d"},
-	"waivers":   {"waivers: %d", "dérogations : %d"},
-	"expired":   {"expired: %d", "expirées : %d"},
+	"header":  {"passation — %s", "passation — %s"},
+	"at":      {"at %s (%s)", "sur %s (%s)"},
+	"folder":  {"folder, not a git repository: every file on disk counts", "dossier hors dépôt git : tous les fichiers du disque comptent"},
+	"profile": {"profile %s", "profil %s"},
+	"index":   {"the index: what the next commit would contain, on top of %s", "l'index : ce que contiendrait le prochain commit, après %s"},
+	"first":   {"the index: what the first commit would contain", "l'index : ce que contiendrait le premier commit"},
+	"score":   {"Score %d/100", "Score %d/100"},
+	// Each count agrees with its noun (Tally); "skip" is « indéterminé »,
+	// the one French name of a rule that could not conclude.
+	"found.one":    {"%d found", "%d trouvé"},
+	"found.many":   {"%d found", "%d trouvés"},
+	"fail.one":     {"%d missing", "%d manquant"},
+	"fail.many":    {"%d missing", "%d manquants"},
+	"skip.one":     {"%d skipped", "%d indéterminé"},
+	"skip.many":    {"%d skipped", "%d indéterminés"},
+	"waived.one":   {"%d waived", "%d dérogation"},
+	"waived.many":  {"%d waived", "%d dérogations"},
+	"hint":         {"to do:", "à faire :"},
+	"ok":           {"Nothing is missing at or above %s.", "Rien ne manque de niveau %s ou supérieur."},
+	"missing.one":  {"%d missing at or above %s: %s", "%d élément manquant de niveau %s ou supérieur : %s"},
+	"missing.many": {"%d missing at or above %s: %s", "%d éléments manquants de niveau %s ou supérieur : %s"},
+	"never.one":    {"%d missing; with --fail-on never it does not fail the run.", "%d élément manquant ; avec --fail-on never, il ne fait pas échouer l'exécution."},
+	"never.many":   {"%d missing; with --fail-on never they do not fail the run.", "%d éléments manquants ; avec --fail-on never, ils ne font pas échouer l'exécution."},
+	"config":       {"configuration %s", "configuration %s"},
+	"changes":      {"rules changed: %d", "règles modifiées : %d"},
+	"elsewhere":    {"kept elsewhere: %d", "conservés ailleurs : %d"},
+	"waivers":      {"waivers: %d", "dérogations : %d"},
+	"expired":      {"expired: %d", "expirées : %d"},
 }
 
 func tw(lang, key string) string { return textWords.In(lang, key) }
@@ -78,7 +90,7 @@ func Text(w io.Writer, r *finding.Report, failOn finding.Severity, o TextOptions
 		p.line(dim, "  "+configLine(c, lang))
 	}
 	s := r.Summary
-	p.line(bold, fmt.Sprintf(tw(lang, "score"), s.Score, s.Pass, s.Fail, s.Skip, s.Waived))
+	p.line(bold, fmt.Sprintf(tw(lang, "score"), s.Score)+" · "+Tally(lang, s, true))
 
 	byGroup := map[string][]finding.Result{}
 	for _, res := range r.Results {
@@ -115,7 +127,7 @@ func Text(w io.Writer, r *finding.Report, failOn finding.Severity, o TextOptions
 		if s.Fail > 0 {
 			col = yellow
 		}
-		p.line(col, fmt.Sprintf(tw(lang, "never"), s.Fail))
+		p.line(col, textWords.Count(lang, "never", s.Fail))
 	} else if len(failing) == 0 {
 		p.line(green, fmt.Sprintf(tw(lang, "ok"), failOn))
 	} else {
@@ -123,7 +135,7 @@ func Text(w io.Writer, r *finding.Report, failOn finding.Severity, o TextOptions
 		for i, f := range failing {
 			ids[i] = f.Rule
 		}
-		p.line(red, fmt.Sprintf(tw(lang, "missing"), len(failing), failOn, strings.Join(ids, ", ")))
+		p.line(red, textWords.Count(lang, "missing", len(failing), failOn, strings.Join(ids, ", ")))
 	}
 	return p.err
 }
@@ -225,4 +237,19 @@ func configLine(c *finding.Config, lang string) string {
 		s += " · " + strings.Join(parts, " · ")
 	}
 	return s
+}
+
+// Tally says a summary's counts, each agreeing with its noun in lang
+// (« 1 trouvé · 2 manquants · 0 indéterminé »); waived only with waivers
+// when it says so.
+func Tally(lang string, s finding.Summary, waived bool) string {
+	parts := []string{
+		textWords.Count(lang, "found", s.Pass),
+		textWords.Count(lang, "fail", s.Fail),
+		textWords.Count(lang, "skip", s.Skip),
+	}
+	if waived {
+		parts = append(parts, textWords.Count(lang, "waived", s.Waived))
+	}
+	return strings.Join(parts, " · ")
 }
