@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/internal/source"
 )
@@ -34,18 +35,35 @@ type Failure struct {
 	Message string `json:"message"`
 }
 
-// what explains each kind in a few words, before the underlying error.
-var what = map[string]string{
-	FailUnreachable: "host unreachable",
-	FailAuth:        "authentication refused or required",
-	FailNotFound:    "repository not found (or not visible with the credentials given)",
-	FailTimeout:     "timed out",
-	FailCorrupt:     "corrupt repository or pack",
-	FailConnection:  "connection lost during the transfer",
-	FailRef:         "ref not found",
-	FailEmpty:       "empty repository",
-	FailLocal:       "not a readable git repository",
-	FailOther:       "could not be audited",
+// what explains each kind in a few words, before the underlying error, in
+// English (the report's Message) and in French (Failure.In).
+var what = i18n.Text{
+	FailUnreachable: {"host unreachable", "hôte injoignable"},
+	FailAuth:        {"authentication refused or required", "authentification refusée ou requise"},
+	FailNotFound:    {"repository not found (or not visible with the credentials given)", "dépôt introuvable (ou invisible avec les identifiants fournis)"},
+	FailTimeout:     {"timed out", "délai dépassé"},
+	FailCorrupt:     {"corrupt repository or pack", "dépôt ou pack corrompu"},
+	FailConnection:  {"connection lost during the transfer", "connexion perdue pendant le transfert"},
+	FailRef:         {"ref not found", "branche, étiquette ou commit introuvable"},
+	FailEmpty:       {"empty repository", "dépôt vide"},
+	FailLocal:       {"not a readable git repository", "pas un dépôt git lisible"},
+	FailOther:       {"could not be audited", "audit impossible"},
+}
+
+// noAnswer replaces go-git's words when the time ran out.
+const noAnswer = "no answer within the time allowed (--timeout)"
+
+// What is the failure's kind in a few words, in lang.
+func (f *Failure) What(lang string) string { return what.In(lang, f.Kind) }
+
+// Detail is what the server or go-git said, after passation's words: their
+// own words, in English whatever the language, quoted as they are.
+func (f *Failure) Detail() string {
+	d, ok := strings.CutPrefix(f.Message, what.In("en", f.Kind)+": ")
+	if !ok || d == noAnswer {
+		return ""
+	}
+	return d
 }
 
 // classify turns an error of a fetch or a check into a Failure, with a
@@ -54,11 +72,12 @@ func classify(err error, secrets []string) *Failure {
 	kind := kindOf(err)
 	msg := err.Error()
 	if kind == FailTimeout {
-		msg = "no answer within the time allowed (--timeout)"
+		msg = noAnswer
 	}
-	full := what[kind] + ": " + msg
-	if strings.Contains(what[kind], msg) {
-		full = what[kind] // go-git's words would only repeat it
+	en := what.In("en", kind)
+	full := en + ": " + msg
+	if strings.Contains(en, msg) {
+		full = en // go-git's words would only repeat it
 	}
 	// The message quotes the server (an HTTP body of up to 64 KiB, NUL
 	// bytes, escape codes, a newline and "::error::"): one short line of

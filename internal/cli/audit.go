@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
@@ -18,6 +17,7 @@ import (
 	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/forge"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/rules"
 	"github.com/schollz/progressbar/v3"
@@ -66,15 +66,16 @@ func runAudit(env *Env, args []string) int {
 	}
 	switch {
 	case f.from == "" && len(pos) == 0:
-		return usageErr(env, errors.New("audit: nothing to audit: expected a cohort list (--from cohort.csv) or repository URLs and paths (passation audit https://host/org/repo.git ../local/repo)"))
-	case f.from != "" && len(pos) > 0:
-		return usageErr(env, fmt.Errorf("audit: --from %s and %d URLs or paths given: expected one or the other", f.from, len(pos)))
-	}
-	if err := checkMaxRead(f.maxRead); err != nil {
-		return usageErr(env, err)
+		return usageErr(env, errors.New(auditWords.In(envLanguage(env.Getenv).Value, "nothing")))
 	}
 	lng, err := lang(f.lang, env.Getenv)
 	if err != nil {
+		return usageErr(env, err)
+	}
+	if f.from != "" && len(pos) > 0 {
+		return usageErr(env, errors.New(auditWords.Count(lng, "both", len(pos), f.from)))
+	}
+	if err := checkMaxRead(f.maxRead); err != nil {
 		return usageErr(env, err)
 	}
 	failOn, err := finding.ParseSeverity(f.failOn, true)
@@ -91,7 +92,7 @@ func runAudit(env *Env, args []string) int {
 	var prevName string
 	if f.baseline != "" {
 		if !shard.Whole() {
-			return usageErr(env, errors.New("audit: --baseline with --shard: expected one or the other; give the baseline to passation report merge instead"))
+			return usageErr(env, errors.New(auditWords.In(lng, "baseline-shard")))
 		}
 		if prev, prevName, err = audit.ReadBaseline(f.baseline); err != nil {
 			return usageErr(env, err)
@@ -155,7 +156,7 @@ func runAudit(env *Env, args []string) int {
 	auditor, err := audit.New(cat, targets, audit.Options{
 		Jobs: f.jobs, Timeout: f.timeout, CacheDir: f.cache, MaxRead: f.maxRead, MaxFiles: f.maxFiles,
 		Lang: lng, Profile: f.profile, Tool: finding.Tool{Name: "passation", Version: env.version()},
-		Getenv: env.Getenv, HostTokens: hostTokens, Progress: newProgress(env, len(shard.Select(targets))),
+		Getenv: env.Getenv, HostTokens: hostTokens, Progress: newProgress(env, len(shard.Select(targets)), lng),
 		Now: env.now(), HistoryDepth: f.historyDepth, LicenceCache: cacheDir(env.Getenv, "licences"),
 		Baseline: prev, BaselineName: prevName, Deadline: deadline, OrgDefaults: orgDefaults,
 	})
@@ -179,14 +180,14 @@ func runAudit(env *Env, args []string) int {
 
 	res, err := auditor.Run(ctx, targets, shard)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "passation audit: interrupted: nothing written, %s is unchanged\n", f.out)
+		fmt.Fprintln(env.Stderr, fmt.Sprintf(auditWords.In(lng, "interrupted"), f.out))
 		return ExitInterrupted
 	}
-	return finishAudit(env, res, cat, f.out, progress, failOn)
+	return finishAudit(env, res, cat, f.out, progress, failOn, lng)
 }
 
 // finishAudit writes every output and says how the audit went.
-func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, progress *cohortreport.Progress, failOn finding.Severity) int {
+func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, progress *cohortreport.Progress, failOn finding.Severity, lng string) int {
 	if err := writeReports(out, res, cat, progress); err != nil {
 		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
 		return ExitNotWritten
@@ -198,11 +199,11 @@ func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, 
 			gaps++
 		}
 	}
-	fmt.Fprintf(env.Stdout, "%d repositories audited, %d could not be audited: %s\n",
-		len(res.Repositories)-failed, failed, filepath.Join(out, "index.html"))
+	fmt.Fprintf(env.Stdout, auditWords.In(lng, "done")+"\n", auditWords.Count(lng, "audited", len(res.Repositories)-failed),
+		auditWords.Count(lng, "failed", failed), filepath.Join(out, "index.html"))
 	for _, r := range res.Repositories {
 		if r.Error != nil {
-			fmt.Fprintf(env.Stdout, "  ✘ %s (%s): %s: %s\n", safetext.Line(r.Name), safetext.Line(r.URL), r.Error.Kind, safetext.Line(r.Error.Message))
+			fmt.Fprintf(env.Stdout, "  ✘ %s (%s)%s\n", safetext.Line(r.Name), safetext.Line(r.URL), failureText(r.Error, lng))
 		}
 	}
 	switch {
@@ -226,11 +227,11 @@ func writeReports(out string, res *audit.Result, cat *catalog.Catalog, progress 
 
 // newProgress shows a progress bar on a terminal, and one plain line per
 // repository elsewhere (CI logs).
-func newProgress(env *Env, total int) func(audit.Event) {
+func newProgress(env *Env, total int, lng string) func(audit.Event) {
 	if env.StderrIsTerminal && env.Getenv("CI") == "" && total > 0 {
 		bar := progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(env.Stderr),
-			progressbar.OptionSetDescription("auditing"),
+			progressbar.OptionSetDescription(auditWords.In(lng, "auditing")),
 			progressbar.OptionShowCount(),
 			progressbar.OptionSetWidth(30),
 			progressbar.OptionClearOnFinish(),
@@ -239,23 +240,70 @@ func newProgress(env *Env, total int) func(audit.Event) {
 		return func(e audit.Event) {
 			if e.Repository.Error != nil {
 				_ = bar.Clear()
-				fmt.Fprintln(env.Stderr, progressLine(e))
+				fmt.Fprintln(env.Stderr, progressLine(e, lng))
 			}
 			bar.Describe(truncate(safetext.Line(e.Repository.Name), 24))
 			_ = bar.Add(1)
 		}
 	}
-	return func(e audit.Event) { fmt.Fprintln(env.Stderr, progressLine(e)) }
+	return func(e audit.Event) { fmt.Fprintln(env.Stderr, progressLine(e, lng)) }
 }
 
-func progressLine(e audit.Event) string {
+func progressLine(e audit.Event, lng string) string {
 	r := e.Repository
-	head := fmt.Sprintf("passation audit: [%d/%d] %s", e.Done, e.Total, safetext.Line(r.Name))
+	head := fmt.Sprintf(auditWords.In(lng, "head"), e.Done, e.Total, safetext.Line(r.Name))
 	if r.Error != nil {
-		return fmt.Sprintf("%s: FAILED (%s): %s", head, r.Error.Kind, safetext.Line(r.Error.Message))
+		return head + fmt.Sprintf(auditWords.In(lng, "line-failed"), r.Error.Kind) + failureText(r.Error, lng)
 	}
 	s := r.Report.Summary
-	return fmt.Sprintf("%s: %s, score %d/100, %d missing (%s)", head, e.How, s.Score, s.Fail, e.Elapsed.Round(10*time.Millisecond))
+	how := e.How
+	if auditWords.Has("how-" + how) {
+		how = auditWords.In(lng, "how-"+how)
+	}
+	return head + fmt.Sprintf(auditWords.In(lng, "line-ok"), how, s.Score, auditWords.Count(lng, "missing", s.Fail), e.Elapsed.Round(10*time.Millisecond))
+}
+
+// failureText says why a repository could not be audited, after a
+// separator: in English the report's message; in French the kind in
+// French, then the server's own words (go-git's, in English) quoted.
+func failureText(f *audit.Failure, lng string) string {
+	if lng != "fr" {
+		return ": " + safetext.Line(f.Message)
+	}
+	s := auditWords.In(lng, "sep") + f.What(lng)
+	if d := f.Detail(); d != "" {
+		s += auditWords.In(lng, "sep") + "`" + safetext.Line(d) + "`"
+	}
+	return s
+}
+
+// auditWords are the sentences of passation audit and report merge.
+var auditWords = i18n.Text{
+	"nothing": {"audit: nothing to audit: expected a cohort list (--from cohort.csv) or repository URLs and paths (passation audit https://host/org/repo.git ../local/repo)",
+		"audit : rien à auditer : attendu une liste de dépôts (--from cohorte.csv) ou des adresses et chemins de dépôts (passation audit https://hote/org/depot.git ../local/depot)"},
+	"both.one":       {"audit: --from %[2]s and %[1]d URL or path given: expected one or the other", "audit : --from %[2]s et %[1]d adresse ou chemin donnés : attendu l'un ou l'autre"},
+	"both.many":      {"audit: --from %[2]s and %[1]d URLs or paths given: expected one or the other", "audit : --from %[2]s et %[1]d adresses ou chemins donnés : attendu l'un ou l'autre"},
+	"baseline-shard": {"audit: --baseline with --shard: expected one or the other; give the baseline to passation report merge instead", "audit : --baseline avec --shard : attendu l'un ou l'autre ; donnez plutôt la référence à passation report merge"},
+	"interrupted":    {"passation audit: interrupted: nothing written, %s is unchanged", "passation audit : interrompu : rien n'a été écrit, %s est inchangé"},
+	"done":           {"%s, %s: %s", "%s, %s : %s"},
+	"audited.one":    {"%d repository audited", "%d dépôt audité"},
+	"audited.many":   {"%d repositories audited", "%d dépôts audités"},
+	"failed.one":     {"%d could not be audited", "%d n'a pas pu être audité"},
+	"failed.many":    {"%d could not be audited", "%d n'ont pas pu être audités"},
+	"auditing":       {"auditing", "audit"},
+	"head":           {"passation audit: [%d/%d] %s", "passation audit : [%d/%d] %s"},
+	"line-failed":    {": FAILED (%s)", " : ÉCHEC (%s)"},
+	"line-ok":        {": %s, score %d/100, %s (%s)", " : %s, score %d/100, %s (%s)"},
+	"missing.one":    {"%d missing", "%d élément manquant"},
+	"missing.many":   {"%d missing", "%d éléments manquants"},
+	"how-cloned":     {"cloned", "cloné"},
+	"how-updated":    {"updated", "mis à jour"},
+	"how-local":      {"local", "local"},
+	"sep":            {": ", " : "},
+	"merged.one":     {"passation report merge: %d file, %s", "passation report merge : %d fichier, %s"},
+	"merged.many":    {"passation report merge: %d files, %s", "passation report merge : %d fichiers, %s"},
+	"repos.one":      {"%d repository", "%d dépôt"},
+	"repos.many":     {"%d repositories", "%d dépôts"},
 }
 
 func truncate(s string, n int) string {
@@ -322,6 +370,7 @@ func runReport(env *Env, args []string) int {
 	if err != nil {
 		return usageErr(env, err)
 	}
-	fmt.Fprintf(env.Stderr, "passation report merge: %d files, %s\n", len(pos), strings.TrimSpace(fmt.Sprintf("%d repositories", len(res.Repositories))))
-	return finishAudit(env, res, cat, *out, progress, sev)
+	lng := envLanguage(env.Getenv).Value
+	fmt.Fprintln(env.Stderr, auditWords.Count(lng, "merged", len(pos), auditWords.Count(lng, "repos", len(res.Repositories))))
+	return finishAudit(env, res, cat, *out, progress, sev, lng)
 }

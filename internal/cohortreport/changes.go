@@ -34,7 +34,8 @@ var changeWords = i18n.Text{
 	"tip-found":    {"found since the earlier audit", "trouvé depuis l'audit précédent"},
 	"tip-lost":     {"missing since the earlier audit", "manquant depuis l'audit précédent"},
 	"letter-since": {"%s: ", "%s : "},
-	"more":         {" and %d more", " et %d autres"},
+	"more.one":     {" and %d more", " et %d autre"},
+	"more.many":    {" and %d more", " et %d autres"},
 	"items":        {"%d items", "%d éléments"},
 	"item":         {"1 item", "1 élément"},
 	"end":          {"the end of the challenge", "la fin du défi"},
@@ -216,7 +217,7 @@ func letterChange(b *strings.Builder, res *audit.Result, r *audit.Repository, ca
 	still := titles(cat, lang, core)
 	switch {
 	case others > 0 && still != "":
-		still += fmt.Sprintf(cw(lang, "more"), others)
+		still += changeWords.Count(lang, "more", others)
 	case others == 1:
 		still = cw(lang, "item")
 	case others > 0:

@@ -87,16 +87,16 @@ func HTML(w io.Writer, res *audit.Result, cat *catalog.Catalog, progress *Progre
 	p := htmlPage{
 		Lang:    lang,
 		Title:   say(lang, "title"),
-		Summary: fmt.Sprintf(say(lang, "summary"), len(res.Repositories), len(res.Repositories)-res.Failed(), res.Failed()),
+		Summary: summaryLine(lang, res),
 	}
 	for i, it := range res.Items {
 		t := res.Totals[i]
 		hi := htmlItem{Item: it, GroupTitle: groupTitle(cat, it.Group, lang), Percent: t.Percent, Level: "none", Have: "–"}
 		if t.Percent >= 0 {
-			hi.Have = fmt.Sprintf("%d%%", t.Percent)
+			hi.Have = fmt.Sprintf(say(lang, "pct"), t.Percent)
 			hi.Level = level(t.Percent)
 		}
-		hi.Tip = fmt.Sprintf(say(lang, "repo-count"), t.Pass, t.Pass+t.Fail)
+		hi.Tip = words.Count(lang, "repo-count", t.Pass, t.Pass+t.Fail)
 		p.Items = append(p.Items, hi)
 	}
 	for i := range res.Repositories {
@@ -161,7 +161,7 @@ func level(percent int) string {
 // items first when sorted ascending.
 func cell(r *audit.Repository, it audit.Item, lang string) htmlCell {
 	if r.Error != nil {
-		return htmlCell{Class: "err", Mark: "!", Tip: r.Error.Message, Sort: "0"}
+		return htmlCell{Class: "err", Mark: "!", Tip: fmt.Sprintf(say(lang, "error-why"), r.Error.What(lang)), Sort: "0"}
 	}
 	res, ok := r.Result(it.Rule)
 	if !ok {

@@ -76,21 +76,21 @@ func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
 	res = tamed(res) // no control or bidi character of a repository
 	lang := res.Lang
 	p := &mdWriter{w: w}
-	p.f("# %s\n\n%s\n\n", say(lang, "title"), fmt.Sprintf(say(lang, "summary"), len(res.Repositories), len(res.Repositories)-res.Failed(), res.Failed()))
+	p.f("# %s\n\n%s\n\n", say(lang, "title"), summaryLine(lang, res))
 	p.f("## %s\n\n| %s | %s | %% | |\n|---|---|---:|---|\n", say(lang, "items-title"), say(lang, "item"), say(lang, "severity"))
 	for i, it := range res.Items {
 		t := res.Totals[i]
 		pct := "–"
 		if t.Percent >= 0 {
-			pct = fmt.Sprintf("%d%%", t.Percent)
+			pct = fmt.Sprintf(say(lang, "pct"), t.Percent)
 		}
-		p.f("| %s | %s | %s | %s |\n", mdCell(it.Title), it.Severity, pct, fmt.Sprintf(say(lang, "repo-count"), t.Pass, t.Pass+t.Fail))
+		p.f("| %s | %s | %s | %s |\n", mdCell(it.Title), it.Severity, pct, words.Count(lang, "repo-count", t.Pass, t.Pass+t.Fail))
 	}
 	p.f("\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---:|---|\n", say(lang, "repos-title"), say(lang, "repository"), say(lang, "team"), say(lang, "score"), say(lang, "gaps"))
 	for i := range res.Repositories {
 		r := &res.Repositories[i]
 		if r.Error != nil {
-			p.f("| %s | %s | – | **%s** (%s) |\n", mdCell(r.Name), mdCell(r.Team), say(lang, "error"), r.Error.Kind)
+			p.f("| %s | %s | – | **%s** |\n", mdCell(r.Name), mdCell(r.Team), fmt.Sprintf(say(lang, "error-why"), r.Error.What(lang)))
 			continue
 		}
 		var ids []string
@@ -107,7 +107,7 @@ func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
 			ids = append(ids, id)
 		}
 		if notices > 0 {
-			ids = append(ids, fmt.Sprintf(say(lang, "notices"), notices))
+			ids = append(ids, words.Count(lang, "notices", notices))
 		}
 		p.f("| %s | %s | %d | %s |\n", mdCell(r.Name), mdCell(r.Team), r.Report.Summary.Score, strings.Join(ids, " "))
 	}
@@ -117,7 +117,11 @@ func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
 		for i := range res.Repositories {
 			r := &res.Repositories[i]
 			if r.Error != nil {
-				p.f("- **%s** (`%s`): %s — %s\n", mdText(r.Name), r.URL, r.Error.Kind, mdText(r.Error.Message))
+				p.f("- **%s** (`%s`)%s%s", mdText(r.Name), r.URL, say(lang, "error-sep"), r.Error.What(lang))
+				if d := r.Error.Detail(); d != "" {
+					p.f(" — %s", codeSpan(d))
+				}
+				p.f("\n")
 			}
 		}
 	}
@@ -199,24 +203,25 @@ func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "|", `\|`) }
 
 // letterWords are the fixed sentences of the letters to teams.
 var letterWords = i18n.Text{
-	"subject": {"# Handover of %s: what is still missing\n\n", "# Passation de %s : ce qui manque encore\n\n"},
+	"subject": {"# Handover of %s: what is still missing\n\n", "# Passation — %s : ce qui manque encore\n\n"},
 	"hello":   {"Hello %s,\n\n", "Bonjour %s,\n\n"},
-	"intro": {"Before the end of the challenge, we checked what your repositories contain for the handover (the EIG end-of-challenge checklist). Here is what is missing and how to add it. Each item is looked for in what is committed: once you have added it, commit and push.\n",
-		"Avant la fin du défi, nous avons vérifié ce que vos dépôts contiennent pour la passation (checklist de fin de défi EIG). Voici ce qui manque, et comment l'ajouter. Chaque élément est cherché dans ce qui est commité : une fois ajouté, commitez et poussez.\n"},
+	"intro": {"Before the end of the challenge, we checked what your repositories contain for the handover (the EIG end-of-challenge checklist). Here is what is missing and how to add it. Each item is looked for in what is committed: once you have added one, make a commit and push it (git push).\n",
+		"Avant la fin du défi, nous avons vérifié ce que vos dépôts contiennent pour la passation (checklist de fin de défi EIG). Voici ce qui manque et comment l'ajouter. Chaque élément est cherché dans ce qui figure dans un commit : une fois un élément ajouté, faites un commit et poussez-le (git push).\n"},
 	"repo":           {"\n## %s\n\n`%s` %s — score %d/100\n\n", "\n## %s\n\n`%s` %s — score %d/100\n\n"},
 	"repo-err":       {"\n## %s\n\n`%s`\n\n", "\n## %s\n\n`%s`\n\n"},
-	"failed":         {"We could not read this repository (%s: %s). If it is private, please give the programme read access, or send us its address.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s). S'il est privé, donnez au programme un accès en lecture, ou envoyez-nous sa bonne adresse.\n"},
-	"failed-corrupt": {"We could not read this repository (%s: %s): it looks damaged. Please run `git fsck` in a clone of it, repair or push it again, and tell us.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s) : il semble endommagé. Lancez `git fsck` dans un clone, réparez-le ou poussez-le de nouveau, et prévenez-nous.\n"},
-	"failed-empty":   {"We could not read this repository (%s: %s): it has no commit yet. Please push your work to it.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s) : il n'a encore aucun commit. Poussez-y votre travail.\n"},
-	"failed-ref":     {"We could not read this repository (%s: %s): the branch or tag we were given is not there. Please tell us which one to check.\n", "Nous n'avons pas pu lire ce dépôt (%s : %s) : la branche ou l'étiquette indiquée n'y est pas. Dites-nous laquelle vérifier.\n"},
+	"failed":         {"We could not read this repository (%s). If it is private, please give the programme read access, or send us its address.\n", "Nous n'avons pas pu lire ce dépôt (%s). S'il est privé, donnez au programme un accès en lecture ou envoyez-nous sa bonne adresse.\n"},
+	"failed-corrupt": {"We could not read this repository (%s): it looks damaged. Please run `git fsck` in a clone of it, repair or push it again, and tell us.\n", "Nous n'avons pas pu lire ce dépôt (%s) : il semble endommagé. Lancez `git fsck` dans un clone, réparez-le ou poussez-le de nouveau, puis prévenez-nous.\n"},
+	"failed-empty":   {"We could not read this repository (%s): it has no commit yet. Please push your work to it.\n", "Nous n'avons pas pu lire ce dépôt (%s) : il n'a encore aucun commit. Poussez-y votre travail.\n"},
+	"failed-ref":     {"We could not read this repository (%s): the branch or tag we were given is not there. Please tell us which one to check.\n", "Nous n'avons pas pu lire ce dépôt (%s) : la branche ou l'étiquette indiquée n'y est pas. Dites-nous laquelle vérifier.\n"},
 	"complete":       {"Nothing is missing: thank you!\n", "Rien ne manque : merci !\n"},
 	"core":           {"Required for the handover:\n\n", "Indispensable pour la passation :\n\n"},
 	"more":           {"\nAlso expected:\n\n", "\nÉgalement attendu :\n\n"},
-	"notices":        {"\nNice to have, if you have them: %s (`passation explain ID` says how).\n", "\nSouhaitable, si vous les avez : %s (`passation explain ID` explique comment).\n"},
-	"skipped":        {"\nWe could not decide on: %s (%s).\n", "\nNous n'avons pas pu décider pour : %s (%s).\n"},
+	"notices.one":    {"\nNice to have, if you have it: %s (`passation explain ID` says how).\n", "\nSouhaitable, si vous l'avez : %s (`passation explain ID` explique comment).\n"},
+	"notices.many":   {"\nNice to have, if you have them: %s (`passation explain ID` says how).\n", "\nSouhaitables, si vous les avez : %s (`passation explain ID` explique comment).\n"},
+	"skipped":        {"\nWe could not evaluate: %s (`passation check` says why).\n", "\nNous n'avons pas pu évaluer : %s (`passation check` indique pourquoi).\n"},
 	"check":          {"\nTo see the same list at any time: `passation check` in the repository.\n", "\nPour revoir cette liste à tout moment : `passation check` dans le dépôt.\n"},
 	"thanks":         {"\nThank you,\nThe programme team\n", "\nMerci,\nL'équipe du programme\n"},
-	"at":             {"at %s", "à %s"},
+	"at":             {"at %s", "sur %s"},
 }
 
 func lw(lang, key string) string { return letterWords.In(lang, key) }
@@ -291,7 +296,7 @@ func letterRepo(b *strings.Builder, res *audit.Result, r *audit.Repository, cat 
 		case audit.FailRef:
 			advice = "failed-ref"
 		}
-		fmt.Fprintf(b, lw(lang, advice), r.Error.Kind, mdText(r.Error.Message))
+		fmt.Fprintf(b, lw(lang, advice), r.Error.What(lang))
 		return
 	}
 	at := fmt.Sprintf(lw(lang, "at"), r.Report.Repository.Ref)
@@ -329,7 +334,7 @@ func letterRepo(b *strings.Builder, res *audit.Result, r *audit.Repository, cat 
 		}
 	}
 	if len(notices) > 0 {
-		fmt.Fprintf(b, lw(lang, "notices"), mdText(strings.Join(notices, ", ")))
+		fmt.Fprintf(b, letterWords.For(lang, "notices", len(notices)), mdText(strings.Join(notices, ", ")))
 	}
 	var skipped []string
 	for _, res := range r.Report.Results {
@@ -338,7 +343,7 @@ func letterRepo(b *strings.Builder, res *audit.Result, r *audit.Repository, cat 
 		}
 	}
 	if len(skipped) > 0 {
-		fmt.Fprintf(b, lw(lang, "skipped"), strings.Join(skipped, ", "), "passation check")
+		fmt.Fprintf(b, lw(lang, "skipped"), mdText(strings.Join(skipped, ", ")))
 	}
 	if len(r.OrgDefaults) > 0 {
 		fmt.Fprintf(b, cw(lang, "letter-org"), mdText(titles(cat, lang, r.OrgDefaults)))
