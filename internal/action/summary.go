@@ -114,7 +114,7 @@ func (s summary) render(d detail, limit int) (string, int) {
 	}
 	fmt.Fprintf(&b, "%s\n", fmt.Sprintf(say(lang, "legend"), s.failOn))
 	if dropped > 0 {
-		fmt.Fprintf(&b, "\n> %s\n", fmt.Sprintf(say(lang, "truncated"), dropped))
+		fmt.Fprintf(&b, "\n> %s\n", words.Count(lang, "truncated", dropped))
 	}
 	return b.String(), dropped
 }

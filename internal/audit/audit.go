@@ -480,10 +480,10 @@ func (g *guardedTree) Read(e source.Entry, max int64) ([]byte, bool, error) {
 func (g *guardedTree) notes(lang string) []string {
 	var out []string
 	if g.stopped {
-		out = append(out, fmt.Sprintf(say(lang, "note-files"), g.maxFiles))
+		out = append(out, sentences.Count(lang, "note-files", g.maxFiles))
 	}
 	for _, p := range g.truncated {
-		out = append(out, fmt.Sprintf(say(lang, "note-big"), p, g.maxRead))
+		out = append(out, fmt.Sprintf(sentences.For(lang, "note-big", int(g.maxRead)), p, g.maxRead))
 	}
 	return out
 }
@@ -510,9 +510,13 @@ func (gv *guardedVisitor) File(e source.Entry) {
 }
 
 var sentences = i18n.Text{
-	"note-files": {"more than %d files: the rest of the tree was not checked (--max-files)",
+	"note-files.one": {"more than %d file: the rest of the tree was not checked (--max-files)",
+		"plus de %d fichier : la suite de l'arborescence n'a pas été vérifiée (--max-files)"},
+	"note-files.many": {"more than %d files: the rest of the tree was not checked (--max-files)",
 		"plus de %d fichiers : la suite de l'arborescence n'a pas été vérifiée (--max-files)"},
-	"note-big": {"%s is larger than %d bytes: only its beginning was read (--max-read)",
+	"note-big.one": {"%s is larger than %d byte: only its beginning was read (--max-read)",
+		"%s dépasse %d octet : seul son début a été lu (--max-read)"},
+	"note-big.many": {"%s is larger than %d bytes: only its beginning was read (--max-read)",
 		"%s dépasse %d octets : seul son début a été lu (--max-read)"},
 }
 

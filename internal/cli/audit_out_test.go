@@ -314,7 +314,7 @@ func TestLimitFlagMessages(t *testing.T) {
 		{[]string{"audit", "x", "--max-read", "-5"}, "--max-read -5: expected a number of bytes, 0 or more (0: the default, 1 MiB"},
 		{[]string{"check", "--max-read", "-1", dir}, "--max-read -1: expected a number of bytes, 0 or more"},
 		{[]string{"audit"}, "nothing to audit: expected a cohort list (--from cohort.csv) or repository URLs"},
-		{[]string{"audit", "--from", list, "x"}, "and 1 URLs or paths given: expected one or the other"},
+		{[]string{"audit", "--from", list, "x"}, "and 1 URL or path given: expected one or the other"},
 	} {
 		code, _, stderr := runAt(t, nil, c.args...)
 		if code != ExitUsage || !strings.Contains(stderr, c.want) || strings.Contains(stderr, "parse error") {

@@ -15,6 +15,7 @@ import (
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/testrepo"
+	"github.com/passation/passation/internal/typo"
 	"github.com/passation/passation/rules"
 )
 
@@ -520,7 +521,7 @@ func TestExplainCommand(t *testing.T) {
 	}
 	labels := map[string][]string{
 		"en": {"Group: ", "Severity: ", "When missing: ", "What to add: ", "Passes when any of these is found:", "Defined in: rules/"},
-		"fr": {"Groupe : ", "Sévérité : ", "Si absent : ", "Quoi ajouter : ", "Validé dès que l'un de ces éléments est trouvé :", "Défini dans : rules/"},
+		"fr": {typo.French("Groupe : "), typo.French("Niveau : "), typo.French("Si absent : "), typo.French("À ajouter : "), typo.French("Validé dès que l'un de ces éléments est trouvé :"), typo.French("Défini dans : rules/")},
 	}
 	for _, r := range cat.Rules {
 		for lang, labs := range labels {

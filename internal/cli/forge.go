@@ -227,7 +227,7 @@ func writeList(env *Env, name string, ts []audit.Target, lng string) error {
 		}
 		return forgeWords.Errorf("list.write", name, err.Error())
 	}
-	fmt.Fprintf(env.Stderr, forgeWords.In(lng, "list.written")+"\n", name, len(ts), name)
+	fmt.Fprintf(env.Stderr, forgeWords.For(lng, "list.written", len(ts))+"\n", name, len(ts), name)
 	return nil
 }
 
@@ -294,7 +294,11 @@ var forgeWords = i18n.Text{
 		"--list-only %s: could not write the cohort list: %s",
 		"--list-only %s : impossible d'écrire la liste de la cohorte : %s",
 	},
-	"list.written": {
+	"list.written.one": {
+		"passation audit: %s: %d repository written, nothing audited: edit it if needed, then passation audit --from %s",
+		"passation audit : %s : %d dépôt écrit, rien n'a été audité : modifiez-la au besoin, puis passation audit --from %s",
+	},
+	"list.written.many": {
 		"passation audit: %s: %d repositories written, nothing audited: edit it if needed, then passation audit --from %s",
 		"passation audit : %s : %d dépôts écrits, rien n'a été audité : modifiez-la au besoin, puis passation audit --from %s",
 	},

@@ -246,11 +246,11 @@ func TestAuditFromForgeRefused(t *testing.T) {
 		{map[string]string{"GITHUB_TOKEN": wrong}, []string{"--from", "github:eig", "--github-url", gh.URL},
 			"github:eig: 127.0.0.1 refused the token in GITHUB_TOKEN (401 Unauthorized): check that it is valid"},
 		{map[string]string{"GITHUB_TOKEN": wrong}, []string{"--from", "github:eig", "--github-url", gh.URL, "--lang", "fr"},
-			"github:eig : 127.0.0.1 a refusé le jeton de GITHUB_TOKEN (401 Unauthorized)"},
+			"github:eig : 127.0.0.1 a refusé le jeton de GITHUB_TOKEN (HTTP 401)"},
 		{map[string]string{"GITHUB_TOKEN": c.token}, []string{"--from", "github:personne", "--github-url", gh.URL},
 			`github:personne: no organisation "personne" on 127.0.0.1 that the token in GITHUB_TOKEN can see (404 Not Found)`},
 		{nil, []string{"--from", "gitlab:eig/cohorte-9", "--gitlab-url", gl.URL, "--lang", "fr"},
-			"gitlab:eig/cohorte-9 : aucun groupe « eig/cohorte-9 » sur 127.0.0.1 (404 Not Found)"},
+			"gitlab:eig/cohorte-9 : aucun groupe « eig/cohorte-9 » sur 127.0.0.1 (HTTP 404)"},
 		{map[string]string{"GITLAB_TOKEN": c.token}, []string{"--from", "gitlab:eig", "--gitlab-url", gl.URL, "--list-only", filepath.Join(dir, "empty.csv")},
 			`gitlab:eig: the group "eig" on 127.0.0.1 has no project, in it or its subgroups, that the token in GITLAB_TOKEN can see`},
 	}

@@ -98,11 +98,7 @@ func initConfig(env *Env, f initFlags, path string) int {
 	if err := writeNew(p, config.Template(cat, profile, lng)); err != nil {
 		return usageErr(env, err)
 	}
-	msg := "passation: wrote %s (profile %s). Edit it, commit it: only the committed file applies. passation check --print-config shows its effect.\n"
-	if lng == "fr" {
-		msg = "passation : %s écrit (profil %s). Modifiez-le, puis versez-le (commit) : seul le fichier versé s'applique. passation check --print-config montre son effet.\n"
-	}
-	fmt.Fprintf(env.Stderr, msg, p, profile)
+	fmt.Fprintf(env.Stderr, initWords.In(lng, "wrote")+"\n", p, profile)
 	return ExitOK
 }
 

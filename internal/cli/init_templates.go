@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/atomicfile"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/starter"
@@ -64,12 +65,7 @@ func initTemplates(env *Env, f initFlags, path string) int {
 
 	facts := detectFacts(env, ev, root, path)
 	w := env.Stdout
-	say := func(en, fr string) string {
-		if lng == "fr" {
-			return fr
-		}
-		return en
-	}
+	say := func(key string) string { return initWords.In(lng, key) }
 	toCreate := 0
 	for _, p := range plan {
 		if !p.Exists {
@@ -77,23 +73,21 @@ func initTemplates(env *Env, f initFlags, path string) int {
 		}
 	}
 	if len(plan) == 0 {
-		fmt.Fprintln(w, say("passation init --templates: nothing to start: no missing item has a starter document.",
-			"passation init --templates : rien à amorcer : aucun élément manquant n'a de modèle de document."))
-		printNone(w, none, say)
+		fmt.Fprintln(w, say("nothing"))
+		printNone(w, none, lng)
 		return ExitOK
 	}
 	if !f.write {
-		fmt.Fprintf(w, say("passation init --templates: %d starter documents for the missing items (dry run: nothing written; add --write to create them)\n",
-			"passation init --templates : %d documents à amorcer pour les éléments manquants (simulation : rien n'est écrit ; ajoutez --write pour les créer)\n"), toCreate)
+		fmt.Fprintln(w, initWords.Count(lng, "dry-run", toCreate))
 	}
 	var created []string
 	for _, p := range plan {
 		switch {
 		case p.Exists:
-			fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("exists", "existe"), p.Path, p.Rule, say("left as it is: fill it in", "laissé tel quel : complétez-le"))
+			fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("exists"), p.Path, p.Rule, say("left"))
 			continue
 		case !f.write:
-			fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("create", "créer"), p.Path, p.Rule, p.Title)
+			fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("create"), p.Path, p.Rule, p.Title)
 			continue
 		}
 		data, err := p.Starter.Render(lng, facts)
@@ -105,25 +99,43 @@ func initTemplates(env *Env, f initFlags, path string) int {
 			return ExitUnreadable
 		}
 		created = append(created, p.Path)
-		fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("created", "créé"), p.Path, p.Rule, p.Title)
+		fmt.Fprintf(w, "  %-7s %-34s %-22s %s\n", say("created"), p.Path, p.Rule, p.Title)
 	}
-	printNone(w, none, say)
+	printNone(w, none, lng)
 	if len(created) > 0 {
-		fmt.Fprint(w, say("Replace their placeholders ([To be completed: …], {{ … }}): until then passation check reports them as present but empty.\n",
-			"Remplacez leurs zones à compléter ([À compléter : …], {{ … }}) : d'ici là, passation check les signale comme présents mais vides.\n"))
+		fmt.Fprintln(w, say("replace"))
 		if inGit {
-			fmt.Fprintf(w, say("Then stage them: git add %s\n", "Puis indexez-les : git add %s\n"), strings.Join(created, " "))
+			fmt.Fprintf(w, say("stage")+"\n", strings.Join(created, " "))
 		}
 	}
 	return ExitOK
 }
 
-func printNone(w interface{ Write([]byte) (int, error) }, none []string, say func(en, fr string) string) {
+func printNone(w interface{ Write([]byte) (int, error) }, none []string, lng string) {
 	if len(none) == 0 {
 		return
 	}
-	fmt.Fprintf(w, say("No starter document for: %s (passation explain RULE says what to add).\n",
-		"Pas de modèle de document pour : %s (passation explain RÈGLE dit quoi ajouter).\n"), strings.Join(none, ", "))
+	fmt.Fprintf(w, initWords.In(lng, "none")+"\n", strings.Join(none, ", "))
+}
+
+// initWords are the sentences of passation init.
+var initWords = i18n.Text{
+	"nothing": {"passation init --templates: nothing to start: no missing item has a starter document.",
+		"passation init --templates : rien à amorcer : aucun élément manquant n'a de modèle de document."},
+	"dry-run.one": {"passation init --templates: %d starter document for the missing items (dry run: nothing written; add --write to create it)",
+		"passation init --templates : %d document à amorcer pour les éléments manquants (simulation : rien n'est écrit ; ajoutez --write pour le créer)"},
+	"dry-run.many": {"passation init --templates: %d starter documents for the missing items (dry run: nothing written; add --write to create them)",
+		"passation init --templates : %d documents à amorcer pour les éléments manquants (simulation : rien n'est écrit ; ajoutez --write pour les créer)"},
+	"exists":  {"exists", "existe"},
+	"left":    {"left as it is: fill it in", "laissé tel quel : complétez-le"},
+	"create":  {"create", "créer"},
+	"created": {"created", "créé"},
+	"replace": {"Replace their placeholders ([To be completed: …], {{ … }}): until then passation check reports them as present but empty.",
+		"Remplacez leurs zones à compléter ([À compléter : …], {{ … }}) : d'ici là, passation check les signale comme présents mais vides."},
+	"stage": {"Then stage them: git add %s", "Puis indexez-les : git add %s"},
+	"none":  {"No starter document for: %s (passation explain RULE says what to add).", "Pas de modèle de document pour : %s (`passation explain RÈGLE` indique ce qu'il faut ajouter)."},
+	"wrote": {"passation: wrote %s (profile %s). Edit it, commit it: only the committed file applies. passation check --print-config shows its effect.",
+		"passation : fichier %s écrit (profil %s). Modifiez-le, puis faites-en un commit : seul le fichier commité s'applique. passation check --print-config montre son effet."},
 }
 
 // detectFacts gathers what the documents can be filled with: the project's

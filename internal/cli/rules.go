@@ -140,18 +140,12 @@ func runExplain(env *Env, args []string) int {
 	g, _ := cat.Group(r.Group)
 	w := env.Stdout
 	labels := i18n.Text{
-		"group": {"Group", "Groupe"}, "severity": {"Severity", "Sévérité"}, "profiles": {"Profiles", "Profils"},
-		"missing": {"When missing", "Si absent"}, "hint": {"What to add", "Quoi ajouter"},
-		"evidence": {"Passes when any of these is found", "Validé dès que l'un de ces éléments est trouvé"},
-		"defined":  {"Defined in", "Défini dans"},
+		"group": {"Group:", "Groupe :"}, "severity": {"Severity:", "Niveau :"}, "profiles": {"Profiles:", "Profils :"},
+		"missing": {"When missing:", "Si absent :"}, "hint": {"What to add:", "À ajouter :"},
+		"evidence": {"Passes when any of these is found:", "Validé dès que l'un de ces éléments est trouvé :"},
+		"defined":  {"Defined in:", "Défini dans :"},
 	}
-	// French puts a space before the colon.
-	lab := func(k string) string {
-		if l == "fr" {
-			return labels.In(l, k) + " :"
-		}
-		return labels.In(l, k) + ":"
-	}
+	lab := func(k string) string { return labels.In(l, k) }
 	fmt.Fprintf(w, "%s — %s\n\n", r.ID, r.Title.In(l))
 	fmt.Fprintf(w, "%s %s\n%s %s\n%s %s\n\n", lab("group"), g.Title.In(l), lab("severity"), r.Severity, lab("profiles"), strings.Join(profilesOf(cat, r.ID), ", "))
 	fmt.Fprintf(w, "%s %s\n%s %s\n\n%s\n", lab("missing"), checker.Message(r.ID, l), lab("hint"), r.Hint.In(l), lab("evidence"))

@@ -15,39 +15,40 @@ import (
 
 // changeWords say what moved since an earlier audit (--baseline).
 var changeWords = i18n.Text{
-	"since-date":   {"Since the audit of %s", "Depuis l'audit du %s"},
-	"since":        {"Since the earlier audit", "Depuis l'audit précédent"},
-	"column":       {"Since", "Évolution"},
-	"found":        {"added: %s", "ajoutés : %s"},
-	"lost":         {"no longer found: %s", "plus trouvés : %s"},
-	"still":        {"still missing: %s", "toujours manquants : %s"},
-	"none-moved":   {"no item changed", "aucun élément n'a changé"},
-	"commits":      {"%d commits", "%d commits"},
-	"commit":       {"1 commit", "1 commit"},
-	"no-commit":    {"no new commit", "aucun nouveau commit"},
-	"new":          {"new in the list", "nouveau dans la liste"},
-	"uncompared":   {"not compared (one of the two audits could not read it)", "non comparé (l'un des deux audits n'a pas pu le lire)"},
-	"gone":         {"No longer in the list: %s", "Plus dans la liste : %s"},
-	"score":        {"score %d → %d", "score %d → %d"},
-	"md-title":     {"## %s\n\n", "## %s\n\n"},
-	"md-head":      {"| Repository | Score | Added | No longer found | Commits |\n|---|---|---|---|---:|\n", "| Dépôt | Score | Ajoutés | Plus trouvés | Commits |\n|---|---|---|---|---:|\n"},
-	"tip-found":    {"found since the earlier audit", "trouvé depuis l'audit précédent"},
-	"tip-lost":     {"missing since the earlier audit", "manquant depuis l'audit précédent"},
-	"letter-since": {"%s: ", "%s : "},
-	"more.one":     {" and %d more", " et %d autre"},
-	"more.many":    {" and %d more", " et %d autres"},
-	"items":        {"%d items", "%d éléments"},
-	"item":         {"1 item", "1 élément"},
-	"end":          {"the end of the challenge", "la fin du défi"},
-	"days-left":    {"\n%s: in %d days (%s).\n", "\n%s\u00a0: dans %d jours (%s).\n"},
-	"day-left":     {"\n%s: tomorrow (%s).\n", "\n%s\u00a0: demain (%s).\n"},
-	"today":        {"\n%s: today (%s).\n", "\n%s\u00a0: aujourd'hui (%s).\n"},
-	"days-ago":     {"\n%s was %d days ago (%s).\n", "\n%s\u00a0: il y a %d jours (%s).\n"},
-	"day-ago":      {"\n%s was yesterday (%s).\n", "\n%s\u00a0: hier (%s).\n"},
-	"md-org":       {"— met only through the organisation's `.github` defaults, not by this repository", "— présent seulement par défaut dans le dépôt `.github` de l'organisation, pas dans ce dépôt"},
-	"letter-org":   {"\nGitHub shows these from your organisation's .github repository, but they are not in this repository and would not travel with it: %s.\n", "\nGitHub affiche ceux-ci depuis le dépôt .github de votre organisation, mais ils ne sont pas dans ce dépôt et ne le suivraient pas lors de la passation\u00a0: %s.\n"},
-	"tip-org":      {"met only through the organisation's .github defaults", "présent seulement par défaut dans le dépôt .github de l'organisation"},
-	"sep":          {"; ", " ; "},
+	"since-date":     {"Since the audit of %s", "Depuis l'audit du %s"},
+	"since":          {"Since the earlier audit", "Depuis l'audit précédent"},
+	"column":         {"Since", "Évolution"},
+	"found":          {"added: %s", "ajoutés : %s"},
+	"lost":           {"no longer found: %s", "plus trouvés : %s"},
+	"still":          {"still missing: %s", "toujours manquants : %s"},
+	"none-moved":     {"no item changed", "aucun élément n'a changé"},
+	"commits.one":    {"%d commit", "%d commit"},
+	"commits.many":   {"%d commits", "%d commits"},
+	"no-commit":      {"no new commit", "aucun nouveau commit"},
+	"new":            {"new in the list", "nouveau dans la liste"},
+	"uncompared":     {"not compared (one of the two audits could not read it)", "non comparé (l'un des deux audits n'a pas pu le lire)"},
+	"gone":           {"No longer in the list: %s", "Plus dans la liste : %s"},
+	"score":          {"score %d → %d", "score %d → %d"},
+	"md-title":       {"## %s\n\n", "## %s\n\n"},
+	"md-head":        {"| Repository | Score | Added | No longer found | Commits |\n|---|---|---|---|---:|\n", "| Dépôt | Score | Ajoutés | Plus trouvés | Commits |\n|---|---|---|---|---:|\n"},
+	"tip-found":      {"found since the earlier audit", "trouvé depuis l'audit précédent"},
+	"tip-lost":       {"missing since the earlier audit", "manquant depuis l'audit précédent"},
+	"letter-since":   {"%s: ", "%s : "},
+	"more.one":       {" and %d more", " et %d autre"},
+	"more.many":      {" and %d more", " et %d autres"},
+	"items.one":      {"%d item", "%d élément"},
+	"items.many":     {"%d items", "%d éléments"},
+	"end":            {"the end of the challenge", "la fin du défi"},
+	// Said for two days or more: tomorrow and yesterday have their own.
+	"days-left.many": {"\n%s: in %d days (%s).\n", "\n%s\u00a0: dans %d jours (%s).\n"},
+	"day-left":       {"\n%s: tomorrow (%s).\n", "\n%s\u00a0: demain (%s).\n"},
+	"today":          {"\n%s: today (%s).\n", "\n%s\u00a0: aujourd'hui (%s).\n"},
+	"days-ago.many":  {"\n%s was %d days ago (%s).\n", "\n%s\u00a0: il y a %d jours (%s).\n"},
+	"day-ago":        {"\n%s was yesterday (%s).\n", "\n%s\u00a0: hier (%s).\n"},
+	"md-org":         {"— met only through the organisation's `.github` defaults, not by this repository", "— présent seulement par défaut dans le dépôt `.github` de l'organisation, pas dans ce dépôt"},
+	"letter-org":     {"\nGitHub shows these from your organisation's .github repository, but they are not in this repository and would not travel with it: %s.\n", "\nGitHub affiche ceux-ci depuis le dépôt .github de votre organisation, mais ils ne sont pas dans ce dépôt et ne le suivraient pas lors de la passation\u00a0: %s.\n"},
+	"tip-org":        {"met only through the organisation's .github defaults", "présent seulement par défaut dans le dépôt .github de l'organisation"},
+	"sep":            {"; ", " ; "},
 }
 
 func cw(lang, key string) string { return changeWords.In(lang, key) }
@@ -117,10 +118,8 @@ func commitsText(lang string, c *audit.Change) string {
 		return ""
 	case *c.Commits == 0:
 		return cw(lang, "no-commit")
-	case *c.Commits == 1:
-		return cw(lang, "commit")
 	}
-	return fmt.Sprintf(cw(lang, "commits"), *c.Commits)
+	return changeWords.Count(lang, "commits", *c.Commits)
 }
 
 // arrow is the matrix's mark of a repository's move: ▲ +12, ▼ −5, = or
@@ -218,10 +217,8 @@ func letterChange(b *strings.Builder, res *audit.Result, r *audit.Repository, ca
 	switch {
 	case others > 0 && still != "":
 		still += changeWords.Count(lang, "more", others)
-	case others == 1:
-		still = cw(lang, "item")
 	case others > 0:
-		still = fmt.Sprintf(cw(lang, "items"), others)
+		still = changeWords.Count(lang, "items", others)
 	}
 	fmt.Fprintf(b, cw(lang, "letter-since"), sinceTitle(lang, res.Changes))
 	b.WriteString(mdText(changeSentence(lang, cat, c, still)))
@@ -283,7 +280,7 @@ func letterDeadline(b *strings.Builder, res *audit.Result, lang string) {
 	when := longDate(lang, res.Deadline.Date)
 	switch {
 	case days > 1:
-		fmt.Fprintf(b, cw(lang, "days-left"), name, days, when)
+		fmt.Fprintf(b, cw(lang, "days-left.many"), name, days, when)
 	case days == 1:
 		fmt.Fprintf(b, cw(lang, "day-left"), name, when)
 	case days == 0:
@@ -291,7 +288,7 @@ func letterDeadline(b *strings.Builder, res *audit.Result, lang string) {
 	case days == -1:
 		fmt.Fprintf(b, cw(lang, "day-ago"), name, when)
 	default:
-		fmt.Fprintf(b, cw(lang, "days-ago"), name, -days, when)
+		fmt.Fprintf(b, cw(lang, "days-ago.many"), name, -days, when)
 	}
 }
 

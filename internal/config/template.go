@@ -22,12 +22,12 @@ var templateText = i18n.Text{
 	},
 	"profile": {"# The rule profile: %s.", "# Le profil de règles : %s."},
 	"lang":    {"# Language of the report: en or fr (default: from the environment).", "# Langue du rapport : en ou fr (par défaut : celle de l'environnement)."},
-	"fail-on": {"# passation check exits 1 when an item at or above this level is missing: error, warning, notice, never.", "# passation check sort en erreur (code 1) s'il manque un élément de ce niveau ou au-dessus : error, warning, notice, never."},
-	"rules":   {"# Folders of this repository with rule files of your own, in the format of passation's rules/\n# (they may add rules, replace one by id with replace: true, or build a profile with extend).", "# Dossiers de ce dépôt contenant vos propres fichiers de règles, au format de rules/ de passation\n# (ils peuvent ajouter des règles, en remplacer une par son id avec replace: true, ou étendre un profil avec extend)."},
+	"fail-on": {"# passation check exits 1 when an item at or above this level is missing: error, warning, notice, never.", "# passation check sort en erreur (code 1) s'il manque un élément de ce niveau ou supérieur : `error`, `warning`, `notice` ou `never`."},
+	"rules":   {"# Folders of this repository with rule files of your own, in the format of passation's rules/\n# (they may add rules, replace one by id with replace: true, or build a profile with extend).", "# Dossiers de ce dépôt contenant vos propres fichiers de règles, au format de rules/ de passation\n# (ils peuvent ajouter des règles, en remplacer une par son identifiant avec replace: true ou étendre un profil avec extend)."},
 	"ignore":  {"# Paths that count for nothing. As in .gitignore, a name without \"/\" is ignored at any depth.", "# Chemins qui ne comptent pas. Comme dans .gitignore, un nom sans « / » est ignoré à toute profondeur."},
 	"overrides": {
 		"# Change a rule: turn it off, change its severity, or add where your team keeps the document\n# (files: globs; section: headings; content: regular expressions, line by line, in the files of in:).",
-		"# Modifier une règle : la désactiver, changer sa sévérité, ou indiquer où l'équipe range le document\n# (files : motifs de fichiers ; section : titres ; content : expressions régulières, ligne à ligne, dans les fichiers de in:).",
+		"# Modifier une règle : la désactiver, changer sa sévérité ou indiquer où l'équipe range le document\n# (files : motifs de fichiers ; section : titres ; content : expressions régulières, ligne à ligne, dans les fichiers de in:).",
 	},
 	"external": {
 		"# A document kept outside the repository (url and note required): it counts as found,\n# and the report shows it as \"declared elsewhere\".",
@@ -38,7 +38,7 @@ var templateText = i18n.Text{
 		"# Un manque accepté sous la responsabilité de quelqu'un (reason et owner obligatoires). Après la date until\n# (dernier jour de validité), la dérogation ne couvre plus le manque, qui compte à nouveau.",
 	},
 	"list":         {"# The rules, by group (passation explain RULE says what each one looks for):", "# Les règles, par groupe (passation explain RÈGLE dit ce que chacune cherche) :"},
-	"note-example": {"Interview notes name people: they stay on the intranet. Ask the product owner for access.", "Les comptes-rendus nomment des personnes : ils restent sur l'intranet. Demander l'accès au product owner."},
+	"note-example": {"Interview notes name people: they stay on the intranet. Ask the product owner for access.", "Les comptes-rendus nomment des personnes : ils restent sur l'intranet. Demandez l'accès au responsable produit."},
 	"reason":       {"No demo day took place in this cohort.", "Pas de demo day pour cette promotion."},
 }
 

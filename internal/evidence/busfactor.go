@@ -19,7 +19,7 @@ type busFactorEvidence struct {
 }
 
 func (b *busFactorEvidence) Describe(lang string) string {
-	return fmt.Sprintf(historyWords.In(lang, "desc-bus"), b.minPeople, periodIn(b.window, lang))
+	return fmt.Sprintf(historyWords.For(lang, "desc-bus", b.minPeople), b.minPeople, periodIn(b.window, lang))
 }
 
 func (b *busFactorEvidence) Request(r Run, req *history.Request) {
@@ -54,7 +54,7 @@ func (b *busFactorEvidence) Annotate(r Run, rule catalog.Rule, res *finding.Resu
 	switch res.Status {
 	case finding.Pass:
 		people := recentPeople(f, b.window.SubFrom(r.Now()))
-		res.Message = fmt.Sprintf(historyWords.In(lang, "bus-pass"), len(people), periodIn(b.window, lang), names(people, 5, lang))
+		res.Message = fmt.Sprintf(historyWords.For(lang, "bus-pass", len(people)), len(people), periodIn(b.window, lang), names(people, 5, lang))
 	case finding.Fail:
 		res.Message = Expand(rule.Message.In(lang), b.Params(lang))
 	}
@@ -94,11 +94,7 @@ func recentPeople(f *history.Facts, from time.Time) []recentCommits {
 }
 
 func personDetail(p recentCommits, lang string) string {
-	key := "person-n"
-	if p.count == 1 {
-		key = "person-1"
-	}
-	return fmt.Sprintf(historyWords.In(lang, key), p.Identity, p.count, day(p.last))
+	return fmt.Sprintf(historyWords.For(lang, "person", p.count), p.Identity, p.count, day(p.last))
 }
 
 // names lists at most n people's names, with how many more.
@@ -112,7 +108,7 @@ func listPeople(people []recentCommits, n int, lang string, show func(p recentCo
 	var out []string
 	for i, p := range people {
 		if i == n {
-			out = append(out, fmt.Sprintf(historyWords.In(lang, "and-more"), len(people)-n))
+			out = append(out, historyWords.Count(lang, "and-more", len(people)-n))
 			break
 		}
 		name := p.Name

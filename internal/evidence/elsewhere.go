@@ -25,7 +25,7 @@ var _ = register(Kind{
 
 var elsewhereWords = i18n.Text{
 	"desc-elsewhere": {"shown, not counted: a README link about %s, or a documentation URL in publiccode.yml", "signalé sans être compté : un lien du README vers %s, ou une URL de documentation dans publiccode.yml"},
-	"elsewhere-link": {"declared elsewhere: %s — not committed; declare it with external: in .passation.yml to count it", "déclaré ailleurs : %s — non versé ; déclarez-le avec external: dans .passation.yml pour qu'il compte"},
+	"elsewhere-link": {"declared elsewhere: %s — not committed; declare it with external: in .passation.yml to count it", "signalé ailleurs : %s — pas dans le dépôt ; déclarez-le dans external: de .passation.yml pour qu'il compte"},
 }
 
 // elsewhereEvidence: documentation kept outside the repository — a README

@@ -89,14 +89,16 @@ type Run interface {
 
 // words are the sentences that several kinds share.
 var words = i18n.Text{
-	"file":        {"file", "fichier"},
-	"stub-empty":  {"present but empty", "présent mais vide"},
-	"stub-short":  {"present but empty: only %d words", "présent mais vide : %d mots seulement"},
-	"stub-tmpl":   {"present but empty: template left unfilled (%q)", "présent mais vide : modèle non rempli (« %s »)"},
-	"desc-files":  {"a file matching %s", "un fichier correspondant à %s"},
-	"desc-places": {" (at the root, in docs/, doc/, documentation/ or .github/)", " (à la racine, dans docs/, doc/, documentation/ ou .github/)"},
-	"desc-readme": {"the README files and docs", "les README et la documentation"},
-	"or":          {" or ", " ou "},
+	"file":            {"file", "fichier"},
+	"stub-empty":      {"present but empty", "présent mais vide"},
+	"stub-short.one":  {"present but empty: only %d word", "présent mais vide : %d mot seulement"},
+	"stub-short.many": {"present but empty: only %d words", "présent mais vide : %d mots seulement"},
+	"stub-tmpl":       {"present but empty: template left unfilled (%q)", "présent mais vide : modèle non rempli (« %s »)"},
+	"desc-files":      {"a file matching %s", "un fichier correspondant à %s"},
+	"desc-places":     {" (at the root, in docs/, doc/, documentation/ or .github/)", " (à la racine, dans docs/, doc/, documentation/ ou .github/)"},
+	"desc-readme":     {"the README files and docs", "les README et la documentation"},
+	"or":              {" or ", " ou "},
+	"quote":           {"%q", "« %s »"},
 }
 
 // defaultDocs are the files a reader opens to find a section: every README
@@ -186,7 +188,7 @@ func stub(r Run, e source.Entry, minWords int) (string, error) {
 		if d.Placeholder != "" {
 			return fmt.Sprintf(words.In(lang, "stub-tmpl"), d.Placeholder), nil
 		}
-		return fmt.Sprintf(words.In(lang, "stub-short"), n), nil
+		return words.Count(lang, "stub-short", n), nil
 	}
 	return "", nil
 }
@@ -218,11 +220,7 @@ func yamlStub(r Run, e source.Entry) (string, error) {
 func quoteAll(vals []string, lang string) string {
 	q := make([]string, len(vals))
 	for i, v := range vals {
-		if lang == "fr" {
-			q[i] = "« " + v + " »"
-		} else {
-			q[i] = fmt.Sprintf("%q", v)
-		}
+		q[i] = fmt.Sprintf(words.In(lang, "quote"), v)
 	}
 	return strings.Join(q, words.In(lang, "or"))
 }

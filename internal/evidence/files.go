@@ -19,7 +19,7 @@ var _ = register(Kind{
 	Example: "`files: [\"install*\", \"**/formation/**\"]`",
 	Passes: [2]string{
 		"a committed file matches and is not a stub. Case and accents do not matter (`Schéma.PNG` matches `*schema*.png`). A pattern without `/` is looked for at the root and in `docs/`, `doc/`, `documentation/`, `.github/`; a leading `/` anchors it at the root; `X/**` is any file below a folder matching `X`. A pattern that names no extension describes a document: a script (`install.sh`) does not match it.",
-		"un fichier versé correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`) n'y correspond pas.",
+		"un fichier du commit correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`) n'y correspond pas.",
 	},
 	Compile: compileFiles,
 })

@@ -50,7 +50,7 @@ func (d *freshnessEvidence) documents(r Run) []ruleDoc {
 }
 
 func (d *freshnessEvidence) Describe(lang string) string {
-	return fmt.Sprintf(historyWords.In(lang, "desc-fresh"), strings.Join(d.documentsOf, ", "), periodIn(d.maxLag, lang), d.maxCommits)
+	return fmt.Sprintf(historyWords.For(lang, "desc-fresh", d.maxCommits), strings.Join(d.documentsOf, ", "), periodIn(d.maxLag, lang), d.maxCommits)
 }
 
 func (d *freshnessEvidence) Request(r Run, req *history.Request) {

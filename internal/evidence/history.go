@@ -232,12 +232,7 @@ func periodIn(p history.Period, lang string) string {
 	return strings.Join(parts, historyWords.In(lang, "and"))
 }
 
-func count(n int, unit, lang string) string {
-	if n == 1 {
-		return fmt.Sprintf(historyWords.In(lang, unit), n)
-	}
-	return fmt.Sprintf(historyWords.In(lang, unit+"s"), n)
-}
+func count(n int, unit, lang string) string { return historyWords.Count(lang, unit, n) }
 
 var historyWords = i18n.Text{
 	"hist-none":       {"no commit history: a folder or the index is checked, not a commit", "pas d'historique de commits : c'est un dossier ou l'index qui est vérifié, pas un commit"},
@@ -249,17 +244,21 @@ var historyWords = i18n.Text{
 	"act-future":      {"last commit dated %s, in the future, by %s (%s): a wrong clock or a forged date, not counted as activity", "dernier commit daté du %s, dans le futur, par %s (%s) : horloge fausse ou date forgée, non compté comme activité"},
 	"act-future-fail": {"The last commit is dated in the future: %s.", "Le dernier commit est daté dans le futur : %s."},
 	"act-pass":        {"Active: %s.", "Actif : %s."},
-	"desc-bus":        {"at least %d people (by .mailmap e-mail, bots aside) committing in the last %s", "au moins %d personnes (par e-mail du .mailmap, robots exclus) ayant commité depuis %s"},
-	"bus-pass":        {"%d people committed in the last %s: %s.", "%d personnes ont commité depuis %s : %s."},
+	"desc-bus.one":    {"at least %d person (by .mailmap e-mail, bots aside) committing in the last %s", "au moins %d personne (par e-mail du .mailmap, robots exclus) ayant commité depuis %s"},
+	"desc-bus.many":   {"at least %d people (by .mailmap e-mail, bots aside) committing in the last %s", "au moins %d personnes (par e-mail du .mailmap, robots exclus) ayant commité depuis %s"},
+	"bus-pass.one":    {"%d person committed in the last %s: %s.", "%d personne a commité depuis %s : %s."},
+	"bus-pass.many":   {"%d people committed in the last %s: %s.", "%d personnes ont commité depuis %s : %s."},
 	"bus-nobody":      {"no commit since %s", "aucun commit depuis le %s"},
-	"person-1":        {"%s: %d commit, on %s", "%s : %d commit, le %s"},
-	"person-n":        {"%s: %d commits, the last on %s", "%s : %d commits, le dernier le %s"},
-	"and-more":        {"and %d more", "et %d autres"},
+	"person.one":      {"%s: %d commit, on %s", "%s : %d commit, le %s"},
+	"person.many":     {"%s: %d commits, the last on %s", "%s : %d commits, le dernier le %s"},
+	"and-more.one":    {"and %d more", "et %d autre"},
+	"and-more.many":   {"and %d more", "et %d autres"},
 	"desc-release":    {"a tag, or a release branch (release/*, releases/*, release-*)", "une étiquette (tag), ou une branche de version (release/*, releases/*, release-*)"},
 	"tag":             {"tag %s, %s", "étiquette %s, %s"},
 	"release-branch":  {"branch %s, %s", "branche %s, %s"},
 	"release-pass":    {"Latest release: %s (%d in all).", "Dernière version : %s (%d en tout)."},
-	"desc-fresh":      {"the documents of %s last changed less than %s or %d commits before the last change to the code", "les documents de %s modifiés moins de %s ou %d commits avant la dernière modification du code"},
+	"desc-fresh.one":  {"the documents of %s last changed less than %s or %d commit before the last change to the code", "les documents de %s modifiés moins de %s ou %d commit avant la dernière modification du code"},
+	"desc-fresh.many": {"the documents of %s last changed less than %s or %d commits before the last change to the code", "les documents de %s modifiés moins de %s ou %d commits avant la dernière modification du code"},
 	"fresh-nodocs":    {"no document satisfied %s, so none can be dated", "aucun document ne satisfait %s : aucun ne peut être daté"},
 	"fresh-nocode":    {"no code file in the history", "aucun fichier de code dans l'historique"},
 	"fresh-unchanged": {"unchanged for over %s and %s before the last change to the code (%s)", "inchangé depuis plus de %s et %s avant la dernière modification du code (%s)"},
@@ -276,13 +275,13 @@ var historyWords = i18n.Text{
 	"mhint-truncated": {" (history truncated at depth %d)", " (historique tronqué à la profondeur %d)"},
 	"name-count":      {"%s (%s)", "%s (%s)"},
 	"under-a-day":     {"less than a day", "moins d'un jour"},
-	"day":             {"%d day", "%d jour"},
-	"days":            {"%d days", "%d jours"},
-	"month":           {"%d month", "%d mois"},
-	"months":          {"%d months", "%d mois"},
-	"year":            {"%d year", "%d an"},
-	"years":           {"%d years", "%d ans"},
-	"commit":          {"%d commit", "%d commit"},
-	"commits":         {"%d commits", "%d commits"},
+	"day.one":         {"%d day", "%d jour"},
+	"day.many":        {"%d days", "%d jours"},
+	"month.one":       {"%d month", "%d mois"},
+	"month.many":      {"%d months", "%d mois"},
+	"year.one":        {"%d year", "%d an"},
+	"year.many":       {"%d years", "%d ans"},
+	"commit.one":      {"%d commit", "%d commit"},
+	"commit.many":     {"%d commits", "%d commits"},
 	"and":             {" and ", " et "},
 }

@@ -24,9 +24,12 @@ var _ = register(Kind{
 })
 
 var introWords = i18n.Text{
-	"intro":       {"introduction (%d words)", "introduction (%d mots)"},
-	"intro-short": {"introduction too short (%d words)", "introduction trop courte (%d mots)"},
-	"desc-intro":  {"an introduction of at least %d words at the top of the README", "une introduction d'au moins %d mots en tête du README"},
+	"intro.one":        {"introduction (%d word)", "introduction (%d mot)"},
+	"intro.many":       {"introduction (%d words)", "introduction (%d mots)"},
+	"intro-short.one":  {"introduction too short (%d word)", "introduction trop courte (%d mot)"},
+	"intro-short.many": {"introduction too short (%d words)", "introduction trop courte (%d mots)"},
+	"desc-intro.one":   {"an introduction of at least %d word at the top of the README", "une introduction d'au moins %d mot en tête du README"},
+	"desc-intro.many":  {"an introduction of at least %d words at the top of the README", "une introduction d'au moins %d mots en tête du README"},
 }
 
 // introEvidence: the opening paragraphs of a README, before its first
@@ -53,7 +56,7 @@ func compileIntro(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 }
 
 func (i *introEvidence) Describe(lang string) string {
-	return fmt.Sprintf(introWords.In(lang, "desc-intro"), i.minWords)
+	return introWords.Count(lang, "desc-intro", i.minWords)
 }
 
 func (i *introEvidence) Evaluate(r Run) Outcome {
@@ -64,10 +67,10 @@ func (i *introEvidence) Evaluate(r Run) Outcome {
 		}
 		ev := finding.Evidence{Path: e.Path, Line: d.IntroLine}
 		if d.IntroWords >= i.minWords {
-			ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "intro"), d.IntroWords)
+			ev.Detail = introWords.Count(r.Lang(), "intro", d.IntroWords)
 			o.Found = append(o.Found, ev)
 		} else {
-			ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "intro-short"), d.IntroWords)
+			ev.Detail = introWords.Count(r.Lang(), "intro-short", d.IntroWords)
 			o.Rejected = append(o.Rejected, ev)
 		}
 	})

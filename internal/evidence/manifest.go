@@ -27,9 +27,9 @@ var _ = register(Kind{
 
 var manifestWords = i18n.Text{
 	"desc-manifest":    {"%s declared in a package manifest or publiccode.yml", "%s déclaré dans un manifeste de paquet ou publiccode.yml"},
-	"detail-manifest":  {"declared as %s: %s", "déclaré comme %s : %s"},
-	"detail-elsewhere": {"declared elsewhere (%s): %s", "déclaré ailleurs (%s) : %s"},
-	"no-contact":       {"declared as %s with no contact (e-mail or address): %s", "déclaré comme %s sans contact (adresse électronique ou web) : %s"},
+	"detail-manifest":  {"declared as %s: %s", "déclaré dans le champ %s : %s"},
+	"detail-elsewhere": {"declared elsewhere (%s): %s", "signalé ailleurs (%s) : %s"},
+	"no-contact":       {"declared as %s with no contact (e-mail or address): %s", "déclaré dans le champ %s sans contact (adresse électronique ou web) : %s"},
 }
 
 // reachable reports whether a person declared in a manifest comes with a

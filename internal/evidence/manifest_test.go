@@ -39,9 +39,9 @@ func TestDocumentationDeclaredElsewhere(t *testing.T) {
 		got[render(e)] = true
 	}
 	for _, want := range []string{
-		"publiccode.yml:18 (déclaré ailleurs (description.fr.documentation) : https://doc.guichet-jeunes.example.gouv.fr)",
-		"publiccode.yml:19 (déclaré ailleurs (description.fr.apiDocumentation) : https://api.guichet-jeunes.example.gouv.fr/docs)",
-		"pyproject.toml:5 (déclaré ailleurs (urls.Documentation) : https://x.example.org/docs)",
+		"publiccode.yml:18 (signalé ailleurs (description.fr.documentation) : https://doc.guichet-jeunes.example.gouv.fr)",
+		"publiccode.yml:19 (signalé ailleurs (description.fr.apiDocumentation) : https://api.guichet-jeunes.example.gouv.fr/docs)",
+		"pyproject.toml:5 (signalé ailleurs (urls.Documentation) : https://x.example.org/docs)",
 	} {
 		if want = typo.French(want); !got[want] {
 			t.Errorf("missing evidence %q; got %v", want, got)

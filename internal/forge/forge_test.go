@@ -154,7 +154,7 @@ func TestFiltersByTopicAndName(t *testing.T) {
 	o.Match = []string{"nothing-*"}
 	_, err = forge.List(context.Background(), spec(t, "github:eig"), o)
 	// With the token, 5 listed: 1 archived, 1 fork, 3 matching nothing.
-	if err == nil || !strings.Contains(err.Error(), "github:eig: none of the 5 repositories listed is kept (1 archived, 1 forks, 3 not matching --topic or --match)") {
+	if err == nil || !strings.Contains(err.Error(), "github:eig: none of the repositories listed (5) is kept (archived: 1, forks: 1, not matching --topic or --match: 3)") {
 		t.Errorf("nothing kept: %v", err)
 	}
 	o.Match = []string{"[unclosed"}
@@ -193,8 +193,8 @@ func TestRateLimitGivesUpAfterBoundedWaits(t *testing.T) {
 	c := &clock{now: now}
 	_, err := forge.List(context.Background(), spec(t, "github:eig"), c.options(forge.Options{GitHubURL: gh.URL, Lang: "fr"}))
 	var ie *i18n.Error
-	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "github:eig: 127.0.0.1 still limits the requests after 3 waits") ||
-		!strings.Contains(ie.In("fr"), "limite encore les requêtes après 3 attentes") {
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "github:eig: 127.0.0.1 still limits the requests after waiting 3 times") ||
+		!strings.Contains(ie.In("fr"), "limite encore les requêtes après avoir attendu 3 fois") {
 		t.Fatalf("err = %v", err)
 	}
 	if len(c.slept) != 3 || len(gh.Requests()) != 4 {
@@ -223,9 +223,9 @@ func TestGitHubErrorsInBothLanguages(t *testing.T) {
 		name, spec, token, en, fr string
 	}{
 		{"401", "github:eig", "ghp_expired-token-0000", "github:eig: 127.0.0.1 refused the token in GITHUB_TOKEN (401 Unauthorized): check that it is valid, not expired, and allowed to read repositories",
-			"github:eig : 127.0.0.1 a refusé le jeton de GITHUB_TOKEN (401 Unauthorized)"},
+			"github:eig : 127.0.0.1 a refusé le jeton de GITHUB_TOKEN (HTTP 401)"},
 		{"404", "github:eig-inconnue", "", `github:eig-inconnue: no organisation "eig-inconnue" on 127.0.0.1 (404 Not Found): check the name, or set GITHUB_TOKEN if it is visible to members only`,
-			"aucune organisation « eig-inconnue » sur 127.0.0.1 (404 Not Found)"},
+			"aucune organisation « eig-inconnue » sur 127.0.0.1 (HTTP 404)"},
 		{"404 with a token", "github:eig-inconnue", secret, `no organisation "eig-inconnue" on 127.0.0.1 that the token in GITHUB_TOKEN can see (404 Not Found)`,
 			"que le jeton de GITHUB_TOKEN puisse voir"},
 		{"empty", "github:vide", "", `github:vide: the organisation "vide" on 127.0.0.1 has no public repository: set GITHUB_TOKEN to list its private ones`,
@@ -323,7 +323,7 @@ func TestGitLabRateLimitAndErrors(t *testing.T) {
 	cases := []struct{ name, spec, token, en, fr string }{
 		{"401", "gitlab:eig", "glpat-wrong-0000", "gitlab:eig: 127.0.0.1 refused the token in GITLAB_TOKEN (401 Unauthorized)", "a refusé le jeton de GITLAB_TOKEN"},
 		{"404", "gitlab:eig/inconnu", "", `gitlab:eig/inconnu: no group "eig/inconnu" on 127.0.0.1 (404 Not Found): check the path (GROUP/SUBGROUP, as in the group's address), or set GITLAB_TOKEN if the group is private`,
-			"aucun groupe « eig/inconnu » sur 127.0.0.1 (404 Not Found)"},
+			"aucun groupe « eig/inconnu » sur 127.0.0.1 (HTTP 404)"},
 		{"empty", "gitlab:eig/vide", "glpat-s3cr3t-value", `gitlab:eig/vide: the group "eig/vide" on 127.0.0.1 has no project, in it or its subgroups, that the token in GITLAB_TOKEN can see`,
 			"le groupe « eig/vide » sur 127.0.0.1 n'a aucun projet"},
 	}

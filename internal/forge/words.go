@@ -45,36 +45,36 @@ var words = i18n.Text{
 		"%s : le groupe « %s » sur %s n'a aucun projet public, ni dans ses sous-groupes : définissez %s pour lister ses projets privés",
 	},
 	"none-kept": {
-		"%s: none of the %d repositories listed is kept (%d archived, %d forks, %d not matching --topic or --match): add --include-archived or --include-forks, or widen the filters",
-		"%s : aucun des %d dépôts listés n'est retenu (%d archivés, %d forks, %d hors de --topic ou --match) : ajoutez --include-archived ou --include-forks, ou élargissez les filtres",
+		"%s: none of the repositories listed (%d) is kept (archived: %d, forks: %d, not matching --topic or --match: %d): add --include-archived or --include-forks, or widen the filters",
+		"%s : aucun des dépôts listés (%d) n'est retenu (archivés : %d, forks : %d, hors de --topic ou --match : %d) : ajoutez --include-archived ou --include-forks, ou élargissez les filtres",
 	},
 	"not-found.github.token": {
 		"%s: no organisation %q on %s that the token in %s can see (404 Not Found): check the name",
-		"%s : aucune organisation « %s » sur %s que le jeton de %s puisse voir (404 Not Found) : vérifiez le nom",
+		"%s : aucune organisation « %s » sur %s que le jeton de %s puisse voir (HTTP 404) : vérifiez le nom",
 	},
 	"not-found.github.no-token": {
 		"%s: no organisation %q on %s (404 Not Found): check the name, or set %s if it is visible to members only",
-		"%s : aucune organisation « %s » sur %s (404 Not Found) : vérifiez le nom, ou définissez %s si elle n'est visible que de ses membres",
+		"%s : aucune organisation « %s » sur %s (HTTP 404) : vérifiez le nom, ou définissez %s si elle n'est visible que de ses membres",
 	},
 	"not-found.gitlab.token": {
 		"%s: no group %q on %s that the token in %s can see (404 Not Found): check the path (GROUP/SUBGROUP, as in the group's address)",
-		"%s : aucun groupe « %s » sur %s que le jeton de %s puisse voir (404 Not Found) : vérifiez le chemin (GROUPE/SOUS-GROUPE, comme dans l'adresse du groupe)",
+		"%s : aucun groupe « %s » sur %s que le jeton de %s puisse voir (HTTP 404) : vérifiez le chemin (GROUPE/SOUS-GROUPE, comme dans l'adresse du groupe)",
 	},
 	"not-found.gitlab.no-token": {
 		"%s: no group %q on %s (404 Not Found): check the path (GROUP/SUBGROUP, as in the group's address), or set %s if the group is private",
-		"%s : aucun groupe « %s » sur %s (404 Not Found) : vérifiez le chemin (GROUPE/SOUS-GROUPE, comme dans l'adresse du groupe), ou définissez %s si le groupe est privé",
+		"%s : aucun groupe « %s » sur %s (HTTP 404) : vérifiez le chemin (GROUPE/SOUS-GROUPE, comme dans l'adresse du groupe), ou définissez %s si le groupe est privé",
 	},
 	"unauthorized.token": {
 		"%s: %s refused the token in %s (401 Unauthorized): check that it is valid, not expired, and allowed to read repositories",
-		"%s : %s a refusé le jeton de %s (401 Unauthorized) : vérifiez qu'il est valide, non expiré, et autorisé à lire les dépôts",
+		"%s : %s a refusé le jeton de %s (HTTP 401) : vérifiez qu'il est valide, non expiré et autorisé à lire les dépôts",
 	},
 	"unauthorized.no-token": {
 		"%s: %s asks for a token (401 Unauthorized): set %s",
-		"%s : %s demande un jeton (401 Unauthorized) : définissez %s",
+		"%s : %s demande un jeton (HTTP 401) : définissez %s",
 	},
 	"forbidden": {
 		"%s: %s refused the listing (403 Forbidden: %s): check what the token in %s may read",
-		"%s : %s a refusé la liste (403 Forbidden : %s) : vérifiez ce que le jeton de %s peut lire",
+		"%s : %s a refusé la liste (HTTP 403 : %s) : vérifiez ce que le jeton de %s peut lire",
 	},
 	"status": {
 		"%s: %s answered %d (%s)",
@@ -85,8 +85,8 @@ var words = i18n.Text{
 		"%s : impossible de joindre %s : %s",
 	},
 	"too-many-pages": {
-		"%s: %s gave more than %d pages of repositories: stopped",
-		"%s : %s a donné plus de %d pages de dépôts : arrêt",
+		"%s: %s gave more pages of repositories than the %d read: stopped",
+		"%s : %s a donné plus de pages de dépôts que la limite de %d : arrêt",
 	},
 	"redirect": {
 		"the forge at %s sent passation to %s: refused, a token goes to the forge's own host only",
@@ -105,8 +105,8 @@ var words = i18n.Text{
 		"passation : %s : limite de requêtes de %s atteinte : attente jusqu'à %s (%s), puis nouvel essai (%d sur %d)",
 	},
 	"ratelimit.gave-up": {
-		"%s: %s still limits the requests after %d waits: try again after %s, or set %s (a token has a higher limit)",
-		"%s : %s limite encore les requêtes après %d attentes : réessayez après %s, ou définissez %s (un jeton a une limite plus haute)",
+		"%s: %s still limits the requests after waiting %d times: try again after %s, or set %s (a token has a higher limit)",
+		"%s : %s limite encore les requêtes après avoir attendu %d fois : réessayez après %s, ou définissez %s (un jeton a une limite plus haute)",
 	},
 	"ratelimit.too-far": {
 		"%s: %s limits the requests until %s, more than %s away: try again then, or set %s (a token has a higher limit)",

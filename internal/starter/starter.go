@@ -20,6 +20,7 @@ import (
 	"text/template"
 
 	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/typo"
 )
 
 //go:embed templates
@@ -112,6 +113,11 @@ func (s Starter) Render(lang string, f Facts) ([]byte, error) {
 	var b bytes.Buffer
 	if err := t.Execute(&b, f); err != nil {
 		return nil, fmt.Errorf("template %s/%s: %w", lang, s.file, err)
+	}
+	if lang == "fr" && strings.HasSuffix(s.file, ".md") {
+		// The templates are written with plain spaces, as the tables are;
+		// French typography is applied here, once (fenced code is kept).
+		return []byte(typo.French(b.String())), nil
 	}
 	return b.Bytes(), nil
 }
