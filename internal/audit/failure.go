@@ -40,7 +40,7 @@ type Failure struct {
 var what = i18n.Text{
 	FailUnreachable: {"host unreachable", "hôte injoignable"},
 	FailAuth:        {"authentication refused or required", "authentification refusée ou requise"},
-	FailNotFound:    {"repository not found (or not visible with the credentials given)", "dépôt introuvable (ou invisible avec les identifiants fournis)"},
+	FailNotFound:    {"repository not found (or not visible with the credentials given)", "dépôt introuvable ou invisible avec les identifiants fournis"},
 	FailTimeout:     {"timed out", "délai dépassé"},
 	FailCorrupt:     {"corrupt repository or pack", "dépôt ou pack corrompu"},
 	FailConnection:  {"connection lost during the transfer", "connexion perdue pendant le transfert"},

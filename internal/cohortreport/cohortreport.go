@@ -96,30 +96,39 @@ var words = i18n.Text{
 	"na":                   {"not in this repository's profile", "hors du profil de ce dépôt"},
 	"error":                {"Could not be audited", "Audit impossible"},
 	"error-why":            {"Could not be audited (%s)", "Audit impossible (%s)"},
-	"error-sep":            {": ", " : "},
-	"notes":                {"Limits met", "Limites atteintes"},
-	"todo":                 {"To add", "À ajouter"},
-	"evidence":             {"Evidence", "Preuves"},
-	"gaps":                 {"Missing", "Éléments manquants"},
-	"ok":                   {"Found", "Trouvé"},
-	"at":                   {"at %s (%s)", "sur %s (%s)"},
-	"profile":              {"profile %s", "profil %s"},
-	"item":                 {"Item", "Élément"},
-	"severity":             {"Severity", "Sévérité"},
-	"legend":               {"✔ found · ✘ missing (red: core item, orange: important, yellow: nice to have) · ? could not decide · ~ waived · blank: not in the profile", "✔ trouvé · ✘ manquant (rouge : essentiel, orange : important, jaune : souhaitable) · ? indéterminé · ~ dérogation · vide : hors profil"},
-	"items-title":          {"Checklist items across the cohort", "Éléments de la checklist dans la promotion"},
-	"repos-title":          {"Repositories", "Dépôts"},
-	"failed-title":         {"Could not be audited", "Audits impossibles"},
-	"nothing":              {"Nothing is missing.", "Rien ne manque."},
-	"repo-count.one":       {"%d of %d repositories has it", "présent dans %d dépôt sur %d"},
-	"repo-count.many":      {"%d of %d repositories have it", "présent dans %d dépôts sur %d"},
-	"back":                 {"back to the matrix", "retour au tableau"},
-	"notices.one":          {"+%d nice to have", "+%d souhaitable"},
-	"notices.many":         {"+%d nice to have", "+%d souhaitables"},
-	"progress":             {"Items found across the cohort, audit after audit, per checklist group", "Éléments trouvés dans la promotion, audit après audit, par groupe de la checklist"},
+	// A severity as staff read it: the id in English, its name in French
+	// (the legend's colours say the same).
+	"sev-error":       {"error", "essentiel"},
+	"sev-warning":     {"warning", "important"},
+	"sev-notice":      {"notice", "souhaitable"},
+	"md-gap":          {"- [ ] **%s** (%s): %s", "- [ ] **%s** (%s) : %s"},
+	"error-sep":       {": ", " : "},
+	"notes":           {"Limits met", "Limites atteintes"},
+	"todo":            {"To add", "À ajouter"},
+	"evidence":        {"Evidence", "Preuves"},
+	"gaps":            {"Missing", "Éléments manquants"},
+	"ok":              {"Found", "Trouvé"},
+	"at":              {"at %s (%s)", "sur %s (%s)"},
+	"profile":         {"profile %s", "profil %s"},
+	"item":            {"Item", "Élément"},
+	"severity":        {"Severity", "Sévérité"},
+	"legend":          {"✔ found · ✘ missing (red: core item, orange: important, yellow: nice to have) · ? could not decide · ~ waived · blank: not in the profile", "✔ trouvé · ✘ manquant (rouge : essentiel, orange : important, jaune : souhaitable) · ? indéterminé · ~ dérogation · vide : hors profil"},
+	"items-title":     {"Checklist items across the cohort", "Éléments de la checklist dans la promotion"},
+	"repos-title":     {"Repositories", "Dépôts"},
+	"failed-title":    {"Could not be audited", "Audits impossibles"},
+	"nothing":         {"Nothing is missing.", "Rien ne manque."},
+	"repo-count.one":  {"%d of %d repositories has it", "présent dans %d dépôt sur %d"},
+	"repo-count.many": {"%d of %d repositories have it", "présent dans %d dépôts sur %d"},
+	"back":            {"back to the matrix", "retour au tableau"},
+	"notices.one":     {"+%d nice to have", "+%d souhaitable"},
+	"notices.many":    {"+%d nice to have", "+%d souhaitables"},
+	"progress":        {"Items found across the cohort, audit after audit, per checklist group", "Éléments trouvés dans la promotion, audit après audit, par groupe de la checklist"},
 }
 
 func say(lang, key string) string { return words.In(lang, key) }
+
+// severity names a severity in lang.
+func severity(lang string, s finding.Severity) string { return say(lang, "sev-"+s.String()) }
 
 // summaryLine counts the cohort's repositories, audited or not, each count
 // agreeing with its noun in lang.

@@ -20,7 +20,8 @@ import (
 var pageSource string
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"say": say,
+	"say":      say,
+	"severity": severity,
 	"sayf": func(lang, key string, args ...any) string {
 		return fmt.Sprintf(say(lang, key), args...)
 	},

@@ -84,7 +84,7 @@ func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
 		if t.Percent >= 0 {
 			pct = fmt.Sprintf(say(lang, "pct"), t.Percent)
 		}
-		p.f("| %s | %s | %s | %s |\n", mdCell(it.Title), it.Severity, pct, words.Count(lang, "repo-count", t.Pass, t.Pass+t.Fail))
+		p.f("| %s | %s | %s | %s |\n", mdCell(it.Title), severity(lang, it.Severity), pct, words.Count(lang, "repo-count", t.Pass, t.Pass+t.Fail))
 	}
 	p.f("\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---:|---|\n", say(lang, "repos-title"), say(lang, "repository"), say(lang, "team"), say(lang, "score"), say(lang, "gaps"))
 	for i := range res.Repositories {
@@ -140,7 +140,7 @@ func Markdown(w io.Writer, res *audit.Result, cat *catalog.Catalog) error {
 			p.f("%s\n", say(lang, "nothing"))
 		}
 		for _, g := range gaps {
-			p.f("- [ ] **%s** (%s): %s", mdText(g.Title), g.Severity, mdText(g.Hint))
+			p.f(say(lang, "md-gap"), mdText(g.Title), severity(lang, g.Severity), mdText(g.Hint))
 			if slices.Contains(r.OrgDefaults, g.Rule) {
 				p.f(" %s", cw(lang, "md-org"))
 			}
