@@ -72,6 +72,7 @@ func runAudit(env *Env, args []string) int {
 	if err != nil {
 		return usageErr(env, err)
 	}
+	env.lang = lng
 	if f.from != "" && len(pos) > 0 {
 		return usageErr(env, errors.New(auditWords.Count(lng, "both", len(pos), f.from)))
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/locate"
 	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/report"
@@ -134,27 +135,29 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	if err != nil {
 		return f, "", parseFailed(err)
 	}
+	if l, err := pipeline.ParseLang(f.lang); f.lang != "" && err == nil {
+		env.lang = l // the messages from here on, before the pipeline reads lang:
+	}
 	if len(pos) > 1 {
-		fmt.Fprintf(env.Stderr, "passation check: expected at most one path, got %d (%s)\n", len(pos), strings.Join(pos, " "))
-		return f, "", ExitUsage
+		return f, "", usageErr(env, checkWords.Errorf("paths", len(pos), strings.Join(pos, " ")))
 	}
 	path := "."
 	if len(pos) == 1 {
 		path = pos[0]
 	}
 	if _, ok := report.Lookup(f.format); !ok && f.format != "" {
-		return f, "", usageErr(env, fmt.Errorf("unknown format %q: expected %s", f.format, report.Names(false)))
+		return f, "", usageErr(env, checkWords.Errorf("format", f.format, report.Names(false)))
 	}
 	switch f.color {
 	case "auto", "always", "never":
 	default:
-		return f, "", usageErr(env, fmt.Errorf("--color %q: expected auto, always or never", f.color))
+		return f, "", usageErr(env, checkWords.Errorf("color", f.color))
 	}
 	if err := checkMaxRead(f.maxRead); err != nil {
 		return f, "", usageErr(env, err)
 	}
 	if f.staged && f.ref != "" {
-		return f, "", usageErr(env, fmt.Errorf("--staged checks the index, --ref a commit: use one or the other"))
+		return f, "", usageErr(env, checkWords.Errorf("staged-ref"))
 	}
 	switch {
 	case f.format == "" && f.staged:
@@ -322,13 +325,21 @@ func groupsOf(cat *catalog.Catalog, lang string) []report.Group {
 	return out
 }
 
+// checkWords are the usage errors of passation check.
+var checkWords = i18n.Text{
+	"paths":      {"check: expected at most one path, got %d (%s)", "check : attendu un chemin au plus, reçu %d (%s)"},
+	"format":     {"unknown format %q: expected %s", "format inconnu « %s » : attendu %s"},
+	"color":      {"--color %q: expected auto, always or never", "--color « %s » : attendu auto, always ou never"},
+	"staged-ref": {"--staged checks the index, --ref a commit: use one or the other", "--staged vérifie l'index, --ref un commit : choisissez l'un ou l'autre"},
+}
+
 func usageErr(env *Env, err error) int {
 	// Messages quote names from the repository: no escape code of theirs.
-	lines := strings.Split(err.Error(), "\n")
+	lines := strings.Split(inLang(err, env.messageLang()), "\n")
 	for i, l := range lines {
 		lines[i] = safetext.Line(l)
 	}
-	fmt.Fprintf(env.Stderr, "passation: %s\n", strings.Join(lines, "\n"))
+	fmt.Fprintf(env.Stderr, "passation%s%s\n", cliWords.In(env.messageLang(), "sep"), strings.Join(lines, "\n"))
 	return ExitUsage
 }
 

@@ -45,6 +45,18 @@ type Env struct {
 	// flagSets, when set, receives every flag set newFlags makes: how
 	// describe reads a command's flags without running it.
 	flagSets *[]*flag.FlagSet
+	// lang is the language of messages once a command knows it (--lang);
+	// before, the environment's (messageLang).
+	lang string
+}
+
+// messageLang is the language of the messages of a run: --lang once read,
+// else LC_ALL, LC_MESSAGES or LANG.
+func (env *Env) messageLang() string {
+	if env.lang != "" {
+		return env.lang
+	}
+	return envLanguage(env.Getenv).Value
 }
 
 // now is the time of a run: the only place that reads the system clock.

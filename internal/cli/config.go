@@ -6,8 +6,15 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/config"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/yamlfile"
 )
+
+// cliWords are sentences shared by the commands.
+var cliWords = i18n.Text{
+	"sep":     {": ", " : "},
+	"expired": {"passation: %s: the waiver of %q expired on %s (owner %s): it no longer waives", "passation : %s : la dérogation de « %s » a expiré le %s (responsable %s) : elle ne couvre plus rien"},
+}
 
 // stringsFlag is a flag that may be given several times.
 type stringsFlag []string
@@ -22,11 +29,12 @@ func (s *stringsFlag) Set(v string) error {
 // file, line and column, with the offending line, and returns ExitUsage.
 func configErr(env *Env, err error) int {
 	var ye *yamlfile.Error
+	lng := env.messageLang()
 	for _, e := range yamlfile.Flatten(err) {
 		if errors.As(e, &ye) {
-			fmt.Fprint(env.Stderr, yamlfile.Format(e))
+			fmt.Fprint(env.Stderr, yamlfile.FormatIn(e, lng))
 		} else {
-			fmt.Fprintf(env.Stderr, "passation: %v\n", e)
+			fmt.Fprintf(env.Stderr, "passation%s%s\n", cliWords.In(lng, "sep"), inLang(e, lng))
 		}
 	}
 	return ExitUsage
@@ -36,7 +44,6 @@ func configErr(env *Env, err error) int {
 // show it even when the report goes to a file.
 func warnExpired(env *Env, applied *config.Applied) {
 	for _, w := range applied.Expired() {
-		fmt.Fprintf(env.Stderr, "passation: %s: the waiver of %q expired on %s (owner %s): it no longer waives\n",
-			w.Pos, w.Rule, w.Until.Format(config.Date), w.Owner)
+		fmt.Fprintf(env.Stderr, cliWords.In(env.messageLang(), "expired")+"\n", w.Pos, w.Rule, w.Until.Format(config.Date), w.Owner)
 	}
 }

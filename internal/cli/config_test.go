@@ -11,7 +11,9 @@ import (
 
 	"github.com/passation/passation/internal/config/schemacheck"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/frenchcheck"
 	"github.com/passation/passation/internal/testrepo"
+	"github.com/passation/passation/internal/typo"
 )
 
 // runAt calls Main with a fixed clock.
@@ -251,5 +253,43 @@ rules:
 	code, _, errs = runWithClock(t, june, nil, "rules", "--rules", prog)
 	if code != ExitUsage || !strings.Contains(errs, filepath.Join(prog, "bad.yml")+":4:15: rule \"x\": unknown severity \"critical\"") || !strings.Contains(errs, "    |               ^") {
 		t.Errorf("broken rule folder: exit %d\n%s", code, errs)
+	}
+}
+
+// TestConfigErrorsInFrench: the problems of a configuration are said in the
+// language of the messages (LANG, or --lang), at the same file, line and
+// column, with « vouliez-vous dire » for a likely typo; the lines pass the
+// checker of French (the excerpts of the file aside).
+func TestConfigErrorsInFrench(t *testing.T) {
+	r := testrepo.New(t).CommitFiles(withFiles(map[string]string{".passation.yml": "profile: core\nfail-on: grave\nwaiverz:\n  x: y\noverrides:\n  instal-guide: off\n"}))
+	for _, c := range []struct {
+		env  map[string]string
+		args []string
+	}{
+		{map[string]string{"LANG": "fr_FR.UTF-8"}, []string{"check", r.Dir}},
+		{nil, []string{"check", r.Dir, "--lang", "fr"}},
+	} {
+		code, out, errs := runWithClock(t, june, c.env, c.args...)
+		for _, want := range []string{
+			".passation.yml:2:10 : fail-on : niveau inconnu « grave » : attendu `error`, `warning`, `notice` ou `never`",
+			".passation.yml:3:1 : clé inconnue « waiverz » : vouliez-vous dire « waivers » ?",
+		} {
+			if want = typo.French(want); code != ExitUsage || out != "" || !strings.Contains(errs, want) {
+				t.Errorf("%v: exit %d, stderr:\n%s\nwant %q", c.args, code, errs, want)
+			}
+		}
+		for i, line := range strings.Split(errs, "\n") {
+			if strings.Contains(line, " | ") {
+				continue // the file's own line, and the caret under it
+			}
+			for _, f := range frenchcheck.Faults(line) {
+				t.Errorf("%v: stderr:%d: %s", c.args, i+1, f)
+			}
+		}
+	}
+	// English stays as it was.
+	code, _, errs := runWithClock(t, june, nil, "check", r.Dir)
+	if code != ExitUsage || !strings.Contains(errs, `.passation.yml:3:1: unknown key "waiverz": did you mean "waivers"?`) {
+		t.Errorf("English: exit %d\n%s", code, errs)
 	}
 }

@@ -256,9 +256,13 @@ func inLang(err error, lng string) string {
 		}
 		return strings.Join(lines, "\n")
 	}
+	if l, ok := err.(interface{ In(string) string }); ok {
+		return l.In(lng) // an error of both languages, or a file's problem
+	}
 	var ie *i18n.Error
 	if errors.As(err, &ie) {
-		return ie.In(lng)
+		// Wrapped ("--fail-on: …"): the wrapper's words stay around it.
+		return strings.Replace(err.Error(), ie.Error(), ie.In(lng), 1)
 	}
 	return err.Error()
 }

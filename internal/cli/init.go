@@ -66,6 +66,7 @@ func initConfig(env *Env, f initFlags, path string) int {
 	if err != nil {
 		return usageErr(env, err)
 	}
+	env.lang = lng
 	root, err := source.WorkTree(path)
 	switch {
 	case errors.Is(err, source.ErrNotRepository):

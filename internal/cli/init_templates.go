@@ -25,6 +25,7 @@ func initTemplates(env *Env, f initFlags, path string) int {
 	if err != nil {
 		return usageErr(env, err)
 	}
+	env.lang = lng
 	only := map[string]bool{}
 	for _, id := range strings.Split(f.only, ",") {
 		if id = strings.TrimSpace(id); id != "" {

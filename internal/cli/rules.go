@@ -43,6 +43,7 @@ func runRules(env *Env, args []string) int {
 	if err != nil {
 		return usageErr(env, err)
 	}
+	env.lang = l
 	cat, err := config.LoadCatalog(rules.FS, dirs)
 	if err != nil {
 		return configErr(env, err)
@@ -116,6 +117,7 @@ func runExplain(env *Env, args []string) int {
 	if err != nil {
 		return usageErr(env, err)
 	}
+	env.lang = l
 	cat, err := config.LoadCatalog(rules.FS, dirs)
 	if err != nil {
 		return configErr(env, err)

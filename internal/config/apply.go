@@ -89,28 +89,24 @@ func Apply(f *File, embedded fs.FS, tree source.Tree, opt Options) (*Applied, er
 	d := &yamlfile.Doc{File: f.Name, Src: f.Src}
 	a.Profile = Choose(opt.Profile, "--profile", f.Profile, Choice{cat.DefaultProfile, "the catalogue's default"})
 	if _, ok := cat.Profiles[a.Profile.Value]; !ok {
-		msg := fmt.Sprintf("unknown profile %q", a.Profile.Value)
+		format, hint := "%s: unknown profile %q: expected one of %s", strings.Join(cat.ProfileIDs(), ", ")
 		if s := catalog.Suggest(a.Profile.Value, cat.ProfileIDs()); s != "" {
-			msg += fmt.Sprintf(": did you mean %q?", s)
-		} else {
-			msg += ": expected one of " + strings.Join(cat.ProfileIDs(), ", ")
+			format, hint = "%s: unknown profile %q: did you mean %q?", s
 		}
 		if opt.Profile != "" {
-			return nil, errors.New("--profile: " + msg)
+			return nil, yamlfile.Errorf(Pos{}, format, "--profile", a.Profile.Value, hint)
 		}
-		d.ErrorAt(f.Profile.Pos, "profile: %s", msg)
+		d.ErrorAt(f.Profile.Pos, format, "profile", a.Profile.Value, hint)
 	}
 	known := func(rule string, p Pos, what string) {
 		if _, ok := cat.Rule(rule); ok {
 			return
 		}
-		msg := fmt.Sprintf("%s: unknown rule %q", what, rule)
 		if s := catalog.Suggest(rule, cat.RuleIDs()); s != "" {
-			msg += fmt.Sprintf(": did you mean %q?", s)
+			d.ErrorAt(p, "%s: unknown rule %q: did you mean %q?", what, rule, s)
 		} else {
-			msg += ": passation rules lists them"
+			d.ErrorAt(p, "%s: unknown rule %q: passation rules lists them", what, rule)
 		}
-		d.ErrorAt(p, "%s", msg)
 	}
 	for _, o := range f.Overrides {
 		known(o.Rule, o.Pos, "overrides")

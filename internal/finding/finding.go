@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/passation/passation/internal/i18n"
 )
 
 // Severity ranks how much a missing item matters for a handover.
@@ -33,6 +35,12 @@ func (s Severity) String() string {
 	return fmt.Sprintf("severity(%d)", int(s))
 }
 
+// severityWords say a severity that is none, in both languages.
+var severityWords = i18n.Text{
+	"unknown-never": {"unknown severity %q: expected error, warning, notice or never", "niveau inconnu « %s » : attendu `error`, `warning`, `notice` ou `never`"},
+	"unknown":       {"unknown severity %q: expected error, warning or notice", "niveau inconnu « %s » : attendu `error`, `warning` ou `notice`"},
+}
+
 // ParseSeverity reads "error", "warning", "notice" or, when allowNever is
 // set, "never".
 func ParseSeverity(s string, allowNever bool) (Severity, error) {
@@ -42,9 +50,9 @@ func ParseSeverity(s string, allowNever bool) (Severity, error) {
 		}
 	}
 	if allowNever {
-		return 0, fmt.Errorf("unknown severity %q: expected error, warning, notice or never", s)
+		return 0, severityWords.Errorf("unknown-never", s)
 	}
-	return 0, fmt.Errorf("unknown severity %q: expected error, warning or notice", s)
+	return 0, severityWords.Errorf("unknown", s)
 }
 
 // MarshalText writes the severity by name in JSON.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/passation/passation/internal/typo"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -58,9 +59,16 @@ func (d *Doc) Mapping(n *yaml.Node, what string, allowed ...string) map[string]*
 	if n == nil || n.Kind != yaml.MappingNode {
 		return out
 	}
-	in := ""
-	if what != "" {
-		in = " in " + what
+	// Each sentence with the mapping named, and without (suffix "-top").
+	top := ""
+	if what == "" {
+		top = "-top"
+	}
+	say := func(n *yaml.Node, key string, args ...any) {
+		if what != "" {
+			args = append(args[:1:1], append([]any{what}, args[1:]...)...)
+		}
+		d.Errorf(n, mappingFormats[key+top], args...)
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
@@ -70,15 +78,15 @@ func (d *Doc) Mapping(n *yaml.Node, what string, allowed ...string) map[string]*
 		}
 		switch {
 		case k.Kind != yaml.ScalarNode:
-			d.Errorf(k, "expected a key such as %q%s, got a %s", allowed[0], in, KindName(k))
+			say(k, "not-key", allowed[0], Describe(k))
 		case !known:
 			if s := Suggest(k.Value, allowed); s != "" {
-				d.Errorf(k, "unknown key %q%s: did you mean %q?", k.Value, in, s)
+				say(k, "did-you-mean", k.Value, s)
 			} else {
-				d.Errorf(k, "unknown key %q%s: expected one of %s", k.Value, in, strings.Join(allowed, ", "))
+				say(k, "unknown-key", k.Value, strings.Join(allowed, ", "))
 			}
 		case out[k.Value] != nil:
-			d.Errorf(k, "key %q is repeated%s", k.Value, in)
+			say(k, "repeated", k.Value)
 		default:
 			out[k.Value] = n.Content[i+1]
 		}
@@ -153,35 +161,54 @@ func (d *Doc) Strings(n *yaml.Node, what string) ([]string, []*yaml.Node, bool) 
 	return nil, nil, false
 }
 
+// Phrase is a piece of a message in both languages, given to Errorf as an
+// argument: it prints in English, and Error.In says it in the message's
+// language.
+type Phrase struct{ EN, FR string }
+
+func (p Phrase) String() string { return p.EN }
+
+// In is the phrase in lang.
+func (p Phrase) In(lang string) string {
+	if lang == "fr" {
+		return typo.French(p.FR)
+	}
+	return p.EN
+}
+
 // KindName names a node's kind as a user would.
-func KindName(n *yaml.Node) string {
+func KindName(n *yaml.Node) Phrase {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "mapping"
+		return Phrase{"mapping", "dictionnaire"}
 	case yaml.SequenceNode:
-		return "list"
+		return Phrase{"list", "liste"}
 	case yaml.AliasNode:
-		return "alias"
+		return Phrase{"alias", "alias"}
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			return "nothing"
+			return Phrase{"nothing", "rien"}
 		}
-		return "string"
+		return Phrase{"string", "chaîne"}
 	}
-	return "document"
+	return Phrase{"document", "document"}
 }
 
 // Describe names a node and, for a scalar, quotes it: `a list`, `"yes"`.
-func Describe(n *yaml.Node) string {
+func Describe(n *yaml.Node) Phrase {
 	switch {
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
-		return "nothing"
+		return Phrase{"nothing", "rien"}
 	case n.Kind == yaml.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
+		return Phrase{fmt.Sprintf("%q", n.Value), "« " + n.Value + " »"}
 	case n.Kind == yaml.AliasNode:
-		return "an alias (*" + n.Value + "): aliases are not supported here"
+		return Phrase{"an alias (*" + n.Value + "): aliases are not supported here", "un alias (*" + n.Value + ") : les alias ne sont pas acceptés ici"}
+	case n.Kind == yaml.MappingNode:
+		return Phrase{"a mapping", "un dictionnaire"}
+	case n.Kind == yaml.SequenceNode:
+		return Phrase{"a list", "une liste"}
 	}
-	return "a " + KindName(n)
+	return Phrase{"a " + KindName(n).EN, "un " + KindName(n).FR}
 }
 
 // Suggest returns the candidate closest to s by edit distance, when close

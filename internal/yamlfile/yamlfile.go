@@ -20,6 +20,7 @@ import (
 
 	goccy "github.com/goccy/go-yaml"
 	goccyparser "github.com/goccy/go-yaml/parser"
+	"github.com/passation/passation/internal/i18n"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -48,13 +49,65 @@ type Error struct {
 	// Source is the text of line Pos.Line, shown under the message with a
 	// caret at the column; empty when the file is not at hand.
 	Source string
+
+	// format and args make Msg again in another language (In).
+	format string
+	args   []any
 }
 
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+func (e *Error) Error() string { return e.In("en") }
+
+// In is the problem in lang, at its place: the sentence of a translation
+// table (Translate) whose key is the English format, when there is one.
+// A problem of no file (a flag's value) has no place before it.
+func (e *Error) In(lang string) string {
+	if e.Pos.File == "" && e.Pos.Line == 0 {
+		return e.MsgIn(lang)
+	}
+	return e.Pos.String() + translated(lang, ": ") + e.MsgIn(lang)
+}
+
+// MsgIn is the message alone in lang.
+func (e *Error) MsgIn(lang string) string {
+	if e.format == "" || lang == "en" {
+		return e.Msg
+	}
+	format := translated(lang, e.format)
+	args := make([]any, len(e.args))
+	for i, a := range e.args {
+		if x, ok := a.(interface{ In(string) string }); ok {
+			args[i] = x.In(lang) // a Phrase, an error in both languages
+		} else {
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
 
 // Errorf returns a problem at p.
 func Errorf(p Pos, format string, args ...any) *Error {
-	return &Error{Pos: p, Msg: fmt.Sprintf(format, args...)}
+	return &Error{Pos: p, Msg: fmt.Sprintf(format, args...), format: format, args: args}
+}
+
+// tables hold the French of the messages of every package that reports
+// problems in YAML files, keyed by their English format.
+var tables []i18n.Text
+
+// Translate adds a table of messages keyed by their English format; it
+// returns t, for a var. The English of an entry may be left empty: the key
+// says it.
+func Translate(t i18n.Text) i18n.Text {
+	tables = append(tables, t)
+	return t
+}
+
+func translated(lang, s string) string {
+	for _, t := range tables {
+		if t.Has(s) {
+			return t.In(lang, s)
+		}
+	}
+	return s
 }
 
 // MaxSize is the largest YAML file passation reads: configuration and rule
@@ -217,15 +270,23 @@ const maxShown = 20
 
 // Format writes every problem of err on its own line, each *Error followed
 // by its offending line and a caret under the column, ready for a terminal.
-func Format(err error) string {
+func Format(err error) string { return FormatIn(err, "en") }
+
+// FormatIn is Format in lang.
+func FormatIn(err error, lang string) string {
 	var b strings.Builder
 	all := Flatten(err)
 	for i, e := range all {
 		if i == maxShown {
-			fmt.Fprintf(&b, "… and %d more problems\n", len(all)-maxShown)
+			fmt.Fprintln(&b, words.Count(lang, "more", len(all)-maxShown))
 			break
 		}
-		b.WriteString(e.Error())
+		var le interface{ In(string) string }
+		if errors.As(e, &le) {
+			b.WriteString(le.In(lang))
+		} else {
+			b.WriteString(e.Error())
+		}
 		b.WriteByte('\n')
 		var ye *Error
 		if errors.As(e, &ye) && ye.Source != "" {
