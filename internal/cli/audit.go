@@ -293,9 +293,8 @@ var auditWords = i18n.Text{
 	"failed.many":    {"%d could not be audited", "%d n'ont pas pu être audités"},
 	"auditing":       {"auditing", "audit"},
 	"head":           {"passation audit: [%d/%d] %s", "passation audit : [%d/%d] %s"},
-	// French names the kind in words (failureText), not by its id:
-	// the explicit index leaves the id out without an EXTRA complaint.
-	"line-failed":  {": FAILED (%s)", " : ÉCHEC%.0[1]s"},
+	// French shows the kind as an id, then says it in words (failureText).
+	"line-failed":  {": FAILED (%s)", " : ÉCHEC (`%s`)"},
 	"line-ok":      {": %s, score %d/100, %s (%s)", " : %s, score %d/100, %s (%s)"},
 	"missing.one":  {"%d missing", "%d élément manquant"},
 	"missing.many": {"%d missing", "%d éléments manquants"},

@@ -79,7 +79,7 @@ func TestAuditInFrenchHasNoEnglish(t *testing.T) {
 	if !strings.Contains(files[filepath.Join("letters", "equipe-insee.md")], "# Passation — Équipe Insee") {
 		t.Errorf("letter of Équipe Insee:\n%s", files[filepath.Join("letters", "equipe-insee.md")])
 	}
-	if !strings.Contains(stdout, typo.French("3 dépôts audités, 2 n'ont pas pu être audités :")) || !strings.Contains(stderr, typo.French("ÉCHEC : hôte injoignable : `dial tcp")) {
+	if !strings.Contains(stdout, typo.French("3 dépôts audités, 2 n'ont pas pu être audités :")) || !strings.Contains(stderr, typo.French("ÉCHEC (`unreachable`) : hôte injoignable : `dial tcp")) {
 		t.Errorf("terminal:\nstdout:\n%s\nstderr:\n%s", stdout, stderr)
 	}
 }
