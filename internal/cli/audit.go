@@ -321,7 +321,7 @@ func runReport(env *Env, args []string) int {
 		args = []string{"merge", "--help"}
 	}
 	if len(args) == 0 || args[0] != "merge" {
-		return usageErr(env, errors.New("report: expected a subcommand: passation report merge SHARD.json… --out DIR"))
+		return usageErr(env, usageWords.Errorf("report-sub"))
 	}
 	fs := newFlags(env, "report merge")
 	out := fs.String("out", "passation-report", "folder to write the merged outputs into")
@@ -332,7 +332,7 @@ func runReport(env *Env, args []string) int {
 		return parseFailed(err)
 	}
 	if len(pos) == 0 {
-		return usageErr(env, errors.New("report merge: expected the shard files (report.json of each passation audit --shard K/N)"))
+		return usageErr(env, usageWords.Errorf("merge-files"))
 	}
 	sev, err := finding.ParseSeverity(*failOn, true)
 	if err != nil {

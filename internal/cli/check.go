@@ -59,7 +59,7 @@ func (o *onceFlag) String() string {
 
 func (o *onceFlag) Set(v string) error {
 	if o.set {
-		return fmt.Errorf("given twice (%s, then %s): to write several reports, add --report FORMAT=PATH", *o.v, v)
+		return usageWords.Errorf("format-twice", *o.v, v)
 	}
 	*o.v, o.set = v, true
 	return nil
@@ -73,10 +73,10 @@ func (r reportsFlag) String() string { return "" }
 func (r reportsFlag) Set(v string) error {
 	format, path, ok := strings.Cut(v, "=")
 	if !ok || path == "" {
-		return fmt.Errorf("expected FORMAT=PATH, such as junit=passation.xml")
+		return usageWords.Errorf("report-syntax")
 	}
 	if _, known := report.Lookup(format); !known {
-		return fmt.Errorf("unknown format %q: expected %s", format, report.Names(false))
+		return checkWords.Errorf("format", format, report.Names(false))
 	}
 	*r.list = append(*r.list, reportFile{format, path})
 	return nil
@@ -225,7 +225,7 @@ func pipelineErr(env *Env, err error) int {
 func render(w io.Writer, env *Env, f checkFlags, ev *pipeline.Evaluation) error {
 	format, ok := report.Lookup(f.format)
 	if !ok {
-		return fmt.Errorf("unknown format %q: expected %s", f.format, report.Names(false))
+		return checkWords.Errorf("format", f.format, report.Names(false))
 	}
 	color := useColor(env, f)
 	in := report.Input{

@@ -155,7 +155,7 @@ func Main(args []string, env *Env) int {
 					return c.run(env, []string{"--help"})
 				}
 			}
-			return usageErr(env, fmt.Errorf("help %s: unknown command: expected one of %s", args[1], commandNames()))
+			return usageErr(env, usageWords.Errorf("help-unknown", args[1], commandNames()))
 		}
 		usage(env.Stdout)
 		return ExitOK
@@ -171,8 +171,7 @@ func Main(args []string, env *Env) int {
 	for _, c := range commands() {
 		names = append(names, c.name)
 	}
-	fmt.Fprintf(env.Stderr, "passation: unknown command %q: expected one of %s (passation help)\n", name, strings.Join(names, ", "))
-	return ExitUsage
+	return usageErr(env, usageWords.Errorf("unknown-command", name, strings.Join(names, ", ")))
 }
 
 func usage(w io.Writer) {
@@ -244,15 +243,21 @@ var (
 
 func (o *flagOutput) Write(p []byte) (int, error) {
 	o.failed = true
+	// Flags are read before --lang is: the environment's language.
+	lng := o.env.messageLang()
 	msg := strings.TrimSpace(string(p))
 	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
-		msg = fmt.Sprintf("unknown flag --%s: expected one of %s (%s --help)", m[1], o.names(), o.fs.Name())
+		msg = fmt.Sprintf(usageWords.In(lng, "flag-unknown"), m[1], o.names(), o.fs.Name())
 	} else if m := needsArgument.FindStringSubmatch(msg); m != nil {
-		msg = fmt.Sprintf("--%s needs a value: %s", m[1], o.usageOf(m[1]))
+		if lng == "fr" {
+			msg = fmt.Sprintf(usageWords.In(lng, "flag-value"), m[1], o.fs.Name())
+		} else {
+			msg = fmt.Sprintf("--%s needs a value: %s", m[1], o.usageOf(m[1]))
+		}
 	} else if m := invalidValue.FindStringSubmatch(msg); m != nil {
-		msg = fmt.Sprintf("--%s %s: %s", m[2], m[1], o.expected(m[2], m[3]))
+		msg = fmt.Sprintf("--%s %s%s%s", m[2], m[1], cliWords.In(lng, "sep"), o.expected(m[2], m[3], lng))
 	}
-	fmt.Fprintf(o.env.Stderr, "%s: %s\n", o.fs.Name(), msg)
+	fmt.Fprintf(o.env.Stderr, "%s%s%s\n", o.fs.Name(), cliWords.In(lng, "sep"), msg)
 	return len(p), nil
 }
 
@@ -271,10 +276,13 @@ func (o *flagOutput) usageOf(name string) string {
 
 // expected says what a flag's value should look like, from its type; a
 // flag of passation's own type says it in its error.
-func (o *flagOutput) expected(name, reason string) string {
+func (o *flagOutput) expected(name, reason, lng string) string {
+	if usageWords.Has(reason) {
+		reason = usageWords.In(lng, reason) // the words of passation's own flag types
+	}
 	f := o.fs.Lookup(name)
 	if f == nil {
-		return "expected " + reason
+		return fmt.Sprintf(usageWords.In(lng, "expected"), reason)
 	}
 	g, ok := f.Value.(flag.Getter)
 	if !ok {
@@ -282,11 +290,14 @@ func (o *flagOutput) expected(name, reason string) string {
 	}
 	switch g.Get().(type) {
 	case bool:
-		return "expected true or false"
+		return usageWords.In(lng, "expected-bool")
 	case int, int64, uint, uint64:
+		if lng == "fr" {
+			return usageWords.In(lng, "expected-number")
+		}
 		return "expected a whole number (" + f.Usage + ")"
 	}
-	return "expected " + reason
+	return fmt.Sprintf(usageWords.In(lng, "expected"), reason)
 }
 
 // parseFailed is the exit code of a command whose flags did not parse:

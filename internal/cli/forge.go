@@ -256,13 +256,14 @@ func inLang(err error, lng string) string {
 		}
 		return strings.Join(lines, "\n")
 	}
-	if l, ok := err.(interface{ In(string) string }); ok {
-		return l.In(lng) // an error of both languages, or a file's problem
+	var le interface {
+		error
+		In(string) string
 	}
-	var ie *i18n.Error
-	if errors.As(err, &ie) {
-		// Wrapped ("--fail-on: …"): the wrapper's words stay around it.
-		return strings.Replace(err.Error(), ie.Error(), ie.In(lng), 1)
+	if errors.As(err, &le) {
+		// An error of both languages, or a file's problem; wrapped
+		// ("--fail-on: …"), the wrapper's words stay around it.
+		return strings.Replace(err.Error(), le.Error(), le.In(lng), 1)
 	}
 	return err.Error()
 }

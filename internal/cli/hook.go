@@ -27,7 +27,7 @@ func runHook(env *Env, args []string) int {
 		return parseFailed(err)
 	}
 	if len(pos) == 0 || len(pos) > 2 || (pos[0] != "install" && pos[0] != "uninstall") {
-		return usageErr(env, fmt.Errorf("expected passation hook install [PATH] or passation hook uninstall [PATH]"))
+		return usageErr(env, usageWords.Errorf("hook-args"))
 	}
 	command, err := hookCommand(*failOn, *profile, *lng)
 	if err != nil {
@@ -101,7 +101,7 @@ func hookCommand(failOn, profile, lng string) (string, error) {
 			return "", err
 		}
 		if !safeWord.MatchString(profile) {
-			return "", fmt.Errorf("--profile %q: expected letters, digits and dashes", profile)
+			return "", usageWords.Errorf("hook-profile", profile)
 		}
 		cmd += " --profile " + profile
 	}

@@ -42,7 +42,7 @@ func runInit(env *Env, args []string) int {
 		return parseFailed(err)
 	}
 	if len(pos) > 1 {
-		return usageErr(env, fmt.Errorf("init: expected at most one path, got %d (%s)", len(pos), strings.Join(pos, " ")))
+		return usageErr(env, usageWords.Errorf("init-paths", len(pos), strings.Join(pos, " ")))
 	}
 	path := "."
 	if len(pos) == 1 {
@@ -52,7 +52,7 @@ func runInit(env *Env, args []string) int {
 	case f.templates:
 		return initTemplates(env, f, path)
 	case f.only != "":
-		return usageErr(env, fmt.Errorf("init: --only goes with --templates"))
+		return usageErr(env, usageWords.Errorf("init-only"))
 	default:
 		return initConfig(env, f, path)
 	}
@@ -72,7 +72,7 @@ func initConfig(env *Env, f initFlags, path string) int {
 	case errors.Is(err, source.ErrNotRepository):
 		fi, serr := os.Stat(path)
 		if serr != nil || !fi.IsDir() {
-			return usageErr(env, fmt.Errorf("%s: expected a folder or a git repository", path))
+			return usageErr(env, usageWords.Errorf("init-folder", path))
 		}
 		root = path
 	case err != nil:
@@ -81,7 +81,7 @@ func initConfig(env *Env, f initFlags, path string) int {
 	for _, name := range config.Names {
 		p := filepath.Join(root, filepath.FromSlash(name))
 		if _, err := os.Lstat(p); err == nil {
-			return usageErr(env, fmt.Errorf("%s already exists: passation init never overwrites a file; edit it, or remove it first", p))
+			return usageErr(env, usageWords.Errorf("init-exists", p))
 		}
 	}
 	cat, err := catalog.Load(rules.FS)

@@ -45,7 +45,7 @@ func (t timeoutFlag) Set(s string) error {
 // checkMaxRead refuses a negative --max-read; 0 means the default.
 func checkMaxRead(n int64) error {
 	if n < 0 {
-		return fmt.Errorf("--max-read %d: expected a number of bytes, 0 or more (0: the default, 1 MiB = 1048576)", n)
+		return usageWords.Errorf("max-read", n)
 	}
 	return nil
 }

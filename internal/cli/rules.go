@@ -37,7 +37,7 @@ func runRules(env *Env, args []string) int {
 		return parseFailed(err)
 	}
 	if len(pos) > 0 {
-		return usageErr(env, fmt.Errorf("rules takes no argument, got %q", pos[0]))
+		return usageErr(env, usageWords.Errorf("rules-args", pos[0]))
 	}
 	l, err := lang(*lng, env.Getenv)
 	if err != nil {
@@ -83,7 +83,7 @@ func runRules(env *Env, args []string) int {
 			fmt.Fprintf(env.Stdout, "  %-22s %-8s %s\n", in.ID, in.Severity, in.Title)
 		}
 	default:
-		return usageErr(env, fmt.Errorf("unknown format %q: expected text or json", *format))
+		return usageErr(env, usageWords.Errorf("rules-format", *format))
 	}
 	return ExitOK
 }
@@ -111,7 +111,7 @@ func runExplain(env *Env, args []string) int {
 		return parseFailed(err)
 	}
 	if len(pos) != 1 {
-		return usageErr(env, fmt.Errorf("explain takes one rule id, e.g. passation explain install-guide"))
+		return usageErr(env, usageWords.Errorf("explain-args"))
 	}
 	l, err := lang(*lng, env.Getenv)
 	if err != nil {
@@ -128,11 +128,10 @@ func runExplain(env *Env, args []string) int {
 		for i, r := range cat.Rules {
 			ids[i] = r.ID
 		}
-		msg := "passation rules lists them"
 		if s := catalog.Suggest(pos[0], ids); s != "" {
-			msg = fmt.Sprintf("did you mean %q?", s)
+			return usageErr(env, usageWords.Errorf("rule-typo", pos[0], s))
 		}
-		return usageErr(env, fmt.Errorf("unknown rule %q: %s", pos[0], msg))
+		return usageErr(env, usageWords.Errorf("rule-unknown", pos[0]))
 	}
 	checker, err := check.Compile([]catalog.Rule{r}, evidence.Default())
 	if err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/rules"
 )
@@ -122,7 +123,7 @@ func Prepare(req Request) (*Prepared, error) {
 		}
 	}
 	if req.Staged && req.Ref != "" {
-		return nil, usage(fmt.Errorf("--staged checks the index, --ref a commit: use one or the other"))
+		return nil, usage(words.Errorf("staged-ref"))
 	}
 	p := &Prepared{Request: req}
 	var err error
@@ -221,7 +222,7 @@ func ParseLang(v string) (string, error) {
 	case "en", "fr":
 		return l, nil
 	}
-	return "", fmt.Errorf("unknown language %q: expected en or fr", v)
+	return "", words.Errorf("lang", v)
 }
 
 // openTree opens what the user pointed at: the git repository around path,
@@ -233,11 +234,11 @@ func openTree(path, ref string) (source.Tree, []string, error) {
 	repo, err := source.OpenRepo(path)
 	if errors.Is(err, source.ErrNotRepository) {
 		if ref != "" {
-			return nil, nil, usage(fmt.Errorf("%s is not inside a git repository: --ref needs one", path))
+			return nil, nil, usage(words.Errorf("ref-no-git", path))
 		}
 		dir, derr := source.OpenDir(path)
 		if derr != nil {
-			return nil, nil, usage(fmt.Errorf("%s: expected a folder or a git repository: %v", path, derr))
+			return nil, nil, usage(words.Errorf("not-folder", path, derr))
 		}
 		return dir, []string{fmt.Sprintf("%s is not a git repository: checking the files of the folder instead", path)}, nil
 	}
@@ -264,7 +265,7 @@ func openIndex(path, indexFile string) (source.Tree, error) {
 	}
 	repo, err := source.OpenRepo(path)
 	if errors.Is(err, source.ErrNotRepository) {
-		return nil, usage(fmt.Errorf("%s is not inside a git repository: --staged needs one", path))
+		return nil, usage(words.Errorf("staged-no-git", path))
 	}
 	if err != nil {
 		return nil, unreadable(err)
@@ -282,11 +283,11 @@ func isFolder(path string) error {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("%s does not exist: expected a folder (a git repository or a folder inside one)", path)
+		return words.Errorf("missing", path)
 	case err != nil:
-		return fmt.Errorf("%s: expected a folder (a git repository or a folder inside one): %v", path, err)
+		return words.Errorf("unreadable", path, err)
 	case !fi.IsDir():
-		return fmt.Errorf("%s is a file: expected a folder (a git repository or a folder inside one)", path)
+		return words.Errorf("file", path)
 	}
 	return nil
 }
@@ -327,4 +328,16 @@ func JudgeMember(m Member) (rep *finding.Report, configProblem error, err error)
 	}
 	config.ForAudit(file, m.Now).Finish(rep)
 	return rep, cfgErr, nil
+}
+
+// words are the pipeline's usage errors in both languages.
+var words = i18n.Text{
+	"staged-ref":    {"--staged checks the index, --ref a commit: use one or the other", "--staged vérifie l'index, --ref un commit : choisissez l'un ou l'autre"},
+	"lang":          {"unknown language %q: expected en or fr", "langue inconnue « %s » : attendu en ou fr"},
+	"ref-no-git":    {"%s is not inside a git repository: --ref needs one", "%s n'est pas dans un dépôt git : --ref en demande un"},
+	"not-folder":    {"%s: expected a folder or a git repository: %v", "%s : attendu un dossier ou un dépôt git : %v"},
+	"staged-no-git": {"%s is not inside a git repository: --staged needs one", "%s n'est pas dans un dépôt git : --staged en demande un"},
+	"missing":       {"%s does not exist: expected a folder (a git repository or a folder inside one)", "%s n'existe pas : attendu un dossier (un dépôt git ou un dossier qu'il contient)"},
+	"unreadable":    {"%s: expected a folder (a git repository or a folder inside one): %v", "%s : attendu un dossier (un dépôt git ou un dossier qu'il contient) : %v"},
+	"file":          {"%s is a file: expected a folder (a git repository or a folder inside one)", "%s est un fichier : attendu un dossier (un dépôt git ou un dossier qu'il contient)"},
 }

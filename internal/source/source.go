@@ -11,6 +11,7 @@ import (
 	"fmt"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
 )
 
 // Kind says what a tree entry is; only regular files carry content that
@@ -74,6 +75,28 @@ type UsageError struct {
 	Err error
 	// Msg, when set, is the whole message: Err is then only for errors.Is.
 	Msg string
+	// format and args say Msg again in another language (In).
+	format string
+	args   []any
+}
+
+// In is the message in lang: French from usageWords, keyed by the English
+// format.
+func (e *UsageError) In(lang string) string {
+	if e.format == "" || !usageWords.Has(e.format) {
+		return e.Error()
+	}
+	return fmt.Sprintf(usageWords.In(lang, e.format), e.args...)
+}
+
+// usageWords are the usage errors of this package in both languages.
+var usageWords = i18n.Text{
+	"%s: %q names no commit of this shallow clone (expected a branch, tag or commit hash within the fetched history; git fetch --unshallow fetches the rest)": {
+		"%s: %q names no commit of this shallow clone (expected a branch, tag or commit hash within the fetched history; git fetch --unshallow fetches the rest)",
+		"%s : « %s » ne désigne aucun commit de ce clone superficiel (attendu une branche, une étiquette ou l'empreinte d'un commit de l'historique récupéré ; git fetch --unshallow récupère le reste)"},
+	"%s: %q names no commit (expected a branch, tag or commit hash)": {
+		"%s: %q names no commit (expected a branch, tag or commit hash)",
+		"%s : « %s » ne désigne aucun commit (attendu une branche, une étiquette ou l'empreinte d'un commit)"},
 }
 
 func (e *UsageError) Error() string {
@@ -88,5 +111,5 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // usagef is a usage error whose message already says what went wrong in
 // the user's terms, without the sentinel's words tacked on.
 func usagef(wrapped error, format string, args ...any) error {
-	return &UsageError{Err: wrapped, Msg: fmt.Sprintf(format, args...)}
+	return &UsageError{Err: wrapped, Msg: fmt.Sprintf(format, args...), format: format, args: args}
 }
