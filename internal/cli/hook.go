@@ -11,6 +11,7 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/hook"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/rules"
 )
@@ -64,19 +65,14 @@ func runHook(env *Env, args []string) int {
 	if h.HooksPath != "" {
 		where = fmt.Sprintf(" (core.hooksPath = %s)", h.HooksPath)
 	}
-	msg := map[hook.Action]string{
-		hook.Created:          "wrote %s%s: each commit now runs " + command + " first",
-		hook.Chained:          "added " + command + " at the top of the existing hook %s%s",
-		hook.Wrapped:          "moved the existing hook aside; %s%s now runs " + command + ", then it",
-		hook.AlreadyInstalled: "%s%s already runs passation: nothing to do (to change its options: passation hook uninstall, then install)",
-		hook.Removed:          "removed %s%s, which passation had written",
-		hook.Unchained:        "took passation's lines out of %s%s; the rest is as it was",
-		hook.Unwrapped:        "put the previous hook back in %s%s",
-		hook.NotInstalled:     "%s%s has no passation hook: nothing to remove",
+	key := map[hook.Action]string{
+		hook.Created: "created", hook.Chained: "chained", hook.Wrapped: "wrapped", hook.AlreadyInstalled: "already",
+		hook.Removed: "removed", hook.Unchained: "unchained", hook.Unwrapped: "unwrapped", hook.NotInstalled: "not-installed",
 	}[act]
-	fmt.Fprintf(env.Stdout, "passation: "+msg+"\n", shown, where)
+	l := env.messageLang()
+	fmt.Fprintln(env.Stdout, fmt.Sprintf(hookWords.In(l, key), shown, where, command))
 	if pos[0] == "install" && !onPath(env.Getenv("PATH"), "passation") {
-		fmt.Fprintln(env.Stderr, "passation: note: passation is not on the PATH, so the hook skips the check (with a warning) until it is: run go install . in a clone of passation (or go install github.com/passation/passation@latest)")
+		fmt.Fprintln(env.Stderr, hookWords.In(l, "not-on-path"))
 	}
 	return ExitOK
 }
@@ -129,4 +125,19 @@ func onPath(path, name string) bool {
 		}
 	}
 	return false
+}
+
+// hookWords say what passation hook did, with the hook file, where hooks
+// are (core.hooksPath) and the command the hook runs.
+var hookWords = i18n.Text{
+	"created":       {"passation: wrote %[1]s%[2]s: each commit now runs %[3]s first", "passation : fichier %[1]s%[2]s écrit : chaque commit lance d'abord %[3]s"},
+	"chained":       {"passation: added %[3]s at the top of the existing hook %[1]s%[2]s", "passation : %[3]s ajouté en tête du hook existant %[1]s%[2]s"},
+	"wrapped":       {"passation: moved the existing hook aside; %[1]s%[2]s now runs %[3]s, then it", "passation : hook existant mis de côté ; %[1]s%[2]s lance maintenant %[3]s, puis lui"},
+	"already":       {"passation: %[1]s%[2]s already runs passation: nothing to do (to change its options: passation hook uninstall, then install)%.0[3]s", "passation : %[1]s%[2]s lance déjà passation : rien à faire (pour changer ses options : passation hook uninstall, puis install)%.0[3]s"},
+	"removed":       {"passation: removed %[1]s%[2]s, which passation had written%.0[3]s", "passation : %[1]s%[2]s supprimé (passation l'avait écrit)%.0[3]s"},
+	"unchained":     {"passation: took passation's lines out of %[1]s%[2]s; the rest is as it was%.0[3]s", "passation : lignes de passation retirées de %[1]s%[2]s ; le reste est inchangé%.0[3]s"},
+	"unwrapped":     {"passation: put the previous hook back in %[1]s%[2]s%.0[3]s", "passation : hook précédent remis en place dans %[1]s%[2]s%.0[3]s"},
+	"not-installed": {"passation: %[1]s%[2]s has no passation hook: nothing to remove%.0[3]s", "passation : %[1]s%[2]s n'a pas de hook passation : rien à retirer%.0[3]s"},
+	"not-on-path": {"passation: note: passation is not on the PATH, so the hook skips the check (with a warning) until it is: run go install . in a clone of passation (or go install github.com/passation/passation@latest)",
+		"passation : remarque : passation n'est pas dans le PATH, le hook saute donc la vérification (avec un avertissement) jusqu'à ce qu'il y soit : lancez go install . dans un clone de passation (ou go install github.com/passation/passation@latest)"},
 }

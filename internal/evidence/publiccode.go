@@ -30,7 +30,7 @@ var publiccodeWords = i18n.Text{
 	"pcm-yaml":       {"invalid YAML: %s", "YAML invalide : %s"},
 	"pcm-missing":    {"no maintenance section", "pas de rubrique maintenance"},
 	"pcm-notype":     {"maintenance has no type (internal, contract, community or none)", "maintenance sans type (internal, contract, community ou none)"},
-	"pcm-badtype":    {"maintenance.type %q: expected internal, contract, community or none", "maintenance.type « %s » : attendu internal, contract, community ou none"},
+	"pcm-badtype":    {"maintenance.type %q: expected internal, contract, community or none", "maintenance.type « %s » invalide (valeurs possibles : internal, contract, community ou none)"},
 	"pcm-none":       {"maintenance.type: none, no one maintains the software", "maintenance.type: none, personne ne maintient le logiciel"},
 	"pcm-type":       {"maintenance.type: %s", "maintenance.type: %s"},
 	"pcm-nocontract": {"maintenance.type: contract, but no contractor is listed", "maintenance.type: contract, mais aucun prestataire n'est indiqué"},
