@@ -169,10 +169,16 @@ func (p *mdWriter) f(format string, args ...any) {
 func mdText(s string) string {
 	words := strings.Split(strings.NewReplacer("\n", " ", "\r", " ").Replace(s), " ")
 	for i, w := range words {
+		// French glues its punctuation with a no-break space
+		// ("<a@b.fr>\u00a0:"): that part is no part of the address.
+		tail := ""
+		if j := strings.IndexAny(w, "\u00a0\u202f"); j > 0 {
+			w, tail = w[:j], w[j:]
+		}
 		if live(w) {
-			words[i] = codeSpan(w)
+			words[i] = codeSpan(w) + mdEscape.Replace(tail)
 		} else {
-			words[i] = mdEscape.Replace(w)
+			words[i] = mdEscape.Replace(w + tail)
 		}
 	}
 	return strings.Join(words, " ")
