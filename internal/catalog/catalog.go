@@ -8,7 +8,6 @@
 package catalog
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -191,9 +190,9 @@ func (c *Catalog) Select(profile string) ([]Rule, error) {
 	p, ok := c.Profiles[profile]
 	if !ok {
 		if s := Suggest(profile, c.ProfileIDs()); s != "" {
-			return nil, fmt.Errorf("unknown profile %q: did you mean %q?", profile, s)
+			return nil, Errorf(Pos{}, "unknown profile %q: did you mean %q?", profile, s)
 		}
-		return nil, fmt.Errorf("unknown profile %q: expected one of %s", profile, strings.Join(c.ProfileIDs(), ", "))
+		return nil, Errorf(Pos{}, "unknown profile %q: expected one of %s", profile, strings.Join(c.ProfileIDs(), ", "))
 	}
 	want := map[string]bool{}
 	for _, id := range p.Rules {

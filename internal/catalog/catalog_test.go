@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/typo"
 	"github.com/passation/passation/internal/yamlfile"
 	"github.com/passation/passation/rules"
 )
@@ -228,4 +230,24 @@ func FuzzRuleFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A rule file's problem is said in French at the same place, with
+// « vouliez-vous dire » for a likely typo.
+func TestProblemsInFrench(t *testing.T) {
+	_, err := catalog.Load(fstest.MapFS{
+		"a.yml":        {Data: []byte("group: g\ntitle: {en: G, fr: G}\norder: 1\nrules:\n  - id: r\n    severty: error\n")},
+		"profiles.yml": {Data: []byte("default: all\nprofiles:\n  all: {description: {en: All, fr: Tout}, rules: all}\n")},
+	})
+	var ye *yamlfile.Error
+	if !errors.As(err, &ye) {
+		t.Fatalf("err = %v, want a problem at its place", err)
+	}
+	got := yamlfile.FormatIn(err, "fr")
+	if want := typo.French("a.yml:6:5 : clé inconnue « severty » dans une règle : vouliez-vous dire « severity » ?"); !strings.Contains(got, want) {
+		t.Errorf("French:\n%s\nwant %q", got, want)
+	}
+	if en := yamlfile.Format(err); !strings.Contains(en, `a.yml:6:5: unknown key "severty" in a rule: did you mean "severity"?`) {
+		t.Errorf("English:\n%s", en)
+	}
 }

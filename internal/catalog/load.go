@@ -118,7 +118,7 @@ func (l *loader) file(name string, data []byte) {
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 func (l *loader) group(root *yaml.Node) {
-	keys := l.d.Mapping(root, "", "group", "title", "order", "rules")
+	keys := l.d.Mapping(root, nil, "group", "title", "order", "rules")
 	var g Group
 	g.Pos = l.d.At(root)
 	gn := keys["group"]
@@ -161,7 +161,7 @@ func (l *loader) rule(n *yaml.Node, group string) {
 		l.errorf(n, "rule: expected a mapping with id, severity, title, message, hint and evidence, got %s", yamlfile.Describe(n))
 		return
 	}
-	keys := l.d.Mapping(n, "a rule", "id", "severity", "title", "message", "hint", "evidence", "replace", "starter", "fills")
+	keys := l.d.Mapping(n, yamlfile.Phrase{EN: "a rule", FR: "une règle"}, "id", "severity", "title", "message", "hint", "evidence", "replace", "starter", "fills")
 	r := Rule{Group: group, Pos: l.d.At(n)}
 	if keys["id"] == nil {
 		l.errorf(n, "rule: missing id")
@@ -229,11 +229,11 @@ func (l *loader) rule(n *yaml.Node, group string) {
 	}
 }
 
-func (l *loader) suggestRule(id string) string {
+func (l *loader) suggestRule(id string) yamlfile.Phrase {
 	if s := Suggest(id, l.cat.RuleIDs()); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
+		return yamlfile.Phrase{EN: fmt.Sprintf(" (did you mean %q?)", s), FR: " (vouliez-vous dire « " + s + " » ?)"}
 	}
-	return ""
+	return yamlfile.Phrase{}
 }
 
 // boolean reads an optional true/false.
@@ -244,7 +244,7 @@ func (l *loader) starter(n *yaml.Node, rule string) *Starter {
 		l.errorf(n, "rule %q: starter: expected a mapping with template and path, got %s", rule, yamlfile.Describe(n))
 		return nil
 	}
-	keys := l.d.Mapping(n, "starter", "template", "path")
+	keys := l.d.Mapping(n, yamlfile.Key("starter"), "template", "path")
 	s := &Starter{Pos: l.d.At(n)}
 	if keys["template"] == nil {
 		l.errorf(n, "rule %q: starter: missing template (a file of internal/starter/templates/<lang>/)", rule)
@@ -382,7 +382,7 @@ func (l *loader) text(n *yaml.Node, dst *Text, what string, parent *yaml.Node) {
 		l.errorf(n, "%s: expected a mapping with en and fr, got %s", what, yamlfile.Describe(n))
 		return
 	}
-	keys := l.d.Mapping(n, what, "en", "fr")
+	keys := l.d.Mapping(n, yamlfile.Key(what), "en", "fr")
 	dst.EN, _ = l.d.String(keys["en"], what+".en")
 	dst.FR, _ = l.d.String(keys["fr"], what+".fr")
 	if keys["en"] == nil || keys["fr"] == nil {
@@ -405,10 +405,11 @@ func (l *loader) finish() {
 	if len(l.cat.Profiles) == 0 {
 		l.errs = append(l.errs, errors.New("profiles.yml: no profile defined"))
 	} else if _, ok := l.cat.Profiles[l.cat.DefaultProfile]; !ok {
-		msg := fmt.Sprintf("default profile %q is not defined", l.cat.DefaultProfile)
+		e := Errorf(l.defaultPos, "default profile %q is not defined", l.cat.DefaultProfile)
 		if s := Suggest(l.cat.DefaultProfile, l.cat.ProfileIDs()); s != "" {
-			msg += fmt.Sprintf(": did you mean %q?", s)
+			e = Errorf(l.defaultPos, "default profile %q is not defined: did you mean %q?", l.cat.DefaultProfile, s)
 		}
-		l.errs = append(l.errs, &Error{Pos: l.defaultPos, Msg: msg, Source: yamlfile.Line(l.cat.sources[l.defaultPos.File], l.defaultPos.Line)})
+		e.Source = yamlfile.Line(l.cat.sources[l.defaultPos.File], l.defaultPos.Line)
+		l.errs = append(l.errs, e)
 	}
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func (l *loader) profiles(root *yaml.Node) {
-	keys := l.d.Mapping(root, "", "default", "profiles")
+	keys := l.d.Mapping(root, nil, "default", "profiles")
 	if n := keys["default"]; n != nil {
 		if v, ok := l.d.String(n, "default"); ok {
 			l.cat.DefaultProfile, l.defaultPos = v, l.d.At(n)
@@ -52,7 +52,7 @@ func (l *loader) profile(k, v *yaml.Node) {
 		return
 	}
 	what := fmt.Sprintf("profile %q", p.ID)
-	pk := l.d.Mapping(v, what, "description", "extend", "rules", "exclude", "severity", "replace")
+	pk := l.d.Mapping(v, yamlfile.Phrase{EN: what, FR: "le profil « " + p.ID + " »"}, "description", "extend", "rules", "exclude", "severity", "replace")
 	l.text(pk["description"], &p.Description, "description", v)
 	if n := pk["extend"]; n != nil {
 		p.Extends, _ = l.d.String(n, what+": extend")
@@ -141,11 +141,11 @@ func (l *loader) resolveProfiles() {
 			base, known := l.cat.Profiles[p.Extends]
 			switch {
 			case !known:
-				msg := fmt.Sprintf("profile %q: extend: unknown profile %q", p.ID, p.Extends)
 				if s := Suggest(p.Extends, l.cat.ProfileIDs()); s != "" {
-					msg += fmt.Sprintf(": did you mean %q?", s)
+					l.errs = append(l.errs, l.posError(p.extendPos, "profile %q: extend: unknown profile %q: did you mean %q?", p.ID, p.Extends, s))
+				} else {
+					l.errs = append(l.errs, l.posError(p.extendPos, "profile %q: extend: unknown profile %q", p.ID, p.Extends))
 				}
-				l.errs = append(l.errs, l.posError(p.extendPos, "%s", msg))
 				ok = false
 			case !resolve(p.Extends):
 				ok = false
@@ -164,11 +164,11 @@ func (l *loader) resolveProfiles() {
 		}
 		for _, r := range p.refs {
 			if _, known := l.cat.Rule(r.id); !known {
-				msg := fmt.Sprintf("profile %q: %s: unknown rule %q", p.ID, r.field, r.id)
 				if s := Suggest(r.id, l.cat.RuleIDs()); s != "" {
-					msg += fmt.Sprintf(": did you mean %q?", s)
+					l.errs = append(l.errs, l.posError(r.pos, "profile %q: %s: unknown rule %q: did you mean %q?", p.ID, r.field, r.id, s))
+				} else {
+					l.errs = append(l.errs, l.posError(r.pos, "profile %q: %s: unknown rule %q", p.ID, r.field, r.id))
 				}
-				l.errs = append(l.errs, l.posError(r.pos, "%s", msg))
 				ok = false
 			}
 		}

@@ -140,7 +140,7 @@ func Parse(name string, origin Origin, data []byte) (*File, error) {
 		d.Errorf(root, "expected a mapping with keys such as profile, overrides, waivers; got %s", yamlfile.Describe(root))
 		return nil, d.Err()
 	}
-	keys := d.Mapping(root, "", topKeys...)
+	keys := d.Mapping(root, nil, topKeys...)
 	f.Profile = setting(d, keys["profile"], "profile")
 	f.FailOn = setting(d, keys["fail-on"], "fail-on")
 	if f.FailOn.Value != "" {
@@ -253,8 +253,7 @@ func (f *File) override(d *yamlfile.Doc, k, v *yaml.Node) {
 		d.Errorf(v, "overrides of %q: expected off, or a mapping with severity, evidence or off: true; got %s", o.Rule, yamlfile.Describe(v))
 		return
 	}
-	what := fmt.Sprintf("the override of %q", o.Rule)
-	keys := d.Mapping(v, what, "off", "severity", "evidence")
+	keys := d.Mapping(v, yamlfile.Phrase{EN: fmt.Sprintf("the override of %q", o.Rule), FR: "overrides de « " + o.Rule + " »"}, "off", "severity", "evidence")
 	if n := keys["off"]; n != nil {
 		if n.Kind != yaml.ScalarNode || n.Decode(&o.Off) != nil {
 			d.Errorf(n, "overrides of %q: off: expected true or false, got %s", o.Rule, yamlfile.Describe(n))
@@ -295,7 +294,7 @@ func (f *File) external(d *yamlfile.Doc, k, v *yaml.Node) {
 		d.Errorf(v, "external of %q: expected a mapping with url and note, got %s", x.Rule, yamlfile.Describe(v))
 		return
 	}
-	keys := d.Mapping(v, fmt.Sprintf("the external declaration of %q", x.Rule), "url", "note")
+	keys := d.Mapping(v, yamlfile.Phrase{EN: fmt.Sprintf("the external declaration of %q", x.Rule), FR: "la déclaration external de « " + x.Rule + " »"}, "url", "note")
 	if keys["url"] == nil && !d.Misspelled(v, "url") {
 		d.Errorf(v, "external of %q: missing url: where the document is kept", x.Rule)
 	} else if u, ok := d.String(keys["url"], fmt.Sprintf("external of %q: url", x.Rule)); ok {
@@ -318,7 +317,7 @@ func (f *File) waiver(d *yamlfile.Doc, k, v *yaml.Node) {
 		d.Errorf(v, "waiver of %q: expected a mapping with reason, owner and optionally until; got %s", w.Rule, yamlfile.Describe(v))
 		return
 	}
-	keys := d.Mapping(v, fmt.Sprintf("the waiver of %q", w.Rule), "reason", "owner", "until")
+	keys := d.Mapping(v, yamlfile.Phrase{EN: fmt.Sprintf("the waiver of %q", w.Rule), FR: "la dérogation de « " + w.Rule + " »"}, "reason", "owner", "until")
 	if keys["reason"] == nil && !d.Misspelled(v, "reason") {
 		d.Errorf(v, "waiver of %q: missing reason: say why this item is not needed", w.Rule)
 	} else {

@@ -54,18 +54,18 @@ func (d *Doc) Failed() bool { return len(d.errs) > 0 }
 // Mapping returns the values of mapping n by key. Unknown keys are reported
 // with the closest known one ("did you mean"), repeated keys as such; what
 // names the mapping in messages ("" at the top of the file).
-func (d *Doc) Mapping(n *yaml.Node, what string, allowed ...string) map[string]*yaml.Node {
+func (d *Doc) Mapping(n *yaml.Node, what fmt.Stringer, allowed ...string) map[string]*yaml.Node {
 	out := map[string]*yaml.Node{}
 	if n == nil || n.Kind != yaml.MappingNode {
 		return out
 	}
 	// Each sentence with the mapping named, and without (suffix "-top").
 	top := ""
-	if what == "" {
+	if what == nil || what.String() == "" {
 		top = "-top"
 	}
 	say := func(n *yaml.Node, key string, args ...any) {
-		if what != "" {
+		if top == "" {
 			args = append(args[:1:1], append([]any{what}, args[1:]...)...)
 		}
 		d.Errorf(n, mappingFormats[key+top], args...)
@@ -160,6 +160,11 @@ func (d *Doc) Strings(n *yaml.Node, what string) ([]string, []*yaml.Node, bool) 
 	d.Errorf(n, "%s: expected a string or a list of strings, got %s", what, Describe(n))
 	return nil, nil, false
 }
+
+// Key names a mapping by its key, the same in both languages.
+type Key string
+
+func (k Key) String() string { return string(k) }
 
 // Phrase is a piece of a message in both languages, given to Errorf as an
 // argument: it prints in English, and Error.In says it in the message's

@@ -90,7 +90,7 @@ func TestDocMappingSuggests(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := &Doc{File: "c.yml", Src: []byte(src)}
-	keys := d.Mapping(n, "", "profile", "waivers", "ignore")
+	keys := d.Mapping(n, nil, "profile", "waivers", "ignore")
 	if keys["profile"] == nil || keys["profile"].Value != "eig" {
 		t.Errorf("profile not read: %+v", keys)
 	}
@@ -119,7 +119,7 @@ func FuzzParse(f *testing.F) {
 		}
 		if n != nil {
 			d := &Doc{File: "f.yml", Src: data}
-			d.Mapping(n, "", "a", "b")
+			d.Mapping(n, nil, "a", "b")
 			d.Strings(n, "x")
 			_ = Format(d.Err())
 		}
