@@ -332,7 +332,7 @@ func (f *File) waiver(d *yamlfile.Doc, k, v *yaml.Node) {
 		w.UntilPos = d.At(n)
 		t, err := time.Parse(Date, n.Value)
 		if n.Kind != yaml.ScalarNode || err != nil {
-			why := ""
+			why := yamlfile.Phrase{}
 			if n.Kind == yaml.ScalarNode {
 				why = dateProblem(n.Value)
 			}
@@ -344,15 +344,18 @@ func (f *File) waiver(d *yamlfile.Doc, k, v *yaml.Node) {
 }
 
 // dateProblem says what is wrong with a date that has the right shape.
-func dateProblem(s string) string {
+func dateProblem(s string) yamlfile.Phrase {
 	var y, m, d int
 	if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n != 3 || len(s) != 10 {
-		return ""
+		return yamlfile.Phrase{}
 	}
 	switch {
 	case m < 1 || m > 12:
-		return fmt.Sprintf(" (there is no month %d)", m)
+		return yamlfile.Phrase{EN: fmt.Sprintf(" (there is no month %d)", m), FR: fmt.Sprintf(" (il n'y a pas de mois %d)", m)}
 	default:
-		return fmt.Sprintf(" (%s has no day %d)", time.Month(m), d)
+		return yamlfile.Phrase{EN: fmt.Sprintf(" (%s has no day %d)", time.Month(m), d), FR: fmt.Sprintf(" (il n'y a pas de %d %s)", d, frenchMonths[m-1])}
 	}
 }
+
+// frenchMonths name the months as a French date does (« 30 février »).
+var frenchMonths = [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}

@@ -17,6 +17,7 @@ import (
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/testrepo"
+	"github.com/passation/passation/internal/typo"
 	"github.com/passation/passation/internal/yamlfile"
 	"github.com/passation/passation/rules"
 )
@@ -525,7 +526,7 @@ func TestPrintConfig(t *testing.T) {
 		"profile: eig                               # .passation.yml:3:10",
 		"lang: en                                   # --lang",
 		"  roadmap: error                           # .passation.yml:16:3 (warning by rule)",
-		"  architecture-diagram: error              # rule, 1 evidence item(s) added",
+		"  architecture-diagram: error              # rule, 1 evidence item added",
 		"  dpia: warning                            # rule",
 		"  - blog-posts                             # .passation.yml:15:3",
 		"    until: 2026-12-31                    # holds until the end of that day",
@@ -534,6 +535,25 @@ func TestPrintConfig(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("--print-config lacks %q:\n%s", want, out)
 		}
+	}
+	// In French, the comments are French; the values and places the same.
+	var fr bytes.Buffer
+	if err := a.Print(&fr, config.Settings{FailOn: config.Choice{Value: "warning", From: "default"}, Lang: config.Choice{Value: "fr", From: "environment (LANG)"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"# Configuration : .passation.yml, tel que dans le commit vérifié.",
+		"fail-on: warning                           # par défaut",
+		"lang: fr                                   # environnement (LANG)",
+		"  architecture-diagram: error              # règle, 1 preuve ajoutée",
+		"    until: 2026-12-31                    # valable jusqu'à la fin de ce jour",
+	} {
+		if want = typo.French(want); !strings.Contains(fr.String(), want) {
+			t.Errorf("--print-config in French lacks %q:\n%s", want, fr.String())
+		}
+	}
+	if _, err := yamlfile.Parse("printed", fr.Bytes()); err != nil {
+		t.Errorf("printed configuration in French is not YAML: %v", err)
 	}
 	// The printed configuration reads back as YAML of the same shape.
 	if _, err := yamlfile.Parse("printed", buf.Bytes()); err != nil {

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/passation/passation/internal/i18n"
 )
 
 // Settings are the choices the command line resolves beside the profile,
@@ -18,16 +20,16 @@ type Settings struct {
 // options would do — as commented YAML in the shape of .passation.yml, each
 // value with where it comes from.
 func (a *Applied) Print(w io.Writer, s Settings) error {
-	p := &printer{w: w}
+	p := &printer{w: w, lang: s.Lang.Value}
 	switch {
 	case a.File == nil:
-		p.line("# No configuration file: the embedded catalogue and its defaults.")
+		p.say("none")
 	case a.File.Origin == FromRepository:
-		p.line("# Configuration: %s, as committed in the checked tree.", a.File.Name)
+		p.say("repo", a.File.Name)
 	default:
-		p.line("# Configuration: %s (--config).", a.File.Name)
+		p.say("flag", a.File.Name)
 	}
-	p.line("# Each value is followed by where it comes from: flag > configuration file > profile > rule default.")
+	p.say("from")
 	p.value("profile", a.Profile)
 	p.value("fail-on", s.FailOn)
 	p.value("lang", s.Lang)
@@ -44,15 +46,15 @@ func (a *Applied) Print(w io.Writer, s Settings) error {
 		}
 	}
 	p.line("")
-	p.line("# The %d rules judged, with their severity:", len(a.Rules))
+	p.line("%s", printWords.Count(p.lang, "judged", len(a.Rules)))
 	p.line("judged:")
 	for _, r := range a.Rules {
 		extra := ""
 		if base, _ := a.Catalog.Rule(r.ID); len(r.Evidence) > len(base.Evidence) {
 			n := len(r.Evidence) - len(base.Evidence)
-			extra = fmt.Sprintf(", %d evidence item(s) added", n)
+			extra = printWords.Count(p.lang, "added", n)
 		}
-		p.line("  %-40s # %s%s", r.ID+": "+r.Severity.String(), a.severityFrom[r.ID], extra)
+		p.line("  %-40s # %s%s", r.ID+": "+r.Severity.String(), fromIn(p.lang, a.severityFrom[r.ID]), extra)
 	}
 	if len(a.off) > 0 {
 		p.line("off:")
@@ -63,7 +65,7 @@ func (a *Applied) Print(w io.Writer, s Settings) error {
 	if a.File != nil && len(a.File.External) > 0 {
 		p.line("external:")
 		for _, x := range a.File.External {
-			p.line("  %s:%s", x.Rule, a.notJudgedNote(x.Rule))
+			p.line("  %s:%s", x.Rule, a.notJudgedNote(x.Rule, p.lang))
 			p.line("    url: %s", quote(x.URL))
 			p.line("    note: %s", quote(x.Note))
 		}
@@ -71,14 +73,14 @@ func (a *Applied) Print(w io.Writer, s Settings) error {
 	if a.File != nil && len(a.File.Waivers) > 0 {
 		p.line("waivers:")
 		for _, wv := range a.File.Waivers {
-			state := "holds, with no end date"
+			state := printWords.In(p.lang, "holds")
 			switch {
 			case wv.Expired(a.now):
-				state = "EXPIRED: no longer waives"
+				state = printWords.In(p.lang, "expired")
 			case !wv.Until.IsZero():
-				state = "holds until the end of that day"
+				state = printWords.In(p.lang, "until")
 			}
-			p.line("  %s:%s", wv.Rule, a.notJudgedNote(wv.Rule))
+			p.line("  %s:%s", wv.Rule, a.notJudgedNote(wv.Rule, p.lang))
 			p.line("    reason: %s", quote(wv.Reason))
 			p.line("    owner: %s", quote(wv.Owner))
 			if !wv.Until.IsZero() {
@@ -91,9 +93,9 @@ func (a *Applied) Print(w io.Writer, s Settings) error {
 	return p.err
 }
 
-func (a *Applied) notJudgedNote(rule string) string {
+func (a *Applied) notJudgedNote(rule, lang string) string {
 	if a.notJudged[rule] {
-		return fmt.Sprintf("   # not judged by profile %s: no effect", a.Profile.Value)
+		return fmt.Sprintf(printWords.In(lang, "not-judged"), a.Profile.Value)
 	}
 	return ""
 }
@@ -107,9 +109,12 @@ func quote(s string) string {
 }
 
 type printer struct {
-	w   io.Writer
-	err error
+	w    io.Writer
+	lang string
+	err  error
 }
+
+func (p *printer) say(key string, args ...any) { p.line(printWords.In(p.lang, key), args...) }
 
 func (p *printer) line(format string, args ...any) {
 	if p.err == nil {
@@ -118,5 +123,41 @@ func (p *printer) line(format string, args ...any) {
 }
 
 func (p *printer) value(key string, c Choice) {
-	p.line("%-42s # %s", key+": "+quote(c.Value), c.From)
+	p.line("%-42s # %s", key+": "+quote(c.Value), fromIn(p.lang, c.From))
+}
+
+// fromIn says where a value comes from in lang: a flag and a file's place
+// are the same in both.
+func fromIn(lang, from string) string {
+	if printWords.Has("from-" + from) {
+		return printWords.In(lang, "from-"+from)
+	}
+	if rest, ok := strings.CutPrefix(from, "profile "); ok {
+		return fmt.Sprintf(printWords.In(lang, "from-profile"), rest)
+	}
+	if rest, ok := strings.CutPrefix(from, "environment "); ok {
+		return fmt.Sprintf(printWords.In(lang, "from-env"), rest)
+	}
+	return from
+}
+
+// printWords are the comments of --print-config, in the run's language.
+var printWords = i18n.Text{
+	"none":                         {"# No configuration file: the embedded catalogue and its defaults.", "# Pas de fichier de configuration : le catalogue embarqué et ses valeurs par défaut."},
+	"repo":                         {"# Configuration: %s, as committed in the checked tree.", "# Configuration : %s, tel que dans le commit vérifié."},
+	"flag":                         {"# Configuration: %s (--config).", "# Configuration : %s (--config)."},
+	"from":                         {"# Each value is followed by where it comes from: flag > configuration file > profile > rule default.", "# Chaque valeur est suivie de sa provenance : option > fichier de configuration > profil > défaut de la règle."},
+	"judged.one":                   {"# The %d rule judged, with its severity:", "# La règle jugée (%d), avec son niveau :"},
+	"judged.many":                  {"# The %d rules judged, with their severity:", "# Les %d règles jugées, avec leur niveau :"},
+	"added.one":                    {", %d evidence item added", ", %d preuve ajoutée"},
+	"added.many":                   {", %d evidence items added", ", %d preuves ajoutées"},
+	"holds":                        {"holds, with no end date", "valable, sans date de fin"},
+	"expired":                      {"EXPIRED: no longer waives", "EXPIRÉE : ne couvre plus rien"},
+	"until":                        {"holds until the end of that day", "valable jusqu'à la fin de ce jour"},
+	"not-judged":                   {"   # not judged by profile %s: no effect", "   # non jugée par le profil %s : sans effet"},
+	"from-default":                 {"default", "par défaut"},
+	"from-the catalogue's default": {"the catalogue's default", "défaut du catalogue"},
+	"from-rule":                    {"rule", "règle"},
+	"from-profile":                 {"profile %s", "profil %s"},
+	"from-env":                     {"environment %s", "environnement %s"},
 }
