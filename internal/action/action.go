@@ -116,9 +116,18 @@ func Fail(gh *githubactions.Action, lang string, err error, o Options) {
 	if p.token == nil {
 		p.token = randomToken
 	}
+	msg := err.Error()
+	var le interface {
+		error
+		In(string) string
+	}
+	if errors.As(err, &le) {
+		// An error of both languages says itself in the report's.
+		msg = strings.Replace(msg, le.Error(), le.In(lang), 1)
+	}
 	_ = safely("error", func() {
-		p.verbatim(err.Error())
-		Annotate(gh, Gap{Level: finding.Error, Title: say(lang, "errorTitle"), Message: err.Error()})
+		p.verbatim(msg)
+		Annotate(gh, Gap{Level: finding.Error, Title: say(lang, "errorTitle"), Message: msg})
 	})
 }
 
