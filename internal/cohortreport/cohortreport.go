@@ -111,7 +111,7 @@ var words = i18n.Text{
 	"at":              {"at %s (%s)", "sur %s (%s)"},
 	"profile":         {"profile %s", "profil %s"},
 	"item":            {"Item", "Élément"},
-	"severity":        {"Severity", "Sévérité"},
+	"severity":        {"Severity", "Niveau"},
 	"legend":          {"✔ found · ✘ missing (red: core item, orange: important, yellow: nice to have) · ? could not decide · ~ waived · blank: not in the profile", "✔ trouvé · ✘ manquant (rouge : essentiel, orange : important, jaune : souhaitable) · ? indéterminé · ~ dérogation · vide : hors profil"},
 	"items-title":     {"Checklist items across the cohort", "Éléments de la checklist dans la promotion"},
 	"repos-title":     {"Repositories", "Dépôts"},

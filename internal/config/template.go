@@ -18,7 +18,7 @@ const SchemaURL = "https://raw.githubusercontent.com/passation/passation/main/in
 var templateText = i18n.Text{
 	"head": {
 		"# passation configuration for this repository. Command-line flags win over this file;\n# this file wins over the profile; the profile wins over each rule's default.\n# Remove the \"#\" in front of a setting to use it. passation check --print-config shows the result.",
-		"# Configuration de passation pour ce dépôt. Les options de la ligne de commande l'emportent\n# sur ce fichier, ce fichier sur le profil, le profil sur la sévérité par défaut de chaque règle.\n# Retirez le « # » devant un réglage pour l'utiliser. passation check --print-config montre le résultat.",
+		"# Configuration de passation pour ce dépôt. Les options de la ligne de commande l'emportent\n# sur ce fichier, ce fichier sur le profil, le profil sur le niveau par défaut de chaque règle.\n# Retirez le « # » devant un réglage pour l'utiliser. passation check --print-config montre le résultat.",
 	},
 	"profile": {"# The rule profile: %s.", "# Le profil de règles : %s."},
 	"lang":    {"# Language of the report: en or fr (default: from the environment).", "# Langue du rapport : en ou fr (par défaut : celle de l'environnement)."},
@@ -27,7 +27,7 @@ var templateText = i18n.Text{
 	"ignore":  {"# Paths that count for nothing. As in .gitignore, a name without \"/\" is ignored at any depth.", "# Chemins qui ne comptent pas. Comme dans .gitignore, un nom sans « / » est ignoré à toute profondeur."},
 	"overrides": {
 		"# Change a rule: turn it off, change its severity, or add where your team keeps the document\n# (files: globs; section: headings; content: regular expressions, line by line, in the files of in:).",
-		"# Modifier une règle : la désactiver, changer sa sévérité ou indiquer où l'équipe range le document\n# (files : motifs de fichiers ; section : titres ; content : expressions régulières, ligne à ligne, dans les fichiers de in:).",
+		"# Modifier une règle : la désactiver, changer son niveau ou indiquer où l'équipe range le document\n# (files : motifs de fichiers ; section : titres ; content : expressions régulières, ligne à ligne, dans les fichiers de in:).",
 	},
 	"external": {
 		"# A document kept outside the repository (url and note required): it counts as found,\n# and the report shows it as \"declared elsewhere\".",
