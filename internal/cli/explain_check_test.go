@@ -58,7 +58,7 @@ func TestCheckExplain(t *testing.T) {
 	}
 
 	_, text, _ := run(t, nil, "check", r.Dir, "--explain", "--lang", "en", "--color", "never")
-	for _, want := range []string{"— decided the verdict:", "+ counts  README.md:", "− refused  README.md:"} {
+	for _, want := range []string{"decided the verdict — looked for ", "+ counts  README.md:", "− refused  README.md:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text report lacks %q:\n%s", want, text)
 		}

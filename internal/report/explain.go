@@ -9,7 +9,7 @@ import (
 
 var explainWords = i18n.Text{
 	"looked":  {"looked for %s:", "a cherché %s :"},
-	"decided": {"looked for %s — decided the verdict:", "a cherché %s — a décidé du verdict :"},
+	"decided": {"decided the verdict — looked for %s:", "a décidé du verdict — a cherché %s :"},
 	"counted": {"counts", "compte"},
 	"refused": {"refused", "refusé"},
 	"nothing": {"nothing", "rien"},
