@@ -1,6 +1,10 @@
 package document
 
-import "github.com/passation/passation/internal/source"
+import (
+	"time"
+
+	"github.com/passation/passation/internal/source"
+)
 
 // Cache reads and parses the documents of one tree, each once, whoever
 // asks: every evidence kind of a check, then the locator that places the
@@ -9,7 +13,17 @@ type Cache struct {
 	tree    source.Tree
 	maxRead int64
 	docs    map[string]result
+	// pdfs and pdfTime are what reading PDFs has cost the run so far.
+	pdfs    int
+	pdfTime time.Duration
 }
+
+// A run reads at most pdfPerRun PDFs, and stops reading them once they
+// have taken pdfTimePerRun: a tree of a thousand manuals stays a check.
+const (
+	pdfPerRun     = 40
+	pdfTimePerRun = 10 * time.Second
+)
 
 type result struct {
 	doc *Doc
@@ -35,6 +49,11 @@ func (c *Cache) Get(e source.Entry) (*Doc, error) {
 		return r.doc, r.err
 	}
 	var r result
+	if IsPDF(e.Path) {
+		r.doc, r.err = c.pdf(e)
+		c.docs[e.Path] = r
+		return r.doc, r.err
+	}
 	data, _, err := c.tree.Read(e, c.maxRead)
 	switch {
 	case err != nil:
@@ -46,4 +65,24 @@ func (c *Cache) Get(e source.Entry) (*Doc, error) {
 	}
 	c.docs[e.Path] = r
 	return r.doc, r.err
+}
+
+// pdf reads a PDF within the run's bounds: a file larger than the read cap
+// is not read at all (cut, it would be damaged anyway).
+func (c *Cache) pdf(e source.Entry) (*Doc, error) {
+	if c.pdfs >= pdfPerRun || c.pdfTime >= pdfTimePerRun {
+		return &Doc{Path: e.Path, Unreadable: PDFTooMany}, nil
+	}
+	data, more, err := c.tree.Read(e, c.maxRead)
+	switch {
+	case err != nil:
+		return nil, err
+	case more:
+		return &Doc{Path: e.Path, Unreadable: PDFTooLarge}, nil
+	}
+	c.pdfs++
+	start := time.Now()
+	d := ParsePDF(e.Path, data)
+	c.pdfTime += time.Since(start)
+	return d, nil
 }

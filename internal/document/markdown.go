@@ -33,6 +33,12 @@ type Doc struct {
 	// Headings are every top-level heading, the title too, in order: where
 	// a reader would add what is missing.
 	Headings []Heading
+	// Text is the text of a document read from another format (a PDF),
+	// line by line, for the kinds that match lines.
+	Text string
+	// Unreadable says why a PDF was not read (PDFTooLarge…); its document
+	// then has no section.
+	Unreadable string
 }
 
 // Heading is a heading of the document: its line and its folded words.

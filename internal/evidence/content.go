@@ -74,6 +74,17 @@ func (c *contentEvidence) Evaluate(r Run) Outcome {
 			if !isFile(e) {
 				continue
 			}
+			if document.IsPDF(e.Path) {
+				// A PDF's lines are those of its text; they have no number
+				// a reader could go to.
+				d, err := r.Doc(e)
+				if err != nil {
+					o.Err = err
+				} else if line, re := c.match(d.Text); line > 0 {
+					o.Found = append(o.Found, finding.Evidence{Path: e.Path, Detail: fmt.Sprintf(contentWords.In(r.Lang(), "line"), re)})
+				}
+				continue
+			}
 			data, _, err := r.Read(e, r.MaxRead())
 			if err != nil {
 				o.Err = err

@@ -103,11 +103,12 @@ var words = i18n.Text{
 
 // defaultDocs are the files a reader opens to find a section: every README
 // (translations and sub-projects' too), the documents at the root, and the
-// documentation folders.
+// documentation folders — PDFs among them (a manual exported as
+// Notice.pdf), read for their outline and text.
 var defaultDocs = []string{
 	"**/readme*",
-	"*.{md,markdown,mdx,rst,txt,adoc,org}",
-	"{docs,doc,documentation,wiki,.github}/**/*.{md,markdown,mdx,rst,txt,adoc,org}",
+	"*.{md,markdown,mdx,rst,txt,adoc,org,pdf}",
+	"{docs,doc,documentation,wiki,.github}/**/*.{md,markdown,mdx,rst,txt,adoc,org,pdf}",
 }
 
 // manifestGlob finds the manifests of the project and of its sub-projects.

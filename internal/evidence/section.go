@@ -33,6 +33,12 @@ var sectionWords = i18n.Text{
 	"sec-setup":    {"section %q only explains how to set the project up", "la section « %s » n'explique que la mise en place du projet"},
 	"sec-tmpl":     {"section %q present but empty: template left unfilled (%q)", "section « %s » présente mais vide : modèle non rempli (« %s »)"},
 	"desc-section": {"a section titled %s in %s", "une section intitulée %s dans %s"},
+	"pdf-unread":   {"PDF not read: %s", "PDF non lu : %s"},
+	// Why, by document.PDFTooLarge and the others.
+	"too-large": {"larger than the read cap (--max-read)", "plus grand que la limite de lecture (--max-read)"},
+	"damaged":   {"damaged, encrypted, or made to slow a reader down", "endommagé, chiffré ou fait pour ralentir la lecture"},
+	"too-slow":  {"reading it took too long", "sa lecture a pris trop de temps"},
+	"too-many":  {"the check has read as many PDFs as it may", "la vérification a lu autant de PDF qu'elle le peut"},
 }
 
 // sectionEvidence: a heading that contains one of the phrases, followed by
@@ -102,11 +108,20 @@ func (s *sectionEvidence) Describe(lang string) string {
 }
 
 // eachSection calls fn with every section of the documents that the
-// evidence reads whose heading matches its phrases.
-func (s *sectionEvidence) eachSection(r Run, o *Outcome, fn func(path string, sec *document.Section)) {
+// evidence reads whose heading matches its phrases. With unread, a PDF that
+// could not be read is refused, saying why.
+func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(path string, sec *document.Section)) {
 	eachDoc(r, s.ids, o, func(e source.Entry, d *document.Doc) {
 		if inTestFolder(e.Path) || inDecisionRecords(e.Path) || s.under(e.Path) {
 			return // a test suite's README or a design decision: not the project's own guide
+		}
+		if d.Unreadable != "" {
+			if unread {
+				lang := r.Lang()
+				o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path,
+					Detail: fmt.Sprintf(sectionWords.In(lang, "pdf-unread"), sectionWords.In(lang, d.Unreadable))})
+			}
+			return
 		}
 		for i := range d.Sections {
 			if s.maxLevel > 0 && d.Sections[i].Level > s.maxLevel {
@@ -122,7 +137,7 @@ func (s *sectionEvidence) eachSection(r Run, o *Outcome, fn func(path string, se
 func (s *sectionEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
 	lang := r.Lang()
-	s.eachSection(r, &o, func(path string, sec *document.Section) {
+	s.eachSection(r, &o, true, func(path string, sec *document.Section) {
 		ev := finding.Evidence{Path: path, Line: sec.Line}
 		switch {
 		case s.notSetup && sec.SetupOnly():
