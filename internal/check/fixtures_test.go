@@ -17,6 +17,7 @@ import (
 	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/pdftest"
 	"github.com/passation/passation/internal/testrepo"
 	"github.com/passation/passation/internal/typo"
 	"golang.org/x/text/encoding"
@@ -160,6 +161,10 @@ func readFixture(dir string, known map[string]bool) (*fixture, error) {
 //	@others fail                  every rule without a status line has this status
 //	@encode windows-1252 PATH     store PATH (written in UTF-8) in another encoding
 //	@png PATH                     add a small real PNG image at PATH
+//	@pdf PATH FROM                commit at PATH a real PDF, with bookmarks, made
+//	                              from the fixture's file FROM (not committed
+//	                              itself); FROM "logo" makes one that shows only a logo,
+//	                              "damaged" one cut in the middle
 //
 // Encodings: windows-1252, utf-8-bom, utf-16le-bom, utf-16be-bom, utf-16le
 // (no byte-order mark: the NUL bytes make it binary), crlf (Windows line
@@ -193,8 +198,28 @@ func (fx *fixture) directive(word, arg string) error {
 			return fmt.Errorf("@png: expected the path of a file the fixture does not hold, got %q", arg)
 		}
 		fx.files[arg] = pngImage()
+	case "@pdf":
+		p, from, _ := strings.Cut(arg, " ")
+		if _, ok := fx.files[p]; ok || p == "" || from == "" {
+			return fmt.Errorf("@pdf: expected the path of a file the fixture does not hold and the file to make it from, got %q", arg)
+		}
+		switch from {
+		case "logo":
+			fx.files[p] = string(pdftest.LogoOnly())
+			return nil
+		case "damaged":
+			whole := pdftest.LogoOnly()
+			fx.files[p] = string(whole[:len(whole)/2])
+			return nil
+		}
+		text, ok := fx.files[from]
+		if !ok {
+			return fmt.Errorf("@pdf: no file %q in the fixture", from)
+		}
+		delete(fx.files, from)
+		fx.files[p] = string(pdftest.FromText(text, pdftest.Options{Outline: true}))
 	default:
-		return fmt.Errorf("unknown directive %q: expected @lang, @others, @encode or @png", word)
+		return fmt.Errorf("unknown directive %q: expected @lang, @others, @encode, @png or @pdf", word)
 	}
 	return nil
 }
