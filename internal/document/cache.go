@@ -1,6 +1,7 @@
 package document
 
 import (
+	"errors"
 	"time"
 
 	"github.com/passation/passation/internal/source"
@@ -75,6 +76,10 @@ func (c *Cache) pdf(e source.Entry) (*Doc, error) {
 	}
 	data, more, err := c.tree.Read(e, c.maxRead)
 	switch {
+	case errors.Is(err, source.ErrMissingObject):
+		// A partial clone leaves large files out: not reading a PDF
+		// then is no reason to give up on the rule.
+		return &Doc{Path: e.Path, Unreadable: PDFMissing}, nil
 	case err != nil:
 		return nil, err
 	case more:

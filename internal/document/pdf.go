@@ -49,6 +49,7 @@ const (
 	PDFDamaged  = "damaged"   // not a PDF, damaged, encrypted or hostile
 	PDFTooSlow  = "too-slow"  // its reading took longer than allowed
 	PDFTooMany  = "too-many"  // the run has read as many PDFs as it may
+	PDFMissing  = "missing"   // its content is not in the clone (a partial one)
 )
 
 // IsPDF reports a PDF document by its extension.
@@ -248,7 +249,7 @@ func contentSize(strm pdf.Value) (int, bool) {
 	}
 	total := 0
 	for _, s := range parts {
-		if s.Kind() != pdf.Stream {
+		if s.Kind() != pdf.Stream || !plausibleStream(s) {
 			return total, false
 		}
 		n, err := io.Copy(io.Discard, io.LimitReader(s.Reader(), int64(pdfMaxContent-total+1)))
@@ -304,11 +305,15 @@ func pageFonts(p pdf.Page) (map[string]*pdfFont, bool) {
 var cmapOps = regexp.MustCompile(`(\S+)\s+begin(bfchar|bfrange|codespacerange)\b|\bend(bfchar|bfrange|codespacerange)\b|/(begin|end)(bfchar|bfrange|codespacerange)\b`)
 
 // cmapWork is how many entries reading a character map makes the library
-// add: the count before a "begin…" holds for every "end…" that follows
-// (a map that ends a range a thousand times repeats it a thousand times).
-// A count that is not a plain number, or an operator redefined, refuses
-// the map.
+// add, at most: the count before a "begin…" holds for every "end…" that
+// follows (a map that ends a range a thousand times repeats it a thousand
+// times), and since a redefined operator keeps the count of an earlier
+// one, every "end…" is charged the largest count seen so far. A count that
+// is not a plain number refuses the map.
 func cmapWork(tu pdf.Value) (int, bool) {
+	if !plausibleStream(tu) {
+		return 0, false
+	}
 	data, err := io.ReadAll(io.LimitReader(tu.Reader(), pdfMaxCmap+1))
 	if err != nil || len(data) > pdfMaxCmap {
 		return 0, false
@@ -321,19 +326,32 @@ func cmapWork(tu pdf.Value) (int, bool) {
 			if err != nil || v < 0 || v > pdfMaxCmapWork {
 				return 0, false
 			}
-			n = v
+			n = max(n, v)
 		case m[3] != nil:
 			if work += n; work > pdfMaxCmapWork {
 				return work, false
-			}
-			if string(m[3]) == "codespacerange" {
-				n = 0
 			}
 		default:
 			return 0, false
 		}
 	}
 	return work, true
+}
+
+// plausibleStream refuses a stream whose predictor claims more columns
+// than pdfMaxCount before the library allocates a row of that many.
+func plausibleStream(s pdf.Value) bool {
+	p := s.Key("DecodeParms")
+	for i := 0; i < max(p.Len(), 1) && i < 8; i++ {
+		d := p
+		if p.Kind() == pdf.Array {
+			d = p.Index(i)
+		}
+		if c := d.Key("Columns"); c.Kind() != pdf.Null && (c.Int64() < 0 || c.Int64() > pdfMaxCount) {
+			return false
+		}
+	}
+	return p.Len() <= 8
 }
 
 // textWalker follows a content stream's text operators: where each piece of
@@ -467,7 +485,7 @@ func (w *textWalker) show(raw string) {
 		w.curY, w.curSize = y, 0
 	}
 	w.space = false
-	text := w.font.enc.Decode(raw)
+	text := strings.Map(c1ToWindows1252, w.font.enc.Decode(raw))
 	w.cur.WriteString(text)
 	w.n += len(text)
 	w.curSize = max(w.curSize, size)
@@ -489,6 +507,25 @@ func (w *textWalker) show(raw string) {
 	}
 	w.tm[4] += adv * w.th * w.tm[0]
 	w.endX = w.tm[4]
+}
+
+// c1ToWindows1252 reads the control characters U+0080–U+009F, which no
+// text holds, as the Windows-1252 characters a font without an encoding
+// table meant by those codes (’ for 0x92, œ for 0x9C).
+func c1ToWindows1252(r rune) rune {
+	if r < 0x80 || r > 0x9f {
+		return r
+	}
+	if m, ok := windows1252C1[r]; ok {
+		return m
+	}
+	return -1
+}
+
+var windows1252C1 = map[rune]rune{
+	0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰',
+	0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•',
+	0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
 }
 
 func (w *textWalker) flush() {
@@ -620,11 +657,15 @@ func pdfHeadings(t pdfText) []int {
 	return levels
 }
 
-// headingLike: a line that can be a title — a few words with letters, not
-// a sentence that ends a paragraph.
+// headingLike: a line that can be a title — a few words with letters,
+// opening with a capital or a number, not a sentence that ends a paragraph
+// (a quotation set large, "mais la vision globale…", is no title).
 func headingLike(s string) bool {
 	w := textfold.Words(s)
 	if len(w) == 0 || len(w) > 12 || strings.IndexFunc(s, unicode.IsLetter) < 0 {
+		return false
+	}
+	if first := []rune(s)[0]; !unicode.IsUpper(first) && !unicode.IsDigit(first) {
 		return false
 	}
 	return !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ",") && !strings.HasSuffix(s, ";")

@@ -102,6 +102,10 @@ func hostilePDFs() map[string][]byte {
 		// A subsection that starts at object one billion.
 		"xref start": []byte("%PDF-1.4\nxref\n1000000000 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n"),
 		"escaped":    []byte(strings.Replace(string(good), "/Size ", "/Si#7Ae 1000000000 /Old ", 1)),
+		// Comments where the lexer skips them: after "xref", between a key
+		// and its value (found by fuzzing).
+		"xref comment": []byte("%PDF-1.4\nxref%Z\n1000000000 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n"),
+		"size comment": []byte(strings.Replace(string(good), "/Size ", "/Size %(\n 1000000000 /Old ", 1)),
 		// A font whose character map asks for a billion entries, and
 		// repeats its end a thousand times.
 		"cmap bomb": onePage("<< /Type /Font /Subtype /Type0 /ToUnicode 6 0 R >>",
@@ -165,7 +169,7 @@ func TestParsePDFHostile(t *testing.T) {
 			t.Errorf("%s: read %d words from a hostile file", name, d.Words)
 		}
 	}
-	for _, name := range []string{"huge size", "xref start", "escaped", "random", "empty"} {
+	for _, name := range []string{"huge size", "xref start", "escaped", "random", "empty", "xref comment", "size comment"} {
 		if d := ParsePDF("x.pdf", hostilePDFs()[name]); d.Unreadable != PDFDamaged {
 			t.Errorf("%s: unreadable %q, want %q", name, d.Unreadable, PDFDamaged)
 		}
@@ -205,5 +209,20 @@ func BenchmarkParsePDF50Pages(b *testing.B) {
 		if d := ParsePDF("docs/guide.pdf", data); len(d.Sections) != 50 {
 			b.Fatalf("%d sections", len(d.Sections))
 		}
+	}
+}
+
+// A reading that outlasts its time is abandoned: the document is
+// "too slow", and the reading stops at its next read of the file.
+func TestParsePDFTimeout(t *testing.T) {
+	defer func(d time.Duration) { pdfTimeout = d }(pdfTimeout)
+	pdfTimeout = time.Millisecond
+	start := time.Now()
+	d := ParsePDF("docs/guide.pdf", pdftest.Pages(pdfMaxPages, pdftest.Options{Outline: true}))
+	if d.Unreadable != PDFTooSlow || len(d.Sections) > 0 {
+		t.Errorf("unreadable %q, %d sections; want %q and none", d.Unreadable, len(d.Sections), PDFTooSlow)
+	}
+	if took := time.Since(start); took > 500*time.Millisecond {
+		t.Errorf("took %v for a 1ms bound", took)
 	}
 }

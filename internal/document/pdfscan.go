@@ -14,8 +14,11 @@ import (
 // proportion, before the library sees it.
 var (
 	pdfNameEscape = regexp.MustCompile(`#[0-9A-Fa-f]{2}`)
-	pdfCounts     = regexp.MustCompile(`/(Size|N|Columns)\s*([-+]?\d+)(\s+\d+\s+R)?`)
-	pdfArrays     = regexp.MustCompile(`/(W|Index)\s*\[([^\]]*)\]`)
+	// Between a key and its value the library skips white space and
+	// comments; so do these (a string before the key changes nothing: the
+	// match starts at the key, wherever it stands).
+	pdfCounts = regexp.MustCompile(`/(Size|N|Columns)(?:\s|%[^\r\n]*)*([-+]?\d+)((?:\s|%[^\r\n]*)+\d+(?:\s|%[^\r\n]*)+R)?`)
+	pdfArrays = regexp.MustCompile(`/(W|Index)(?:\s|%[^\r\n]*)*\[([^\]]*)\]`)
 )
 
 func plausiblePDF(data []byte) bool {
@@ -80,11 +83,9 @@ func plausibleXrefTables(data []byte) bool {
 		if j < 0 {
 			return true
 		}
-		at := i + j
-		i = at + 4
-		if at >= 5 && string(data[at-5:at]) == "start" {
-			continue
-		}
+		// Every "xref", even the one of "startxref": startxref may point
+		// into its own keyword.
+		i += j + 4
 		pos := i
 		for {
 			first, ok1 := pdfInt(data, &pos)
@@ -107,15 +108,31 @@ func plausibleXrefTables(data []byte) bool {
 	}
 }
 
-// pdfToken reads the next run of bytes between PDF white space.
+// pdfToken reads the next token as the library's lexer does: white space
+// and comments skipped, a delimiter a token of its own, anything else up to
+// the next white space or delimiter.
 func pdfToken(data []byte, pos *int) []byte {
 	p := *pos
-	for p < len(data) && isPDFSpace(data[p]) {
-		p++
+	for p < len(data) {
+		if isPDFSpace(data[p]) {
+			p++
+		} else if data[p] == '%' {
+			for p < len(data) && data[p] != '\r' && data[p] != '\n' {
+				p++
+			}
+		} else {
+			break
+		}
 	}
 	start := p
-	for p < len(data) && !isPDFSpace(data[p]) {
+	switch {
+	case p >= len(data):
+	case isPDFDelim(data[p]):
 		p++
+	default:
+		for p < len(data) && !isPDFSpace(data[p]) && !isPDFDelim(data[p]) {
+			p++
+		}
 	}
 	*pos = p
 	if start == p {
@@ -123,6 +140,8 @@ func pdfToken(data []byte, pos *int) []byte {
 	}
 	return data[start:p]
 }
+
+func isPDFDelim(c byte) bool { return bytes.IndexByte([]byte("<>()[]{}/%"), c) >= 0 }
 
 func pdfInt(data []byte, pos *int) (int64, bool) {
 	t := pdfToken(data, pos)

@@ -103,12 +103,20 @@ var words = i18n.Text{
 
 // defaultDocs are the files a reader opens to find a section: every README
 // (translations and sub-projects' too), the documents at the root, and the
-// documentation folders — PDFs among them (a manual exported as
-// Notice.pdf), read for their outline and text.
+// documentation folders.
 var defaultDocs = []string{
 	"**/readme*",
-	"*.{md,markdown,mdx,rst,txt,adoc,org,pdf}",
-	"{docs,doc,documentation,wiki,.github}/**/*.{md,markdown,mdx,rst,txt,adoc,org,pdf}",
+	"*.{md,markdown,mdx,rst,txt,adoc,org}",
+	"{docs,doc,documentation,wiki,.github}/**/*.{md,markdown,mdx,rst,txt,adoc,org}",
+}
+
+// pdfDocs are the PDFs of the same places (a manual exported as
+// Notice.pdf), which the rules about documentation read too: a PDF's
+// headings are those of reports and deliverables as often as a guide's,
+// so the rules about plans and the team's practice leave them aside.
+var pdfDocs = []string{
+	"*.pdf",
+	"{docs,doc,documentation,wiki,.github}/**/*.pdf",
 }
 
 // manifestGlob finds the manifests of the project and of its sub-projects.

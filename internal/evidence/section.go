@@ -21,8 +21,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "not-setup", "with"},
 	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
 	Passes: [2]string{
-		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`, PDFs included: a PDF's headings are its bookmarks (without them, its lines set in a larger type), read in its first 50 pages when the file is within the read cap. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
-		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`, PDF compris : les titres d'un PDF sont ses signets (à défaut, ses lignes composées plus grand), lus dans ses 50 premières pages quand le fichier tient dans la limite de lecture. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `with: {pdf: true}` reads the PDFs of those places too (a manual exported as `docs/Notice.pdf`): a PDF's headings are its bookmarks (without them, its short lines set in a larger type), read in its first 50 pages when the file is within the read cap; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `with: {pdf: true}` lit aussi les PDF de ces emplacements (une notice exportée en `docs/Notice.pdf`) : les titres d'un PDF sont ses signets (à défaut, ses lignes courtes composées plus grand), lus dans ses 50 premières pages quand le fichier tient dans la limite de lecture ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
 })
@@ -39,6 +39,7 @@ var sectionWords = i18n.Text{
 	"damaged":   {"damaged, encrypted, or made to slow a reader down", "endommagé, chiffré ou fait pour ralentir la lecture"},
 	"too-slow":  {"reading it took too long", "sa lecture a pris trop de temps"},
 	"too-many":  {"the check has read as many PDFs as it may", "la vérification a lu autant de PDF qu'elle le peut"},
+	"missing":   {"its content is not in this clone (a partial clone)", "son contenu n'est pas dans ce clone (clone partiel)"},
 }
 
 // sectionEvidence: a heading that contains one of the phrases, followed by
@@ -92,10 +93,20 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 		s.notUnder = append(s.notUnder, f)
 	}
 	s.maxLevel = p.number("max-level", 0)
+	docs := defaultDocs
+	if v, ok := p.raw("pdf"); ok {
+		switch v {
+		case "true":
+			docs = append(append([]string{}, defaultDocs...), pdfDocs...)
+		case "false":
+		default:
+			return nil, fmt.Errorf("with pdf: expected true or false, got %q", v)
+		}
+	}
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	ids, err := addDocs(g, ev.In, defaultDocs)
+	ids, err := addDocs(g, ev.In, docs)
 	if err != nil {
 		return nil, err
 	}
