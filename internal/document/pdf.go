@@ -35,7 +35,9 @@ const (
 	pdfMaxOutline  = 512       // outline entries
 	pdfMaxFonts    = 32        // fonts of one page
 	pdfMaxCmap     = 256 << 10 // inflated bytes of one font's character map
-	pdfMaxCmapWork = 1 << 13   // entries the character maps of one page hold
+	pdfMaxCmapWork = 1 << 12   // entries the character maps of one page hold
+	pdfMaxDiffs    = 1 << 10   // entries of a font's table of differences
+	pdfMaxPageText = 64 << 10  // bytes of text of one page
 	pdfMaxStreams  = 64        // content streams of one page
 )
 
@@ -165,7 +167,7 @@ func readPDF(g *pdfGuard) pdfText {
 		if g.stop.Load() {
 			return pdfText{}
 		}
-		lines, n := readPage(r.Page(i))
+		lines, n := readPage(r, i)
 		inflated += n
 		for _, l := range lines {
 			if text += len(l.text) + 1; text > pdfMaxText {
@@ -206,12 +208,13 @@ func readOutline(r *pdf.Reader) (out []pdfEntry) {
 // readPage reads one page's lines, and how many inflated bytes its content
 // holds. A page whose content or fonts exceed the bounds, or that the
 // library cannot read, gives no line.
-func readPage(p pdf.Page) (lines []pdfLine, inflated int) {
+func readPage(r *pdf.Reader, i int) (lines []pdfLine, inflated int) {
 	defer func() {
 		if e := recover(); e != nil {
 			lines = nil
 		}
 	}()
+	p := r.Page(i)
 	if p.V.IsNull() {
 		return nil, 0
 	}
@@ -286,6 +289,10 @@ func pageFonts(p pdf.Page) (map[string]*pdfFont, bool) {
 			if work += n; !ok || work > pdfMaxCmapWork {
 				return nil, false
 			}
+		}
+		// The library looks each character up along the whole table.
+		if f.V.Key("Encoding").Key("Differences").Len() > pdfMaxDiffs {
+			return nil, false
 		}
 		pf := &pdfFont{enc: f.Encoder(), composite: f.V.Key("Subtype").Name() == "Type0"}
 		if !pf.composite {
@@ -466,7 +473,7 @@ func (w *textWalker) move(tx, ty float64) {
 // show adds a string to the current line, or starts a line when the text
 // has moved up or down.
 func (w *textWalker) show(raw string) {
-	if w.font == nil || raw == "" || w.n > pdfMaxText {
+	if w.font == nil || raw == "" || w.n > pdfMaxPageText {
 		return
 	}
 	size := math.Abs(w.size * math.Hypot(w.tm[1], w.tm[3]))

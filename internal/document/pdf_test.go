@@ -110,6 +110,8 @@ func hostilePDFs() map[string][]byte {
 		// repeats its end a thousand times.
 		"cmap bomb": onePage("<< /Type /Font /Subtype /Type0 /ToUnicode 6 0 R >>",
 			"1000000000 beginbfchar\n"+strings.Repeat("endbfchar\n", 1000)),
+		// A table of differences the library walks for every character.
+		"differences": onePage("<< /Type /Font /Subtype /Type1 /Encoding << /Differences [0 "+strings.Repeat("/a ", 5000)+"] >> >>", "rien"),
 		"cmap repeat": onePage("<< /Type /Font /Subtype /Type0 /ToUnicode 6 0 R >>",
 			"100 beginbfchar\n"+strings.Repeat("endbfchar\n", 1000)),
 	}
