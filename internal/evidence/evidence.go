@@ -111,9 +111,10 @@ var defaultDocs = []string{
 }
 
 // pdfDocs are the PDFs of the same places (a manual exported as
-// Notice.pdf), which the rules about documentation read too: a PDF's
-// headings are those of reports and deliverables as often as a guide's,
-// so the rules about plans and the team's practice leave them aside.
+// Notice.pdf), which the rules about documentation read too when their
+// name says they are documentation (guideName): a PDF's headings are those
+// of reports and deliverables as often as a guide's, so the rules about
+// plans and the team's practice leave them aside.
 var pdfDocs = []string{
 	"*.pdf",
 	"{docs,doc,documentation,wiki,.github}/**/*.pdf",
@@ -132,11 +133,12 @@ func addDocs(g *globset.Set, in, def []string) ([]int, error) {
 }
 
 // eachDoc calls fn with every file among those that the patterns of ids
-// matched that parses as a document; the last read error is kept in o.
-func eachDoc(r Run, ids []int, o *Outcome, fn func(e source.Entry, d *document.Doc)) {
+// matched (and keep accepts by its path, when given) that parses as a
+// document; the last read error is kept in o.
+func eachDoc(r Run, ids []int, o *Outcome, keep func(string) bool, fn func(e source.Entry, d *document.Doc)) {
 	for _, id := range ids {
 		for _, e := range r.Matched(id) {
-			if !isFile(e) {
+			if !isFile(e) || keep != nil && !keep(e.Path) {
 				continue
 			}
 			d, err := r.Doc(e)

@@ -61,7 +61,7 @@ func (i *introEvidence) Describe(lang string) string {
 
 func (i *introEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
-	eachDoc(r, i.ids, &o, func(e source.Entry, d *document.Doc) {
+	eachDoc(r, i.ids, &o, nil, func(e source.Entry, d *document.Doc) {
 		if d.IntroWords == 0 {
 			return
 		}

@@ -24,14 +24,17 @@ func pdfSectionRule(with map[string][]string) catalog.Rule {
 }
 
 // The section kind reads a PDF's bookmarks and text when the rule says
-// so, and leaves PDFs aside otherwise.
+// so and the PDF's name says it is documentation, and leaves PDFs aside
+// otherwise.
 func TestSectionReadsPDFs(t *testing.T) {
 	files := map[string]string{
-		"README.md":          "# Outil\n\nUn outil.\n",
-		"docs/Guide.pdf":     string(pdftest.FromText(guide, pdftest.Options{Outline: true})),
-		"docs/Cassé.pdf":     string(pdftest.FromText(guide, pdftest.Options{})[:300]),
-		"build/Autre.pdf":    string(pdftest.FromText(guide, pdftest.Options{Outline: true})),
-		"docs/old/Guide.pdf": "",
+		"README.md":              "# Outil\n\nUn outil.\n",
+		"docs/Guide.pdf":         string(pdftest.FromText(guide, pdftest.Options{Outline: true})),
+		"docs/Notice cassée.pdf": string(pdftest.FromText(guide, pdftest.Options{})[:300]),
+		// A report, by its name: its headings are not the project's guides.
+		"docs/Rapport-2024.pdf": string(pdftest.FromText(guide, pdftest.Options{Outline: true})),
+		"build/Autre.pdf":       string(pdftest.FromText(guide, pdftest.Options{Outline: true})),
+		"docs/old/Guide.pdf":    "",
 	}
 	got := runOne(t, pdfSectionRule(map[string][]string{"pdf": {"true"}}), files)
 	if got.Status != finding.Pass || len(got.Evidence) != 1 || render(got.Evidence[0]) != `docs/Guide.pdf (section "Guide de l'utilisateur")` {
@@ -44,7 +47,7 @@ func TestSectionReadsPDFs(t *testing.T) {
 	// Only a damaged PDF: refused, saying why.
 	delete(files, "docs/Guide.pdf")
 	got = runOne(t, pdfSectionRule(map[string][]string{"pdf": {"true"}}), files)
-	if got.Status != finding.Fail || len(got.Evidence) != 2 || !strings.Contains(render(got.Evidence[0])+render(got.Evidence[1]), "docs/Cassé.pdf (PDF not read: damaged, encrypted, or made to slow a reader down)") {
+	if got.Status != finding.Fail || len(got.Evidence) != 2 || !strings.Contains(render(got.Evidence[0])+render(got.Evidence[1]), "docs/Notice cassée.pdf (PDF not read: damaged, encrypted, or made to slow a reader down)") {
 		t.Fatalf("damaged: got %s %+v", got.Status, got.Evidence)
 	}
 	bad := pdfSectionRule(map[string][]string{"pdf": {"yes"}})

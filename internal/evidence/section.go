@@ -21,8 +21,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "not-setup", "with"},
 	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
 	Passes: [2]string{
-		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `with: {pdf: true}` reads the PDFs of those places too (a manual exported as `docs/Notice.pdf`): a PDF's headings are its bookmarks (without them, its short lines set in a larger type), read in its first 50 pages when the file is within the read cap; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
-		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `with: {pdf: true}` lit aussi les PDF de ces emplacements (une notice exportée en `docs/Notice.pdf`) : les titres d'un PDF sont ses signets (à défaut, ses lignes courtes composées plus grand), lus dans ses 50 premières pages quand le fichier tient dans la limite de lecture ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `with: {pdf: true}` reads the PDFs at the root and in the documentation folders too, when their name says they are documentation (guide, notice, manuel, tutoriel, installation, technique…: `docs/Notice.pdf`, not a report or a flyer): a PDF's headings are its bookmarks (without them, its short lines set in a larger type), read in its first 50 pages when the file is within the read cap; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `with: {pdf: true}` lit aussi les PDF de la racine et des dossiers de documentation, quand leur nom dit qu'ils sont de la documentation (guide, notice, manuel, tutoriel, installation, technique… : `docs/Notice.pdf`, pas un rapport ni un dépliant) : les titres d'un PDF sont ses signets (à défaut, ses lignes courtes composées plus grand), lus dans ses 50 premières pages quand le fichier tient dans la limite de lecture ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
 })
@@ -55,6 +55,7 @@ type sectionEvidence struct {
 	notAbout []string // heading words that take the section out ("contribu*")
 	maxLevel int      // deepest heading level read; 0 reads all
 	notUnder []string // folder names (folded globs) whose documents are not read
+	pdfIDs   []int    // the PDFs of the documentation places (with pdf: true)
 }
 
 func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, error) {
@@ -93,11 +94,11 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 		s.notUnder = append(s.notUnder, f)
 	}
 	s.maxLevel = p.number("max-level", 0)
-	docs := defaultDocs
+	readPDF := false
 	if v, ok := p.raw("pdf"); ok {
 		switch v {
 		case "true":
-			docs = append(append([]string{}, defaultDocs...), pdfDocs...)
+			readPDF = true
 		case "false":
 		default:
 			return nil, fmt.Errorf("with pdf: expected true or false, got %q", v)
@@ -106,11 +107,16 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	ids, err := addDocs(g, ev.In, docs)
+	ids, err := addDocs(g, ev.In, defaultDocs)
 	if err != nil {
 		return nil, err
 	}
 	s.ids = ids
+	if readPDF {
+		if s.pdfIDs, err = g.AddAll(pdfDocs); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -122,7 +128,12 @@ func (s *sectionEvidence) Describe(lang string) string {
 // evidence reads whose heading matches its phrases. With unread, a PDF that
 // could not be read is refused, saying why.
 func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(path string, sec *document.Section)) {
-	eachDoc(r, s.ids, o, func(e source.Entry, d *document.Doc) {
+	seen := map[string]bool{}
+	visit := func(e source.Entry, d *document.Doc) {
+		if seen[e.Path] {
+			return // named by in: and among the PDFs of the documentation places
+		}
+		seen[e.Path] = true
 		if inTestFolder(e.Path) || inDecisionRecords(e.Path) || s.under(e.Path) {
 			return // a test suite's README or a design decision: not the project's own guide
 		}
@@ -142,7 +153,34 @@ func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(pa
 				fn(e.Path, &d.Sections[i])
 			}
 		}
-	})
+	}
+	eachDoc(r, s.ids, o, nil, visit)
+	if len(s.pdfIDs) > 0 {
+		eachDoc(r, s.pdfIDs, o, guideName, visit)
+	}
+}
+
+// guideWords, in a PDF's name, say it is documentation: a PDF in docs/ is
+// as often a report, a call for applications, a flyer or a deliverable,
+// whose headings ("Article 7 – Démarrage des défis", "Développement d'un
+// suivi") are not the project's guides.
+var guideWords = []string{"guide*", "notice*", "manuel*", "manual*", "documentation*", "doc", "docs",
+	"tuto*", "tutorial*", "emploi", "aide", "help", "utilisat*", "user*", "usage", "install*",
+	"deploi*", "deploy*", "exploitation", "admin*", "administrat*", "formation*", "training",
+	"techni*", "develop*", "developp*", "architecture", "handbook", "howto", "faq", "readme",
+	"fonctionnel*", "functional", "specification*", "description"}
+
+// guideName: a PDF whose name holds one of guideWords, or "pas à pas",
+// "prise en main".
+func guideName(p string) bool {
+	base := path.Base(p)
+	words := textfold.Words(strings.TrimSuffix(base, path.Ext(base)))
+	for _, w := range guideWords {
+		if textfold.ContainsPhrase(words, []string{w}) {
+			return true
+		}
+	}
+	return textfold.ContainsPhrase(words, []string{"pas", "a", "pas"}) || textfold.ContainsPhrase(words, []string{"prise", "en", "main"})
 }
 
 func (s *sectionEvidence) Evaluate(r Run) Outcome {
