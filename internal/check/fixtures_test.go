@@ -161,9 +161,10 @@ func readFixture(dir string, known map[string]bool) (*fixture, error) {
 //	@others fail                  every rule without a status line has this status
 //	@encode windows-1252 PATH     store PATH (written in UTF-8) in another encoding
 //	@png PATH                     add a small real PNG image at PATH
-//	@pdf PATH FROM                commit at PATH a real PDF, with bookmarks, made
-//	                              from the fixture's file FROM (not committed
-//	                              itself); FROM "logo" makes one that shows only a logo,
+//	@pdf PATH FROM [no-outline]   commit at PATH a real PDF, with bookmarks unless
+//	                              no-outline, made from the fixture's file FROM
+//	                              (not committed itself; "# " lines are headings);
+//	                              FROM "logo" makes one that shows only a logo,
 //	                              "damaged" one cut in the middle
 //
 // Encodings: windows-1252, utf-8-bom, utf-16le-bom, utf-16be-bom, utf-16le
@@ -200,8 +201,9 @@ func (fx *fixture) directive(word, arg string) error {
 		fx.files[arg] = pngImage()
 	case "@pdf":
 		p, from, _ := strings.Cut(arg, " ")
-		if _, ok := fx.files[p]; ok || p == "" || from == "" {
-			return fmt.Errorf("@pdf: expected the path of a file the fixture does not hold and the file to make it from, got %q", arg)
+		from, flag, _ := strings.Cut(from, " ")
+		if _, ok := fx.files[p]; ok || p == "" || from == "" || flag != "" && flag != "no-outline" {
+			return fmt.Errorf("@pdf: expected the path of a file the fixture does not hold, the file to make it from and maybe no-outline, got %q", arg)
 		}
 		switch from {
 		case "logo":
@@ -217,7 +219,7 @@ func (fx *fixture) directive(word, arg string) error {
 			return fmt.Errorf("@pdf: no file %q in the fixture", from)
 		}
 		delete(fx.files, from)
-		fx.files[p] = string(pdftest.FromText(text, pdftest.Options{Outline: true}))
+		fx.files[p] = string(pdftest.FromText(text, pdftest.Options{Outline: flag == ""}))
 	default:
 		return fmt.Errorf("unknown directive %q: expected @lang, @others, @encode, @png or @pdf", word)
 	}
