@@ -33,7 +33,7 @@ var sectionWords = i18n.Text{
 	"sec-setup":    {"section %q only explains how to set the project up", "la section « %s » n'explique que la mise en place du projet"},
 	"sec-tmpl":     {"section %q present but empty: template left unfilled (%q)", "section « %s » présente mais vide : modèle non rempli (« %s »)"},
 	"desc-section": {"a section titled %s in %s", "une section intitulée %s dans %s"},
-	"pdf-unread":   {"PDF not read: %s", "PDF non lu : %s"},
+	"pdf-unread":   {"PDF not read: %s", "PDF non lu : %s"},
 	// Why, by document.PDFTooLarge and the others.
 	"too-large": {"larger than the read cap (--max-read)", "plus grand que la limite de lecture (--max-read)"},
 	"damaged":   {"damaged, encrypted, or made to slow a reader down", "endommagé, chiffré ou fait pour ralentir la lecture"},
