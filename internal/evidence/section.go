@@ -33,6 +33,7 @@ var sectionWords = i18n.Text{
 	"sec-setup":    {"section %q only explains how to set the project up", "la section « %s » n'explique que la mise en place du projet"},
 	"sec-tmpl":     {"section %q present but empty: template left unfilled (%q)", "section « %s » présente mais vide : modèle non rempli (« %s »)"},
 	"desc-section": {"a section titled %s in %s", "une section intitulée %s dans %s"},
+	"desc-pdf":     {", and the PDFs there whose name says they are documentation", ", et les PDF de la documentation dont le nom dit qu'ils en sont"},
 	"pdf-unread":   {"PDF not read: %s", "PDF non lu : %s"},
 	// Why, by document.PDFTooLarge and the others.
 	"too-large": {"larger than the read cap (--max-read)", "plus grand que la limite de lecture (--max-read)"},
@@ -121,7 +122,11 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 }
 
 func (s *sectionEvidence) Describe(lang string) string {
-	return fmt.Sprintf(sectionWords.In(lang, "desc-section"), quoteAll(s.written, lang), documents(s.in, lang))
+	d := fmt.Sprintf(sectionWords.In(lang, "desc-section"), quoteAll(s.written, lang), documents(s.in, lang))
+	if len(s.pdfIDs) > 0 {
+		d += sectionWords.In(lang, "desc-pdf")
+	}
+	return d
 }
 
 // eachSection calls fn with every section of the documents that the
