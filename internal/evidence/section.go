@@ -48,6 +48,7 @@ type sectionEvidence struct {
 	notAbout []string // heading words that take the section out ("contribu*")
 	maxLevel int      // deepest heading level read; 0 reads all
 	notUnder []string // folder names (folded globs) whose documents are not read
+	notNamed []string // document names (folded globs, without extension) not read
 }
 
 func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, error) {
@@ -84,6 +85,13 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 			return nil, fmt.Errorf("with not-under: %q: expected one folder name, such as helm* or elk", v)
 		}
 		s.notUnder = append(s.notUnder, f)
+	}
+	for _, v := range p.strings("not-named") {
+		f := textfold.Fold(strings.TrimSpace(v))
+		if f == "" || strings.Contains(f, "/") || !doublestar.ValidatePattern(f) {
+			return nil, fmt.Errorf("with not-named: %q: expected one document name without extension, such as developpement*", v)
+		}
+		s.notNamed = append(s.notNamed, f)
 	}
 	s.maxLevel = p.number("max-level", 0)
 	if err := p.err(); err != nil {
@@ -188,8 +196,18 @@ func (s *sectionEvidence) matches(words []string) bool {
 	return false
 }
 
-// under: the document lies below a folder the evidence does not read.
+// under: the document lies below a folder the evidence does not read, or
+// its name is one the evidence does not read.
 func (s *sectionEvidence) under(p string) bool {
+	if len(s.notNamed) > 0 {
+		stem := textfold.Fold(path.Base(p))
+		stem = strings.TrimSuffix(stem, path.Ext(stem))
+		for _, n := range s.notNamed {
+			if ok, _ := doublestar.Match(n, stem); ok {
+				return true
+			}
+		}
+	}
 	if len(s.notUnder) == 0 {
 		return false
 	}
