@@ -13,7 +13,8 @@ import (
 // Bundled copies of other projects often sit outside the usual vendor
 // folders (october/, static/js/some-lib/). A folder is taken for one when it
 // carries both its own package manifest and its own licence file, and that
-// licence names a copyright holder the project's root licence does not.
+// licence names a copyright holder the project's root licence does not (or
+// the root's names none).
 
 // projectMarks records, per folder, the licence files and manifests seen
 // during the walk.
@@ -37,7 +38,10 @@ func (m *projectMarks) observe(e source.Entry, dir, base string) {
 	}
 }
 
-var copyrightLine = regexp.MustCompile(`(?im)^\s*copyright\s*(?:\(c\)|©)?\s*(?:[0-9]{4}(?:\s*[-–,]\s*[0-9]{4})*,?)?\s*(?:by\s+)?(.{3,80})$`)
+// copyrightLine is a copyright notice: "Copyright (c) 2016 Jeanne Martin".
+// It needs a sign or a year, so that the prose of a licence text
+// ("copyright on the Program, and are irrevocable…") names no holder.
+var copyrightLine = regexp.MustCompile(`(?im)^\s*copyright\s*(?:(?:\(c\)|©)\s*(?:[0-9]{4}(?:\s*[-–,]\s*[0-9]{4})*,?)?|[0-9]{4}(?:\s*[-–,]\s*[0-9]{4})*,?)\s*(?:by\s+)?(.{3,80})$`)
 
 // holders returns the significant words of the copyright holders named in
 // a licence text, leaving out the licence's own publisher (the FSF for the
@@ -79,9 +83,9 @@ func (r *run) findBundled() []string {
 			}
 		}
 	}
-	if len(rootHolders) == 0 {
-		return nil
-	}
+	// A root licence that names no holder (a bare GPL text, or none at
+	// all) cannot tell a component from a copy: then a folder whose own
+	// licence names someone is a copy, as a reader would assume.
 	var out []string
 	for dir, files := range m.licences {
 		if dir == "" || !m.manifests[dir] {

@@ -59,6 +59,23 @@ func TypeOf(p string) Type {
 // IsText reports a document whose words can be counted.
 func IsText(p string) bool { return TypeOf(p) == Prose }
 
+// writtenFormats are the formats of documents that are read, not looked
+// at: office documents, PDFs, web pages, e-books.
+var writtenFormats = map[string]bool{
+	".pdf": true, ".doc": true, ".docx": true, ".odt": true, ".rtf": true, ".html": true, ".htm": true,
+	".epub": true, ".pptx": true, ".ppt": true, ".odp": true, ".key": true, ".tex": true, ".ipynb": true,
+}
+
+// IsWritten reports a document made of sentences (prose, an office
+// document, a PDF, a web page), as against an image, a video or an archive:
+// "manuel-utilisateur.png" explains nothing step by step.
+func IsWritten(p string) bool {
+	if TypeOf(p) == Prose {
+		return true
+	}
+	return writtenFormats[strings.ToLower(path.Ext(p))]
+}
+
 // IsCode reports, by its extension, a program, script, data or
 // configuration file: never a document, whatever its name.
 func IsCode(p string) bool {

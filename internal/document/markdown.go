@@ -64,6 +64,7 @@ type Section struct {
 	// bodyWords counts the words of the content once placeholders are gone;
 	// placeholder is the first template leftover seen in it.
 	BodyWords   int
+	OwnWords    int // the words before its first subsection, placeholders gone
 	Placeholder string
 	Fences      []Fence  // fenced code blocks (mermaid, dot...)
 	Code        []string // lines of code blocks
@@ -168,6 +169,7 @@ func Parse(path string, src []byte) *Doc {
 		}
 		s.Prose = prose.String()
 		s.BodyWords, s.Placeholder = Substance(body.String())
+		s.OwnWords, _ = Substance(own.String())
 		// A section that opens with a template's text left as it is
 		// ("These instructions will get you a copy of the project…") was
 		// never written, whatever its subsections say about other things.

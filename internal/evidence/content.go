@@ -20,8 +20,8 @@ var _ = register(Kind{
 	Options: []string{"in"},
 	Example: "`content: ['(?i)^astreinte\\s*:\\s*\\S']`, `in: [docs/contacts-dsi.md]`",
 	Passes: [2]string{
-		"a line of a text file matches one of the regular expressions (Go's RE2 syntax, linear time), in the files of `in:` (default: the READMEs and documents, as for `section`; a PDF named by `in:` is read for its text). For what a team writes its own way, in its own rule files or in the `overrides:` of its configuration.",
-		"une ligne d'un fichier texte correspond à l'une des expressions régulières (syntaxe RE2 de Go, en temps linéaire), dans les fichiers de `in:` (par défaut : les README et documents, comme pour `section` ; un PDF désigné par `in:` est lu pour son texte). Pour ce qu'une équipe écrit à sa façon, dans ses propres fichiers de règles ou dans les `overrides:` de sa configuration.",
+		"a line of a text file matches one of the regular expressions (Go's RE2 syntax, linear time), in the files of `in:` (default: the READMEs and documents, as for `section`, without changelogs, templates, licence texts, legal pages and agent instructions; a PDF named by `in:` is read for its text). For what a team writes its own way, in its own rule files or in the `overrides:` of its configuration.",
+		"une ligne d'un fichier texte correspond à l'une des expressions régulières (syntaxe RE2 de Go, en temps linéaire), dans les fichiers de `in:` (par défaut : les README et documents, comme pour `section`, sans les journaux des modifications, modèles, textes de licence, pages juridiques et instructions aux agents ; un PDF désigné par `in:` est lu pour son texte). Pour ce qu'une équipe écrit à sa façon, dans ses propres fichiers de règles ou dans les `overrides:` de sa configuration.",
 	},
 	Compile: compileContent,
 })
@@ -71,8 +71,8 @@ func (c *contentEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
 	for _, id := range c.ids {
 		for _, e := range r.Matched(id) {
-			if !isFile(e) {
-				continue
+			if !isFile(e) || len(c.in) == 0 && document.GenreOf(e.Path) != document.Documentation {
+				continue // by default, as for section: the project's documentation only
 			}
 			if document.IsPDF(e.Path) {
 				// A PDF's lines are those of its text; they have no number

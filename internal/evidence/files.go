@@ -15,11 +15,11 @@ import (
 var _ = register(Kind{
 	Name:    "files",
 	Values:  "strings",
-	Options: []string{"min-words"},
+	Options: []string{"min-words", "with"},
 	Example: "`files: [\"install*\", \"**/formation/**\"]`",
 	Passes: [2]string{
-		"a committed file matches and is not a stub. Case and accents do not matter (`Schéma.PNG` matches `*schema*.png`). A pattern without `/` is looked for at the root and in `docs/`, `doc/`, `documentation/`, `.github/`; a leading `/` anchors it at the root; `X/**` is any file below a folder matching `X`. A pattern that names no extension describes a document: a script (`install.sh`) does not match it.",
-		"un fichier du commit correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`) n'y correspond pas.",
+		"a committed file matches and is not a stub. Case and accents do not matter (`Schéma.PNG` matches `*schema*.png`). A pattern without `/` is looked for at the root and in `docs/`, `doc/`, `documentation/`, `.github/`; a leading `/` anchors it at the root; `X/**` is any file below a folder matching `X`. A pattern that names no extension describes a document: a script (`install.sh`) does not match it. `with: {written: true}` takes, for such a pattern, only a document made of sentences (text, PDF, office document, web page): an image named `manuel-utilisateur.png` explains nothing.",
+		"un fichier du commit correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`) n'y correspond pas. `with: {written: true}` ne prend alors qu'un document fait de phrases (texte, PDF, document bureautique, page web) : une image nommée `manuel-utilisateur.png` n'explique rien.",
 	},
 	Compile: compileFiles,
 })
@@ -33,12 +33,23 @@ type filesEvidence struct {
 	// then describes a document, and a script of that name does not count.
 	docOnly  []bool
 	minWords int
+	written  bool // with: {written: true}: images, videos and archives do not count
 }
 
 func compileFiles(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	f := &filesEvidence{patterns: ev.Values, minWords: ev.MinWords}
 	if f.minWords == 0 {
 		f.minWords = 3
+	}
+	p := newParams(ev)
+	if v, ok := p.raw("written"); ok {
+		if v != "true" && v != "false" {
+			return nil, fmt.Errorf("with written: expected true or false, got %q", v)
+		}
+		f.written = v == "true"
+	}
+	if err := p.err(); err != nil {
+		return nil, err
 	}
 	for _, p := range ev.Values {
 		id, err := g.Add(p)
@@ -63,17 +74,32 @@ func (f *filesEvidence) Describe(lang string) string {
 	return s
 }
 
+// maxShownImages is how many images, refused as no written document, a
+// verdict shows.
+const maxShownImages = 3
+
 func (f *filesEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
+	images := 0
 	for i, id := range f.ids {
 		for _, e := range r.Matched(id) {
-			if len(o.Found) >= maxEvidence || len(o.Rejected) >= maxStubReads {
+			if len(o.Found) >= maxEvidence || len(o.Rejected)-images >= maxStubReads {
 				return o
 			}
 			if e.Kind == source.Symlink || e.Kind == source.Submodule {
 				continue
 			}
 			if f.docOnly[i] && document.IsCode(e.Path) {
+				continue
+			}
+			if f.written && f.docOnly[i] && !document.IsWritten(e.Path) {
+				// Shown, a few of them, and never counted against the stubs
+				// read: a user guide's folder of screenshots must not hide
+				// its pages.
+				if images < maxShownImages {
+					o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Detail: words.In(r.Lang(), "not-written")})
+					images++
+				}
 				continue
 			}
 			reason, err := stub(r, e, f.minWords)

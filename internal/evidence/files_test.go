@@ -54,3 +54,29 @@ func TestFilesPatternErrorPointsAtIt(t *testing.T) {
 		t.Errorf("error %q lacks %q", err, want)
 	}
 }
+
+// TestFilesWritten: with written, a pattern without extension takes only
+// documents made of sentences; a folder of screenshots, however many, does
+// not hide the page beside them, and a pattern naming its format keeps it.
+func TestFilesWritten(t *testing.T) {
+	rule := filesRule("*manuel*", "**/guide/**", "openapi.yml")
+	rule.Evidence[0].With = map[string][]string{"written": {"true"}}
+	res := runOne(t, rule, map[string]string{"docs/manuel.png": "\x89PNG\r\n\x1a\nimage"})
+	if res.Status != finding.Fail || len(res.Evidence) != 1 || !contains(res.Evidence[0].String(), "not a written document") {
+		t.Errorf("an image named manuel: %s %+v", res.Status, res.Evidence)
+	}
+	files := map[string]string{"guide/zz-page.md": prose}
+	for i := 0; i < 60; i++ {
+		files["guide/"+string(rune('a'+i%26))+string(rune('a'+i/26))+"-capture.png"] = "\x89PNG\r\n\x1a\nimage"
+	}
+	if res := runOne(t, rule, files); res.Status != finding.Pass || res.Evidence[0].Path != "guide/zz-page.md" {
+		t.Errorf("a page after 60 screenshots: %s %+v", res.Status, res.Evidence)
+	}
+	if res := runOne(t, rule, map[string]string{"openapi.yml": "openapi: 3.0.0\ninfo:\n  title: API des crues\n  version: 1.0.0\n"}); res.Status != finding.Pass {
+		t.Errorf("a pattern that names its format: %s %+v", res.Status, res.Evidence)
+	}
+	rule.Evidence[0].With = map[string][]string{"written": {"yes"}}
+	if err := compileErr(t, rule); !contains(err, "expected true or false") {
+		t.Errorf("error %q", err)
+	}
+}

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/document"
@@ -9,6 +10,7 @@ import (
 	"github.com/passation/passation/internal/globset"
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/textfold"
 )
 
 var _ = register(Kind{
@@ -17,8 +19,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words"},
 	Example: "`readme-intro: \"true\"`",
 	Passes: [2]string{
-		"the root README opens with at least `min-words` (25) words before its first section.",
-		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section.",
+		"the root README opens with at least `min-words` (25) words before its first section, or under a first heading that repeats the project's name (`# Registre` then `## Registre`), counted without its subsections.",
+		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section, ou sous un premier titre qui répète le nom du projet (`# Registre` puis `## Registre`), comptés sans ses sous-sections.",
 	},
 	Compile: compileIntro,
 })
@@ -26,6 +28,8 @@ var _ = register(Kind{
 var introWords = i18n.Text{
 	"intro.one":        {"introduction (%d word)", "introduction (%d mot)"},
 	"intro.many":       {"introduction (%d words)", "introduction (%d mots)"},
+	"intro-name.one":   {"introduction under the heading %q (%d word)", "introduction sous le titre « %s » (%d mot)"},
+	"intro-name.many":  {"introduction under the heading %q (%d words)", "introduction sous le titre « %s » (%d mots)"},
 	"intro-short.one":  {"introduction too short (%d word)", "introduction trop courte (%d mot)"},
 	"intro-short.many": {"introduction too short (%d words)", "introduction trop courte (%d mots)"},
 	"desc-intro.one":   {"an introduction of at least %d word at the top of the README", "une introduction d'au moins %d mot en tête du README"},
@@ -62,6 +66,17 @@ func (i *introEvidence) Describe(lang string) string {
 func (i *introEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
 	eachDoc(r, i.ids, &o, nil, func(e source.Entry, d *document.Doc) {
+		if d.IntroWords < i.minWords && len(d.Sections) > 0 && namesProject(d.Sections[0].Words, d.Title) {
+			// "# Registre" then "## Registre": the heading repeats the
+			// name, and what follows it is the opening a reader reads.
+			s := d.Sections[0]
+			ev := finding.Evidence{Path: e.Path, Line: s.Line}
+			if s.OwnWords >= i.minWords {
+				ev.Detail = fmt.Sprintf(introWords.For(r.Lang(), "intro-name", s.OwnWords), s.Heading, s.OwnWords)
+				o.Found = append(o.Found, ev)
+				return
+			}
+		}
 		if d.IntroWords == 0 {
 			return
 		}
@@ -75,4 +90,10 @@ func (i *introEvidence) Evaluate(r Run) Outcome {
 		}
 	})
 	return o
+}
+
+// namesProject: a heading whose words are those of the README's title.
+func namesProject(heading []string, title string) bool {
+	t := textfold.Words(title)
+	return len(t) > 0 && slices.Equal(heading, t)
 }

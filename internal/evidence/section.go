@@ -21,8 +21,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "not-setup", "with"},
 	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
 	Passes: [2]string{
-		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `with: {pdf: true}` reads the PDFs at the root and in the documentation folders too, when their name says they are documentation (guide, notice, manuel, tutoriel, installation, technique…: `docs/Notice.pdf`, not a report or a flyer): a PDF's headings are its bookmarks (without them, its short lines set in a larger type), read in its first 50 pages when the file is within the read cap; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read.",
-		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `with: {pdf: true}` lit aussi les PDF de la racine et des dossiers de documentation, quand leur nom dit qu'ils sont de la documentation (guide, notice, manuel, tutoriel, installation, technique… : `docs/Notice.pdf`, pas un rapport ni un dépliant) : les titres d'un PDF sont ses signets (à défaut, ses lignes courtes composées plus grand), lus dans ses 50 premières pages quand le fichier tient dans la limite de lecture ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus.",
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `with: {pdf: true}` reads the PDFs at the root and in the documentation folders too, when their name says they are documentation (guide, notice, manuel, tutoriel, installation, technique…: `docs/Notice.pdf`, not a report or a flyer): a PDF's headings are its bookmarks (without them, its short lines set in a larger type), read in its first 50 pages when the file is within the read cap; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read, nor, unless `in:` names them, documents of another genre: changelogs (their headings are versions and commit titles; only a section beside the versions, such as a `## TODO` list, is read), issue and pull-request templates, licence texts, legal pages (CGU, mentions légales, privacy policy) and instructions to coding agents or editors (`AGENTS.md`, `.cursor/`, `.vscode/`).",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `with: {pdf: true}` lit aussi les PDF de la racine et des dossiers de documentation, quand leur nom dit qu'ils sont de la documentation (guide, notice, manuel, tutoriel, installation, technique… : `docs/Notice.pdf`, pas un rapport ni un dépliant) : les titres d'un PDF sont ses signets (à défaut, ses lignes courtes composées plus grand), lus dans ses 50 premières pages quand le fichier tient dans la limite de lecture ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus, ni, sauf si `in:` les nomme, les documents d'un autre genre : journaux des modifications (leurs titres sont des versions et des titres de commits ; seule une section à côté des versions, comme une liste `## TODO`, est lue), modèles de tickets et de demandes de fusion, textes de licence, pages juridiques (CGU, mentions légales, politique de confidentialité) et instructions aux agents de code ou aux éditeurs (`AGENTS.md`, `.cursor/`, `.vscode/`).",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
 })
@@ -56,6 +56,7 @@ type sectionEvidence struct {
 	notAbout []string // heading words that take the section out ("contribu*")
 	maxLevel int      // deepest heading level read; 0 reads all
 	notUnder []string // folder names (folded globs) whose documents are not read
+	notNamed []string // document names (folded globs, without extension) not read
 	pdfIDs   []int    // the PDFs of the documentation places (with pdf: true)
 }
 
@@ -93,6 +94,13 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 			return nil, fmt.Errorf("with not-under: %q: expected one folder name, such as helm* or elk", v)
 		}
 		s.notUnder = append(s.notUnder, f)
+	}
+	for _, v := range p.strings("not-named") {
+		f := textfold.Fold(strings.TrimSpace(v))
+		if f == "" || strings.Contains(f, "/") || !doublestar.ValidatePattern(f) {
+			return nil, fmt.Errorf("with not-named: %q: expected one document name without extension, such as developpement*", v)
+		}
+		s.notNamed = append(s.notNamed, f)
 	}
 	s.maxLevel = p.number("max-level", 0)
 	readPDF := false
@@ -150,7 +158,20 @@ func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(pa
 			}
 			return
 		}
+		var own []bool // the sections that may be read, when not all
+		if len(s.in) == 0 {
+			switch document.GenreOf(e.Path) {
+			case document.Documentation:
+			case document.Changelog:
+				own = document.ChangelogOwn(d) // a "TODO List" beside the versions, never a commit title
+			default:
+				return // a form's fields, a licence's clauses: evidence of nothing else
+			}
+		}
 		for i := range d.Sections {
+			if own != nil && !own[i] {
+				continue
+			}
 			if s.maxLevel > 0 && d.Sections[i].Level > s.maxLevel {
 				continue
 			}
@@ -244,8 +265,18 @@ func (s *sectionEvidence) matches(words []string) bool {
 	return false
 }
 
-// under: the document lies below a folder the evidence does not read.
+// under: the document lies below a folder the evidence does not read, or
+// its name is one the evidence does not read.
 func (s *sectionEvidence) under(p string) bool {
+	if len(s.notNamed) > 0 {
+		stem := textfold.Fold(path.Base(p))
+		stem = strings.TrimSuffix(stem, path.Ext(stem))
+		for _, n := range s.notNamed {
+			if ok, _ := doublestar.Match(n, stem); ok {
+				return true
+			}
+		}
+	}
 	if len(s.notUnder) == 0 {
 		return false
 	}

@@ -121,3 +121,29 @@ func TestSectionNotUnder(t *testing.T) {
 		t.Errorf("a path in not-under: %q", err)
 	}
 }
+
+// TestSectionNotNamed: with: {not-named: [pratiques*]} skips the documents
+// of that name, whatever their extension and folder, and nothing else.
+func TestSectionNotNamed(t *testing.T) {
+	r := catalog.Rule{ID: "usage", Severity: finding.Error, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"^utilisation"}, With: map[string][]string{"not-named": {"pratiques*", "guidelines"}}}}}
+	for file, want := range map[string]finding.Status{
+		"docs/guide.md":                      finding.Pass,
+		"docs/Pratiques-Équipe.md":           finding.Fail,
+		"docs/pratiques.rst":                 finding.Fail,
+		"GUIDELINES.md":                      finding.Fail,
+		"docs/guidelines-for-users.md":       finding.Pass, // the whole name, not a prefix
+		"docs/pratiques/utilisation.md":      finding.Pass, // a folder is not-under's
+		"docs/comment-utiliser-pratiques.md": finding.Pass,
+	} {
+		files := map[string]string{file: "# Outil\n\n## Utilisation\n\n" + prose + "\n"}
+		if res := runOne(t, r, files); res.Status != want {
+			t.Errorf("%s: %s, want %s", file, res.Status, want)
+		}
+	}
+	bad := r
+	bad.Evidence = []catalog.Evidence{{Kind: "section", Values: []string{"^usage"}, With: map[string][]string{"not-named": {"docs/pratiques"}}}}
+	if err := compileErr(t, bad); !contains(err, `"docs/pratiques": expected one document name`) {
+		t.Errorf("a path in not-named: %q", err)
+	}
+}
