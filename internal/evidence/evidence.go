@@ -90,6 +90,7 @@ type Run interface {
 // words are the sentences that several kinds share.
 var words = i18n.Text{
 	"file":            {"file", "fichier"},
+	"pdf-no-text":     {"not a written document: a PDF without text (images only)", "pas un document écrit : un PDF sans texte (seulement des images)"},
 	"not-written":     {"not a written document (an image, a video or an archive)", "pas un document écrit (une image, une vidéo ou une archive)"},
 	"stub-empty":      {"present but empty", "présent mais vide"},
 	"stub-short.one":  {"present but empty: only %d word", "présent mais vide : %d mot seulement"},

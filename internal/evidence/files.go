@@ -18,8 +18,8 @@ var _ = register(Kind{
 	Options: []string{"min-words", "with"},
 	Example: "`files: [\"install*\", \"**/formation/**\"]`",
 	Passes: [2]string{
-		"a committed file matches and is not a stub. Case and accents do not matter (`Schéma.PNG` matches `*schema*.png`). A pattern without `/` is looked for at the root and in `docs/`, `doc/`, `documentation/`, `.github/`; a leading `/` anchors it at the root; `X/**` is any file below a folder matching `X`. A pattern that names no extension describes a document: a script (`install.sh`) does not match it. `with: {written: true}` takes, for such a pattern, only a document made of sentences (text, PDF, office document, web page): an image named `manuel-utilisateur.png` explains nothing.",
-		"un fichier du commit correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`) n'y correspond pas. `with: {written: true}` ne prend alors qu'un document fait de phrases (texte, PDF, document bureautique, page web) : une image nommée `manuel-utilisateur.png` n'explique rien.",
+		"a committed file matches and is not a stub. Case and accents do not matter (`Schéma.PNG` matches `*schema*.png`). A pattern without `/` is looked for at the root and in `docs/`, `doc/`, `documentation/`, `.github/`; a leading `/` anchors it at the root; `X/**` is any file below a folder matching `X`. A pattern that names no extension describes a document: a script (`install.sh`) does not match it. `with: {written: true}` takes, for such a pattern, only a document made of sentences (text, PDF, office document, web page): an image named `manuel-utilisateur.png` explains nothing, nor a PDF that holds no text (a logo, a scan).",
+		"un fichier du commit correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`) n'y correspond pas. `with: {written: true}` ne prend alors qu'un document fait de phrases (texte, PDF, document bureautique, page web) : une image nommée `manuel-utilisateur.png` n'explique rien, ni un PDF sans texte (un logo, un document numérisé).",
 	},
 	Compile: compileFiles,
 })
@@ -101,6 +101,15 @@ func (f *filesEvidence) Evaluate(r Run) Outcome {
 					images++
 				}
 				continue
+			}
+			if f.written && f.docOnly[i] && document.IsPDF(e.Path) {
+				// A PDF read whole that holds no text is a picture: a
+				// logo, a scan. One not read keeps the benefit of its name.
+				d, err := r.Doc(e)
+				if err == nil && d != nil && d.Unreadable == "" && d.Words == 0 && len(d.Sections) == 0 {
+					o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Detail: words.In(r.Lang(), "pdf-no-text")})
+					continue
+				}
 			}
 			reason, err := stub(r, e, f.minWords)
 			if err != nil {
