@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -55,14 +56,7 @@ const (
 )
 
 // IsPDF reports a PDF document by its extension.
-func IsPDF(p string) bool { return strings.EqualFold(pathExt(p), ".pdf") }
-
-func pathExt(p string) string {
-	if i := strings.LastIndexByte(p, '.'); i >= 0 && !strings.Contains(p[i:], "/") {
-		return p[i:]
-	}
-	return ""
-}
+func IsPDF(p string) bool { return strings.EqualFold(path.Ext(p), ".pdf") }
 
 var errPDFBudget = errors.New("pdf: reading budget spent")
 
