@@ -29,8 +29,10 @@ import (
 const (
 	pdfMaxPages    = 50        // pages whose text is read
 	pdfMaxText     = 256 << 10 // bytes of text kept
-	pdfMaxContent  = 1 << 20   // inflated bytes of one page's content
-	pdfMaxInflated = 8 << 20   // inflated bytes of all pages
+	pdfMaxContent  = 4 << 20   // inflated bytes of one page's content, its forms included
+	pdfMaxInflated = 16 << 20  // inflated bytes of all pages
+	pdfMaxForms    = 64        // forms one page draws
+	pdfMaxDepth    = 4         // forms within forms
 	pdfMaxObjects  = 1 << 18   // objects a cross-reference table may claim
 	pdfMaxCount    = 1 << 16   // objects of an object stream, predictor columns
 	pdfMaxOutline  = 512       // outline entries
@@ -53,6 +55,9 @@ const (
 	PDFTooSlow  = "too-slow"  // its reading took longer than allowed
 	PDFTooMany  = "too-many"  // the run has read as many PDFs as it may
 	PDFMissing  = "missing"   // its content is not in the clone (a partial one)
+	// PDFUndecodable: its text is there but its fonts say not which
+	// letters it is made of (no Unicode map), so it cannot be judged.
+	PDFUndecodable = "undecodable"
 )
 
 // IsPDF reports a PDF document by its extension.
@@ -142,10 +147,27 @@ func ParsePDF(path string, data []byte) *Doc {
 		d.Unreadable = PDFTooSlow
 	case !t.ok || g.stop.Load():
 		d.Unreadable = PDFDamaged
+	case undecodable(t.lines):
+		d.Unreadable = PDFUndecodable
 	default:
 		fillPDF(d, t)
 	}
 	return d
+}
+
+// undecodable: most of the characters shown are the replacement character
+// or controls — codes of fonts that map them to no letter.
+func undecodable(lines []pdfLine) bool {
+	bad, all := 0, 0
+	for _, l := range lines {
+		for _, r := range l.text {
+			all++
+			if r == unicode.ReplacementChar || unicode.IsControl(r) {
+				bad++
+			}
+		}
+	}
+	return all > 0 && 2*bad > all
 }
 
 // readPDF reads the outline and the text of the first pages.
@@ -213,23 +235,23 @@ func readPage(r *pdf.Reader, i int) (lines []pdfLine, inflated int) {
 		return nil, 0
 	}
 	strm := p.V.Key("Contents")
-	inflated, ok := contentSize(strm)
+	inflated, ok := contentSize(strm, pdfMaxContent)
 	if !ok {
 		return nil, inflated
 	}
-	fonts, ok := pageFonts(p)
+	fonts, ok := fontsOf(p.Resources())
 	if !ok {
 		return nil, inflated
 	}
-	w := &textWalker{fonts: fonts}
+	w := &textWalker{fonts: fonts, res: p.Resources(), left: pdfMaxContent - inflated}
 	pdf.Interpret(strm, w.op)
 	w.flush()
-	return w.lines, inflated
+	return w.lines, pdfMaxContent - w.left
 }
 
-// contentSize inflates a page's content streams, at most pdfMaxContent
-// bytes in all, before the library interprets them.
-func contentSize(strm pdf.Value) (int, bool) {
+// contentSize inflates content streams, at most limit bytes in all,
+// before the library interprets them.
+func contentSize(strm pdf.Value, limit int) (int, bool) {
 	var parts []pdf.Value
 	switch strm.Kind() {
 	case pdf.Stream:
@@ -249,9 +271,9 @@ func contentSize(strm pdf.Value) (int, bool) {
 		if s.Kind() != pdf.Stream || !plausibleStream(s) {
 			return total, false
 		}
-		n, err := io.Copy(io.Discard, io.LimitReader(s.Reader(), int64(pdfMaxContent-total+1)))
+		n, err := io.Copy(io.Discard, io.LimitReader(s.Reader(), int64(limit-total+1)))
 		total += int(n)
-		if err != nil || total > pdfMaxContent {
+		if err != nil || total > limit {
 			return total, false
 		}
 	}
@@ -266,10 +288,10 @@ type pdfFont struct {
 	composite bool // two-byte codes (Type0)
 }
 
-// pageFonts prepares the page's fonts, refusing character maps that would
-// make the library loop or allocate without end.
-func pageFonts(p pdf.Page) (map[string]*pdfFont, bool) {
-	res := p.Resources().Key("Font")
+// fontsOf prepares the fonts of a page's (or a form's) resources, refusing
+// character maps that would make the library loop or allocate without end.
+func fontsOf(resources pdf.Value) (map[string]*pdfFont, bool) {
+	res := resources.Key("Font")
 	names := res.Keys()
 	if len(names) > pdfMaxFonts {
 		return nil, false
@@ -277,7 +299,7 @@ func pageFonts(p pdf.Page) (map[string]*pdfFont, bool) {
 	out := map[string]*pdfFont{}
 	work := 0
 	for _, name := range names {
-		f := p.Font(name)
+		f := pdf.Font{V: res.Key(name)}
 		if tu := f.V.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 			n, ok := cmapWork(tu)
 			if work += n; !ok || work > pdfMaxCmapWork {
@@ -359,6 +381,10 @@ func plausibleStream(s pdf.Value) bool {
 // text goes (to tell lines and word gaps apart) and in what size.
 type textWalker struct {
 	fonts map[string]*pdfFont
+	res   pdf.Value // the resources the content names its fonts and forms in
+	left  int       // inflated bytes the page's forms may still take
+	forms int       // forms drawn so far
+	depth int       // forms being drawn
 	font  *pdfFont
 	size  float64 // Tf size
 	tm    [6]float64
@@ -434,6 +460,10 @@ func (w *textWalker) op(stk *pdf.Stack, op string) {
 			w.move(0, -w.tl)
 			w.show(args[2].RawString())
 		}
+	case "Do":
+		if len(args) == 1 {
+			w.form(args[0].Name())
+		}
 	case "TJ":
 		if len(args) != 1 {
 			return
@@ -454,6 +484,37 @@ func (w *textWalker) op(stk *pdf.Stack, op string) {
 			}
 		}
 	}
+}
+
+// form reads the text of a form the content draws — a page exported as
+// one, a text box — within the page's bounds, in its own resources.
+func (w *textWalker) form(name string) {
+	xo := w.res.Key("XObject").Key(name)
+	if xo.Kind() != pdf.Stream || xo.Key("Subtype").Name() != "Form" || w.depth >= pdfMaxDepth || w.forms >= pdfMaxForms {
+		return
+	}
+	w.forms++
+	n, ok := contentSize(xo, w.left)
+	w.left -= n
+	if !ok {
+		return
+	}
+	res := xo.Key("Resources")
+	if res.Kind() != pdf.Dict {
+		res = w.res
+	}
+	fonts, ok := fontsOf(res)
+	if !ok {
+		return
+	}
+	savedFonts, savedRes, savedFont, savedSize := w.fonts, w.res, w.font, w.size
+	savedTm, savedTlm := w.tm, w.tlm
+	w.fonts, w.res = fonts, res
+	w.depth++
+	pdf.Interpret(xo, w.op)
+	w.depth--
+	w.fonts, w.res, w.font, w.size = savedFonts, savedRes, savedFont, savedSize
+	w.tm, w.tlm = savedTm, savedTlm
 }
 
 // move starts a new line of text at an offset from the current one.

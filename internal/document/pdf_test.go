@@ -99,6 +99,9 @@ func hostilePDFs() map[string][]byte {
 			"<< /Type /Pages /Count 5 /Kids [2 0 R] >>",
 			"<< /First 4 0 R >>",
 			"<< /First 4 0 R /Next 4 0 R /Title (Boucle) >>"),
+		// A /Prev that points into an earlier "startxref", whose number
+		// then reads as a subsection of a billion objects.
+		"prev into startxref": prevIntoStartxref(),
 		// A subsection that starts at object one billion.
 		"xref start": []byte("%PDF-1.4\nxref\n1000000000 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n"),
 		"escaped":    []byte(strings.Replace(string(good), "/Size ", "/Si#7Ae 1000000000 /Old ", 1)),
@@ -110,12 +113,28 @@ func hostilePDFs() map[string][]byte {
 		// repeats its end a thousand times.
 		"cmap bomb": onePage("<< /Type /Font /Subtype /Type0 /ToUnicode 6 0 R >>",
 			"1000000000 beginbfchar\n"+strings.Repeat("endbfchar\n", 1000)),
+		// An object stream whose count is a reference, however far its
+		// type stands.
+		"objstm count": pdfOf("<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Count 0 /Kids [] >>",
+			"<< /Type /ObjStm %"+strings.Repeat(" ", 2000)+"\n /N 4 0 R /First 10 /Length 0 >>\nstream\n\nendstream",
+			"1000000000000"),
+		"objstm count, endobj in a comment": pdfOf("<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Count 0 /Kids [] >>",
+			"<< /N 4 0 R %endobj\n /Type /ObjStm /First 10 /Length 0 >>\nstream\n\nendstream",
+			"1000000000000"),
 		// A table of differences the library walks for every character.
 		"differences": onePage("<< /Type /Font /Subtype /Type1 /Encoding << /Differences [0 "+strings.Repeat("/a ", 5000)+"] >> >>", "rien"),
 		"cmap repeat": onePage("<< /Type /Font /Subtype /Type0 /ToUnicode 6 0 R >>",
 			"100 beginbfchar\n"+strings.Repeat("endbfchar\n", 1000)),
 	}
 	return out
+}
+
+func prevIntoStartxref() []byte {
+	head := "%PDF-1.4\nstartxref\n1000000000 1\n0000000000 65535 n \n"
+	at := strings.Index(head, "xref")
+	return []byte(head + fmt.Sprintf("xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 /Prev %d >>\nstartxref\n%d\n%%%%EOF\n", at, len(head)))
 }
 
 // pdfOf writes objects 1, 2… as a PDF with its cross-reference table.
@@ -171,7 +190,7 @@ func TestParsePDFHostile(t *testing.T) {
 			t.Errorf("%s: read %d words from a hostile file", name, d.Words)
 		}
 	}
-	for _, name := range []string{"huge size", "xref start", "escaped", "random", "empty", "xref comment", "size comment"} {
+	for _, name := range []string{"huge size", "xref start", "escaped", "random", "empty", "xref comment", "size comment", "objstm count", "objstm count, endobj in a comment", "prev into startxref"} {
 		if d := ParsePDF("x.pdf", hostilePDFs()[name]); d.Unreadable != PDFDamaged {
 			t.Errorf("%s: unreadable %q, want %q", name, d.Unreadable, PDFDamaged)
 		}
@@ -226,5 +245,43 @@ func TestParsePDFTimeout(t *testing.T) {
 	}
 	if took := time.Since(start); took > 500*time.Millisecond {
 		t.Errorf("took %v for a 1ms bound", took)
+	}
+}
+
+// A page drawn as a form (what some exports do with every page) is read
+// through the form, in the form's own fonts.
+func TestParsePDFForms(t *testing.T) {
+	form := "BT /F1 12 Tf 10 10 Td (Bonjour depuis le formulaire) Tj ET"
+	page := "q /X0 Do Q"
+	data := pdfOf("<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /XObject << /X0 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(page), page),
+		fmt.Sprintf("<< /Type /XObject /Subtype /Form /Resources << /Font << /F1 6 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(form), form),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	if d := ParsePDF("x.pdf", data); d.Unreadable != "" || !strings.Contains(d.Text, "Bonjour depuis le formulaire") {
+		t.Errorf("form: unreadable %q, text %q", d.Unreadable, d.Text)
+	}
+	// A form that draws itself stops at pdfMaxDepth.
+	self := "q /X0 Do Q BT /F1 12 Tf 10 10 Td (Encore) Tj ET"
+	data = pdfOf("<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources 5 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(page), page),
+		"<< /XObject << /X0 6 0 R >> /Font << /F1 7 0 R >> >>",
+		fmt.Sprintf("<< /Type /XObject /Subtype /Form /Resources 5 0 R /Length %d >>\nstream\n%s\nendstream", len(self), self),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	if d := ParsePDF("x.pdf", data); d.Unreadable != "" || strings.Count(d.Text, "Encore") != pdfMaxDepth {
+		t.Errorf("self-drawing form: unreadable %q, text %q", d.Unreadable, d.Text)
+	}
+}
+
+// Text whose font maps its codes to no letter cannot be judged: the PDF
+// says so rather than pass for one without text.
+func TestParsePDFUndecodable(t *testing.T) {
+	cmap := "1 begincodespacerange <00> <FF> endcodespacerange"
+	d := ParsePDF("x.pdf", onePage("<< /Type /Font /Subtype /Type0 /ToUnicode 6 0 R >>", cmap))
+	if d.Unreadable != PDFUndecodable {
+		t.Errorf("unreadable %q, want %q (text %q)", d.Unreadable, PDFUndecodable, d.Text)
 	}
 }

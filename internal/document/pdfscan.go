@@ -18,7 +18,11 @@ var (
 	// comments; so do these (a string before the key changes nothing: the
 	// match starts at the key, wherever it stands).
 	pdfCounts = regexp.MustCompile(`/(Size|N|Columns)(?:\s|%[^\r\n]*)*([-+]?\d+)((?:\s|%[^\r\n]*)+\d+(?:\s|%[^\r\n]*)+R)?`)
-	pdfArrays = regexp.MustCompile(`/(W|Index)(?:\s|%[^\r\n]*)*\[([^\]]*)\]`)
+	pdfPrev   = regexp.MustCompile(`/Prev(?:\s|%[^\r\n]*)*(\d+)`)
+	// appearance ends where an appearance dictionary's /N may stand (white
+	// space only: no comment, no string can open that dictionary).
+	appearance = regexp.MustCompile(`/AP\s*<<(?:\s*/[DR]\s+\d+\s+\d+\s+R)*\s*$`)
+	pdfArrays  = regexp.MustCompile(`/(W|Index)(?:\s|%[^\r\n]*)*\[([^\]]*)\]`)
 )
 
 func plausiblePDF(data []byte) bool {
@@ -29,6 +33,9 @@ func plausiblePDF(data []byte) bool {
 			return []byte{byte(v)}
 		})
 	}
+	// The first object stream's type is in the file as written, whatever
+	// the others do.
+	objStm := bytes.Contains(data, []byte("/ObjStm"))
 	for _, m := range pdfCounts.FindAllSubmatchIndex(data, -1) {
 		key, value := string(data[m[2]:m[3]]), string(data[m[4]:m[5]])
 		n, err := strconv.ParseInt(value, 10, 64)
@@ -41,16 +48,28 @@ func plausiblePDF(data []byte) bool {
 		}
 		// A count given by reference could be anything: refused for the
 		// columns of a predictor, and for the objects of an object stream
-		// (an appearance's /N is a reference too, but far from /ObjStm).
-		if m[6] >= 0 && (key == "Columns" || key == "N" && nearObjStm(data, m[0])) {
+		// in a file that has object streams — unless it is the /N of an
+		// appearance dictionary, which it then opens: "/AP << /N 12 0 R".
+		if m[6] >= 0 && (key == "Columns" || key == "N" && objStm && !appearance.Match(data[max(m[0]-256, 0):m[0]]) && !endsUnstreamed(data[m[1]:])) {
 			return false
 		}
 	}
 	for _, m := range pdfArrays.FindAllSubmatch(data, -1) {
 		fields := bytes.Fields(m[2])
 		if string(m[1]) == "W" {
+			// A cross-reference stream's widths size one row: refused when
+			// the row would be huge. A font's /W (widths by glyph, with
+			// nested arrays) is no such claim.
+			if bytes.IndexByte(m[2], '[') >= 0 {
+				continue
+			}
+			sum := int64(0)
 			for _, f := range fields {
-				if n, err := strconv.Atoi(string(f)); err != nil || n < 0 || n > 8 {
+				n, err := strconv.ParseInt(string(f), 10, 64)
+				if err != nil {
+					break // not numbers: the library refuses it itself
+				}
+				if sum += n; n < 0 || n > 1<<20 || sum > 1<<20 {
 					return false
 				}
 			}
@@ -67,10 +86,21 @@ func plausiblePDF(data []byte) bool {
 	return plausibleXrefTables(data)
 }
 
-// nearObjStm: the dictionary around at names an object stream.
-func nearObjStm(data []byte, at int) bool {
-	lo, hi := max(at-512, 0), min(at+512, len(data))
-	return bytes.Contains(data[lo:hi], []byte("/ObjStm"))
+// endsUnstreamed: the object goes on to its "endobj" with no stream, and
+// nothing between that a comment or a string could hide one in: an
+// appearance dictionary of its own ("130 0 obj <</N 131 0 R>> endobj"),
+// never an object stream.
+func endsUnstreamed(rest []byte) bool {
+	rest = rest[:min(len(rest), 4096)]
+	i := bytes.Index(rest, []byte("endobj"))
+	if i <= 0 {
+		return false
+	}
+	between := rest[:i]
+	if bytes.ContainsAny(between, "%(/") || bytes.Contains(between, []byte("stream")) {
+		return false
+	}
+	return isPDFSpace(rest[i-1]) || rest[i-1] == '>'
 }
 
 // plausibleXrefTables reads the subsections of every cross-reference
@@ -78,14 +108,36 @@ func nearObjStm(data []byte, at int) bool {
 // may not reach past pdfMaxObjects.
 func plausibleXrefTables(data []byte) bool {
 	budget := 4 * pdfMaxObjects // tokens read in all, so that a file of "xref" stays linear
+	// The offsets the library may start a table at: startxref's, and each
+	// /Prev's. The "xref" of a "startxref" is read only when one points
+	// into it.
+	starts := map[int64]bool{}
+	for _, m := range pdfPrev.FindAllSubmatch(data, -1) {
+		if n, err := strconv.ParseInt(string(m[1]), 10, 64); err == nil {
+			starts[n] = true
+		}
+	}
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte("startxref"))
+		if j < 0 {
+			break
+		}
+		i += j + len("startxref")
+		pos := i
+		if n, ok := pdfInt(data, &pos); ok {
+			starts[n] = true
+		}
+	}
 	for i := 0; ; {
 		j := bytes.Index(data[i:], []byte("xref"))
 		if j < 0 {
 			return true
 		}
-		// Every "xref", even the one of "startxref": startxref may point
-		// into its own keyword.
-		i += j + 4
+		at := i + j
+		i = at + 4
+		if at >= 5 && string(data[at-5:at]) == "start" && !starts[int64(at)] {
+			continue
+		}
 		pos := i
 		for {
 			first, ok1 := pdfInt(data, &pos)

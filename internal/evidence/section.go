@@ -36,11 +36,12 @@ var sectionWords = i18n.Text{
 	"desc-pdf":     {", and the PDFs there whose name says they are documentation", ", et les PDF de la documentation dont le nom dit qu'ils en sont"},
 	"pdf-unread":   {"PDF not read: %s", "PDF non lu : %s"},
 	// Why, by document.PDFTooLarge and the others.
-	"too-large": {"larger than the read cap (--max-read)", "plus grand que la limite de lecture (--max-read)"},
-	"damaged":   {"damaged, encrypted, or made to slow a reader down", "endommagé, chiffré ou fait pour ralentir la lecture"},
-	"too-slow":  {"reading it took too long", "sa lecture a pris trop de temps"},
-	"too-many":  {"the check has read as many PDFs as it may", "la vérification a lu autant de PDF qu'elle le peut"},
-	"missing":   {"its content is not in this clone (a partial clone)", "son contenu n'est pas dans ce clone (clone partiel)"},
+	"too-large":   {"larger than the read cap (--max-read)", "plus grand que la limite de lecture (--max-read)"},
+	"damaged":     {"damaged, encrypted, or made to slow a reader down", "endommagé, chiffré ou fait pour ralentir la lecture"},
+	"too-slow":    {"reading it took too long", "sa lecture a pris trop de temps"},
+	"too-many":    {"the check has read as many PDFs as it may", "la vérification a lu autant de PDF qu'elle le peut"},
+	"undecodable": {"its fonts map their characters to no letter (no Unicode table)", "ses polices ne disent pas quelles lettres elles dessinent (pas de table Unicode)"},
+	"missing":     {"its content is not in this clone (a partial clone)", "son contenu n'est pas dans ce clone (clone partiel)"},
 }
 
 // sectionEvidence: a heading that contains one of the phrases, followed by
