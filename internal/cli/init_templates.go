@@ -41,9 +41,9 @@ func initTemplates(env *Env, f initFlags, path string) int {
 			return usageErr(env, err)
 		}
 	case errors.Is(err, source.ErrBare):
-		return usageErr(env, fmt.Errorf("init --templates: %w", err))
+		return usageErr(env, about("init --templates", err))
 	case err != nil:
-		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		sayErr(env, err)
 		return ExitUnreadable
 	}
 	ev, code := evaluate(env, checkFlags{profile: f.profile, lang: lng, failOn: "never", staged: inGit}, path)

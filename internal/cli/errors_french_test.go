@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/passation/passation/internal/frenchcheck"
+	"github.com/passation/passation/internal/testrepo"
+	"github.com/passation/passation/internal/typo"
+)
+
+// TestFileErrorsInFrench: the errors of files passation writes or reads
+// besides the repository (a --report path, --out, --cache, --baseline, a
+// shard to merge, --shard and --deadline) are said in French under a French
+// LANG, the system's reason too, and every line passes the checker of
+// French; in English they keep their English words.
+func TestFileErrorsInFrench(t *testing.T) {
+	r := testrepo.New(t).CommitFiles(coreFiles)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "un-fichier")
+	if err := os.WriteFile(file, []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "absent")
+	for _, c := range []struct {
+		args   []string
+		fr, en string
+	}{
+		{[]string{"check", "--report", "json=" + missing + "/x.json", r.Dir},
+			"--report json=" + missing + "/x.json : écriture de " + missing + "/x.json impossible : attendu un dossier existant, " + missing + " n'en est pas un",
+			"write " + missing + "/x.json: expected an existing folder"},
+		{[]string{"check", "--report", "json=" + file + "/x.json", r.Dir}, "attendu un dossier existant", "expected an existing folder"},
+		{[]string{"audit", "--out", file, r.Dir}, "--out " + file + " : c'est un fichier, attendu un dossier (les rapports sont plusieurs fichiers)", "is a file, expected a folder"},
+		{[]string{"audit", "--out", filepath.Join(dir, "out"), "--cache", file + "/cache", r.Dir}, "--cache : " + file + " : ce n'est pas un dossier", "--cache: mkdir " + file + ": not a directory"},
+		{[]string{"audit", "--shard", "5/2", r.Dir}, "--shard : tranche « 5/2 » non valide : attendu K/N", "invalid shard"},
+		{[]string{"audit", "--deadline", "demain", r.Dir}, "--deadline « demain » : attendu une date telle que 2026-06-30", "expected a date such as"},
+		{[]string{"audit", "--baseline", missing, r.Dir}, "--baseline : " + missing + " : fichier ou dossier introuvable : attendu le report.json d'un audit passation antérieur", "expected the report.json of an earlier passation audit"},
+		{[]string{"audit", "--baseline", file, r.Dir}, "--baseline : " + file + " : ce n'est pas un document d'audit : `", "not an audit document"},
+		{[]string{"report", "merge", file, "--out", filepath.Join(dir, "merged")}, "passation : " + file + " : ce n'est pas un document d'audit : `unexpected EOF`", "not an audit document"},
+	} {
+		code, _, stderr := runAt(t, map[string]string{"LANG": "fr_FR.UTF-8"}, c.args...)
+		if want := typo.French(c.fr); code == ExitOK || !strings.Contains(stderr, want) {
+			t.Errorf("%v: exit %d, stderr %q\nwant %q", c.args, code, stderr, want)
+		}
+		for _, line := range strings.Split(stderr, "\n") {
+			for _, f := range frenchcheck.Faults(line) {
+				t.Errorf("%v: %s", c.args, f)
+			}
+		}
+		if _, _, stderr := runAt(t, map[string]string{"LANG": "C"}, c.args...); !strings.Contains(stderr, c.en) {
+			t.Errorf("%v in English: stderr %q, want %q", c.args, stderr, c.en)
+		}
+	}
+}
+
+// TestStdoutFullInFrench: a report that cannot be written to standard
+// output (a full disk, here /dev/full) is said in French, the system's
+// reason too.
+func TestStdoutFullInFrench(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip("no /dev/full here:", err)
+	}
+	defer full.Close()
+	r := testrepo.New(t).CommitFiles(coreFiles)
+	var errb bytes.Buffer
+	Main([]string{"check", "--lang", "fr", r.Dir}, &Env{Stdout: full, Stderr: &errb, Getenv: func(string) string { return "" }})
+	want := typo.French("passation : écriture sur la sortie standard impossible : /dev/full : plus de place sur le disque")
+	if !strings.Contains(errb.String(), want) {
+		t.Errorf("stderr %q, want %q", errb.String(), want)
+	}
+	if f := frenchcheck.Faults(errb.String()); len(f) != 0 {
+		t.Error(f)
+	}
+}
