@@ -14,7 +14,7 @@ import (
 
 // TestFileErrorsInFrench: the errors of files passation writes or reads
 // besides the repository (a --report path, --out, --cache, --baseline, a
-// shard to merge, --shard and --deadline) are said in French under a French
+// shard to merge, --shard and --deadline, a cohort list) are said in French under a French
 // LANG, the system's reason too, and every line passes the checker of
 // French; in English they keep their English words.
 func TestFileErrorsInFrench(t *testing.T) {
@@ -25,6 +25,14 @@ func TestFileErrorsInFrench(t *testing.T) {
 		t.Fatal(err)
 	}
 	missing := filepath.Join(dir, "absent")
+	csv := filepath.Join(dir, "cohorte.csv")
+	yml := filepath.Join(dir, "cohorte.yml")
+	if err := os.WriteFile(csv, []byte("url,name,lang\nftp://x/y.git,a,fr\n,b,de\n"+r.Dir+",c,es\n"+r.Dir+",d,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(yml, []byte("repositories:\n  - {url: ./r, nmae: x}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args   []string
 		fr, en string
@@ -39,6 +47,11 @@ func TestFileErrorsInFrench(t *testing.T) {
 		{[]string{"audit", "--deadline", "demain", r.Dir}, "--deadline « demain » : attendu une date telle que 2026-06-30", "expected a date such as"},
 		{[]string{"audit", "--baseline", missing, r.Dir}, "--baseline : " + missing + " : fichier ou dossier introuvable : attendu le report.json d'un audit passation antérieur", "expected the report.json of an earlier passation audit"},
 		{[]string{"audit", "--baseline", file, r.Dir}, "--baseline : " + file + " : ce n'est pas un document d'audit : `", "not an audit document"},
+		{[]string{"audit", "--from", csv}, csv + ":2 : ftp://x/y.git : protocole inconnu « ftp » : attendu https://hote/org/depot.git", "unknown scheme"},
+		{[]string{"audit", "--from", csv}, csv + ":3 : url absente : attendu l'adresse d'un dépôt ou un chemin local", "missing url"},
+		{[]string{"audit", "--from", csv}, csv + ":4 : langue inconnue « es » : attendu en ou fr", "unknown language"},
+		{[]string{"audit", "--from", csv}, csv + ":5 : " + r.Dir + " est déjà listé en " + csv + ":4", "is already listed at"},
+		{[]string{"audit", "--from", yml}, yml + ":2 : clé inconnue « nmae » : vouliez-vous dire « name » ?", `unknown key "nmae": did you mean "name"?`},
 		{[]string{"report", "merge", file, "--out", filepath.Join(dir, "merged")}, "passation : " + file + " : ce n'est pas un document d'audit : `unexpected EOF`", "not an audit document"},
 	} {
 		code, _, stderr := runAt(t, map[string]string{"LANG": "fr_FR.UTF-8"}, c.args...)
