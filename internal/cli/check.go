@@ -190,7 +190,7 @@ func evaluate(env *Env, f checkFlags, path string) (*pipeline.Evaluation, int) {
 	p, err := pipeline.Prepare(request(env, f, path))
 	if p != nil {
 		for _, n := range p.Notes {
-			fmt.Fprintf(env.Stderr, "passation: %s\n", n)
+			sayErr(env, n)
 		}
 	}
 	if err != nil {

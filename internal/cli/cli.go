@@ -85,7 +85,7 @@ func parseNow(v string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("PASSATION_NOW=%q: expected a date such as 2026-01-31 or 2026-01-31T12:00:00Z", v)
+	return time.Time{}, usageWords.Errorf("now", v)
 }
 
 // command is one subcommand: the table that dispatch, help, the shell
@@ -189,6 +189,9 @@ func usage(w io.Writer, lang string) {
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	if o, ok := fs.Output().(*flagOutput); ok && fs.Lookup("lang") != nil {
 		o.lang = langOf(args)
+		if o.lang != "" {
+			o.env.lang = o.lang // the command's usage errors too
+		}
 	}
 	var pos []string
 	for {

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -87,5 +89,62 @@ func TestStdoutFullInFrench(t *testing.T) {
 	}
 	if f := frenchcheck.Faults(errb.String()); len(f) != 0 {
 		t.Error(f)
+	}
+}
+
+// TestRepositoryErrorsInFrench: what passation says of the folder or
+// repository it is pointed at (not a repository, bare, no commit yet), of
+// --config, --rules, --only and --timeout, and of PASSATION_NOW, in French
+// under a French LANG or --lang alone; every line passes the checker.
+func TestRepositoryErrorsInFrench(t *testing.T) {
+	r := testrepo.New(t).CommitFiles(coreFiles)
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "dossier")
+	empty := filepath.Join(dir, "vide")
+	bare := filepath.Join(dir, "nu.git")
+	for _, d := range []string{folder, empty, bare} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range [][]string{{"init", "-q", empty}, {"init", "-q", "--bare", bare}} {
+		if out, err := exec.Command("git", c...).CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", c, err, out)
+		}
+	}
+	fr := map[string]string{"LANG": "fr_FR.UTF-8"}
+	for _, c := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{fr, []string{"check", "--format", "json", folder}, "passation : " + folder + " n'est pas un dépôt git : ce sont les fichiers du dossier qui sont vérifiés"},
+		{fr, []string{"check", empty}, "passation : " + empty + " : le dépôt n'a pas encore de commit : faites d'abord un commit"},
+		{fr, []string{"check", "--config", filepath.Join(dir, "absent.yml"), r.Dir}, "--config " + filepath.Join(dir, "absent.yml") + " : fichier introuvable"},
+		{fr, []string{"check", "--rules", filepath.Join(dir, "absent"), r.Dir}, "--rules " + filepath.Join(dir, "absent") + " : dossier introuvable"},
+		{fr, []string{"hook", "install", folder}, "passation : " + folder + " : ce n'est pas un dépôt git"},
+		{fr, []string{"hook", "install", bare}, bare + " : dépôt nu : on n'y fait pas de commit, il ne lance donc aucun hook pre-commit"},
+		{fr, []string{"init", "--templates", bare}, bare + " : dépôt nu : il n'a pas d'arbre de travail"},
+		{fr, []string{"init", "--templates", "--only", "zz", r.Dir}, "--only : pas de document de départ pour « zz » : attendu certains de"},
+		{fr, []string{"audit", "--timeout", "9999999999h", r.Dir}, "attendu une durée d'au plus 2562047h (environ 292 ans)"},
+		{map[string]string{"LANG": "C"}, []string{"explain", "--lang", "fr"}, "passation : explain prend un identifiant de règle"},
+		{map[string]string{"LANG": "C"}, []string{"rules", "extra", "--lang", "fr"}, "passation : rules ne prend pas d'argument, reçu « extra »"},
+	} {
+		_, _, stderr := runAt(t, c.env, c.args...)
+		if want := typo.French(c.want); !strings.Contains(stderr, want) {
+			t.Errorf("%v: stderr %q\nwant %q", c.args, stderr, want)
+		}
+		for _, line := range strings.Split(stderr, "\n") {
+			for _, f := range frenchcheck.Faults(line) {
+				t.Errorf("%v: %s", c.args, f)
+			}
+		}
+	}
+	// PASSATION_NOW is read when no clock is given.
+	var errb bytes.Buffer
+	env := map[string]string{"LANG": "fr_FR.UTF-8", "PASSATION_NOW": "demain"}
+	Main([]string{"version"}, &Env{Stdout: io.Discard, Stderr: &errb, Getenv: func(k string) string { return env[k] }})
+	if want := typo.French("PASSATION_NOW=« demain » : attendu une date telle que 2026-01-31"); !strings.Contains(errb.String(), want) {
+		t.Errorf("PASSATION_NOW: stderr %q, want %q", errb.String(), want)
 	}
 }

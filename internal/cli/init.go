@@ -109,7 +109,7 @@ func initConfig(env *Env, f initFlags, path string) int {
 func writeNew(name string, data []byte) error {
 	err := atomicfile.Create(name, data, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s already exists: passation init never overwrites a file", name)
+		return usageWords.Wrap(err, "init-never", name)
 	}
 	return err
 }

@@ -31,5 +31,11 @@ var usageWords = i18n.Text{
 	// What passation's flag types say of a wrong value, keyed by English.
 	"a duration: a number and a unit, such as 90s, 10m or 1h30m": {"a duration: a number and a unit, such as 90s, 10m or 1h30m", "une durée : un nombre et une unité, par exemple 90s, 10m ou 1h30m"},
 	"a duration above zero, such as 90s, 10m or 1h30m":           {"a duration above zero, such as 90s, 10m or 1h30m", "une durée supérieure à zéro, par exemple 90s, 10m ou 1h30m"},
+	tooLong:         {tooLong, "une durée d'au plus 2562047h (environ 292 ans)"},
+	"only-unknown":  {"--only: no starter document for %q: expected some of %s", "--only : pas de document de départ pour « %s » : attendu certains de %s"},
+	"init-symlink":  {"%s is a symlink: not writing through it", "%s est un lien symbolique : passation n'écrit pas à travers"},
+	"init-notdir":   {"%s is not a folder", "%s n'est pas un dossier"},
+	"init-never":    {"%s already exists: passation init never overwrites a file", "%s existe déjà : passation init n'écrase jamais un fichier"},
+	"now":           {"PASSATION_NOW=%q: expected a date such as 2026-01-31 or 2026-01-31T12:00:00Z", "PASSATION_NOW=« %s » : attendu une date telle que 2026-01-31 ou 2026-01-31T12:00:00Z"},
 	"report-syntax": {"expected FORMAT=PATH, such as junit=passation.xml", "attendu FORMAT=CHEMIN, par exemple junit=passation.xml"},
 }

@@ -87,8 +87,8 @@ type Prepared struct {
 	// comes from (for --print-config).
 	Settings config.Settings
 	// Notes are what the caller should tell the user, in order (a folder
-	// checked outside git).
-	Notes []string
+	// checked outside git), in both languages.
+	Notes []*i18n.Error
 }
 
 // Evaluation is one check of one tree, with what every output needs.
@@ -207,7 +207,9 @@ func Evaluate(req Request) (*Evaluation, []string, error) {
 	p, err := Prepare(req)
 	var notes []string
 	if p != nil {
-		notes = p.Notes
+		for _, n := range p.Notes {
+			notes = append(notes, n.In(req.Lang))
+		}
 	}
 	if err != nil {
 		return nil, notes, err
@@ -227,7 +229,7 @@ func ParseLang(v string) (string, error) {
 
 // openTree opens what the user pointed at: the git repository around path,
 // at ref; or, outside git and without a ref, the folder itself.
-func openTree(path, ref string) (source.Tree, []string, error) {
+func openTree(path, ref string) (source.Tree, []*i18n.Error, error) {
 	if err := isFolder(path); err != nil {
 		return nil, nil, usage(err)
 	}
@@ -240,7 +242,7 @@ func openTree(path, ref string) (source.Tree, []string, error) {
 		if derr != nil {
 			return nil, nil, usage(words.Errorf("not-folder", path, derr))
 		}
-		return dir, []string{fmt.Sprintf("%s is not a git repository: checking the files of the folder instead", path)}, nil
+		return dir, []*i18n.Error{words.Errorf("folder-note", path)}, nil
 	}
 	if err != nil {
 		return nil, nil, unreadable(err)
@@ -332,6 +334,7 @@ func JudgeMember(m Member) (rep *finding.Report, configProblem error, err error)
 
 // words are the pipeline's usage errors in both languages.
 var words = i18n.Text{
+	"folder-note":   {"%s is not a git repository: checking the files of the folder instead", "%s n'est pas un dépôt git : ce sont les fichiers du dossier qui sont vérifiés"},
 	"staged-ref":    {"--staged checks the index, --ref a commit: use one or the other", "--staged vérifie l'index, --ref un commit : choisissez l'un ou l'autre"},
 	"lang":          {"unknown language %q: expected en or fr", "langue inconnue « %s » : attendu en ou fr"},
 	"ref-no-git":    {"%s is not inside a git repository: --ref needs one", "%s n'est pas dans un dépôt git : --ref en demande un"},
