@@ -148,3 +148,57 @@ func TestRepositoryErrorsInFrench(t *testing.T) {
 		t.Errorf("PASSATION_NOW: stderr %q, want %q", errb.String(), want)
 	}
 }
+
+// TestRuleEvidenceErrorsInFrench: the problems of a rule file's evidence
+// items (a bad regular expression, an unknown history parameter, a period
+// passation cannot read, an unknown kind) are said in French at their file
+// and line, and pass the checker of French (the file's excerpt aside).
+func TestRuleEvidenceErrorsInFrench(t *testing.T) {
+	prog := t.TempDir()
+	os.WriteFile(filepath.Join(prog, "rgpd.yml"), []byte(`group: rgpd
+order: 9
+title: {en: Personal data, fr: Données personnelles}
+rules:
+  - id: dpia
+    severity: error
+    title: {en: Data protection impact assessment, fr: Analyse d'impact}
+    message: {en: No DPIA was found., fr: Aucune AIPD n'a été trouvée.}
+    hint: {en: Commit docs/aipd.md., fr: Ajoutez docs/aipd.md.}
+    evidence:
+      - content: ["(aipd"]
+  - id: fresh
+    severity: warning
+    title: {en: Fresh, fr: Récent}
+    message: {en: Old., fr: Ancien.}
+    hint: {en: Commit., fr: Faites un commit.}
+    evidence:
+      - history: activity
+        with: {max-age: "six mois", max-ag: "1 year"}
+  - id: typo
+    severity: notice
+    title: {en: Typo, fr: Coquille}
+    message: {en: None., fr: Aucun.}
+    hint: {en: Add., fr: Ajoutez.}
+    evidence:
+      - filez: ["x"]
+`), 0o644)
+	_, _, stderr := runAt(t, map[string]string{"LANG": "C"}, "rules", "--lang", "fr", "--rules", prog)
+	for _, want := range []string{
+		"expression régulière `(aipd` non valide : `missing closing )`",
+		"paramètre max-age de `with` : « six mois » : attendu un nombre de jours, de semaines, de mois ou d'années",
+		"paramètre inconnu « max-ag » : vouliez-vous dire « max-age » ?",
+		"règle « typo » : type de preuve inconnu « filez » : vouliez-vous dire « files » ?",
+	} {
+		if !strings.Contains(stderr, typo.French(want)) {
+			t.Errorf("stderr lacks %q:\n%s", typo.French(want), stderr)
+		}
+	}
+	for _, line := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "|") || strings.Contains(line, " | ") {
+			continue // the rule file's own line, under the message
+		}
+		for _, f := range frenchcheck.Faults(line) {
+			t.Errorf("%s", f)
+		}
+	}
+}

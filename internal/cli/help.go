@@ -29,7 +29,7 @@ var helpWords = i18n.Text{
 		"[--timeout D] [--list-only FICHIER|-] [--topic SUJET] [--match MOTIF] [--include-archived] [--include-forks] [--github-url URL] [--gitlab-url URL]"},
 	"usage.report":     {"", "report merge TRANCHE.json... [--out DOSSIER]"},
 	"usage.action":     {"", "action   (mode GitHub Action, lancé par action.yml : entrées dans les variables INPUT_*)"},
-	"usage.completion": {"", "completion %s   (script de complétion du shell)"},
+	"usage.completion": {"completion %s   (shell completion script)", "completion %s   (script de complétion du shell)"},
 	"usage.man":        {"", "man   (la page de manuel, en roff : passation man | man -l -)"},
 	"usage.version":    {"", "version"},
 	// A flag's placeholder, as French help names it.

@@ -54,7 +54,7 @@ func runHook(env *Env, args []string) int {
 		act, file, err = hook.Uninstall(h.Dir, command)
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "passation: %s: %v\n", pos[0], err)
+		sayErr(env, about(pos[0], err))
 		return ExitUnreadable
 	}
 	shown := file

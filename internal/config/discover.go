@@ -17,6 +17,7 @@ import (
 // fileWords are the errors of finding and reading configuration and rule
 // files, in both languages (the system's reason too, syserr).
 var fileWords = i18n.Text{
+	"pattern":       {"invalid pattern %q: expected a glob such as archive/** or *.pdf", "motif « %s » non valide : attendu un motif tel que archive/** ou *.pdf"},
 	"looking":       {"looking for the configuration: %s", "recherche de la configuration : %s"},
 	"at":            {"%s: %s", "%s : %s"},
 	"config-none":   {"--config %s: no such file", "--config %s : fichier introuvable"},

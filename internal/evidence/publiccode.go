@@ -48,7 +48,7 @@ type publiccodeMaintenanceEvidence struct {
 
 func compilePubliccodeMaintenance(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	if len(ev.Values) != 1 || ev.Values[0] != "true" {
-		return nil, fmt.Errorf("expected publiccode-maintenance: true")
+		return nil, compileWords.Errorf("publiccode")
 	}
 	if err := newParams(ev).err(); err != nil {
 		return nil, err

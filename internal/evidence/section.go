@@ -63,7 +63,7 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 			words[len(words)-1] += "*"
 		}
 		if len(words) == 0 {
-			return nil, fmt.Errorf("heading %q has no words", v)
+			return nil, compileWords.Errorf("heading", v)
 		}
 		s.phrases = append(s.phrases, words)
 		s.anchored = append(s.anchored, anchored)
@@ -72,7 +72,7 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 	for _, v := range p.strings("not-about") {
 		w := textfold.Words(v)
 		if len(w) != 1 {
-			return nil, fmt.Errorf("with not-about: %q: expected one word (a trailing * makes it a prefix)", v)
+			return nil, compileWords.Errorf("not-about", v)
 		}
 		if strings.HasSuffix(v, "*") {
 			w[0] += "*"
@@ -82,7 +82,7 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 	for _, v := range p.strings("not-under") {
 		f := textfold.Fold(strings.TrimSpace(v))
 		if f == "" || strings.Contains(f, "/") || !doublestar.ValidatePattern(f) {
-			return nil, fmt.Errorf("with not-under: %q: expected one folder name, such as helm* or elk", v)
+			return nil, compileWords.Errorf("not-under", v)
 		}
 		s.notUnder = append(s.notUnder, f)
 	}

@@ -8,7 +8,6 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -22,6 +21,7 @@ import (
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/syserr"
 	"github.com/passation/passation/rules"
 )
 
@@ -119,7 +119,7 @@ func Prepare(req Request) (*Prepared, error) {
 	}
 	if req.FailOn != "" {
 		if _, err := finding.ParseSeverity(req.FailOn, true); err != nil {
-			return nil, usage(fmt.Errorf("--fail-on: %w", err))
+			return nil, usage(words.Wrap(err, "flag", "--fail-on", syserr.Of(err)))
 		}
 	}
 	if req.Staged && req.Ref != "" {
@@ -193,7 +193,7 @@ func (p *Prepared) Run() (*Evaluation, error) {
 	}
 	rep, err := checker.Report(tree, opt, check.Meta{Profile: applied.Profile.Value, Tool: req.Tool})
 	if err != nil {
-		return nil, unreadable(fmt.Errorf("%s: %w", req.Path, err))
+		return nil, unreadable(words.Wrap(err, "flag", req.Path, syserr.Of(err)))
 	}
 	applied.Finish(rep)
 	return &Evaluation{
@@ -334,6 +334,7 @@ func JudgeMember(m Member) (rep *finding.Report, configProblem error, err error)
 
 // words are the pipeline's usage errors in both languages.
 var words = i18n.Text{
+	"flag":          {"%s: %s", "%s : %s"},
 	"folder-note":   {"%s is not a git repository: checking the files of the folder instead", "%s n'est pas un dépôt git : ce sont les fichiers du dossier qui sont vérifiés"},
 	"staged-ref":    {"--staged checks the index, --ref a commit: use one or the other", "--staged vérifie l'index, --ref un commit : choisissez l'un ou l'autre"},
 	"lang":          {"unknown language %q: expected en or fr", "langue inconnue « %s » : attendu en ou fr"},
