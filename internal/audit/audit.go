@@ -134,7 +134,7 @@ func New(cat *catalog.Catalog, targets []Target, opt Options) (*Auditor, error) 
 			continue
 		}
 		if _, err := a.checker(t.Profile); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", t.Pos, err))
+			errs = append(errs, sentences.Wrap(err, "at", t.Pos, syserr.Of(err)))
 		}
 	}
 	return a, errors.Join(errs...)
@@ -511,6 +511,7 @@ func (gv *guardedVisitor) File(e source.Entry) {
 }
 
 var sentences = i18n.Text{
+	"at":             {"%s: %s", "%s : %s"},
 	"temp":           {"temporary folder: %s", "dossier temporaire : %s"},
 	"cache":          {"--cache: %s", "--cache : %s"},
 	"config-ignored": {"configuration ignored: %s", "configuration ignorée : %s"},

@@ -101,7 +101,12 @@ var openWords = i18n.Text{
 	"bare-hook":      {"%s: bare repository: no commit is made in it, so it runs no pre-commit hook", "%s : dépôt nu : on n'y fait pas de commit, il ne lance donc aucun hook pre-commit"},
 	"bare":           {"%s: bare repository: it has no work tree", "%s : dépôt nu : il n'a pas d'arbre de travail"},
 	"read-config":    {"%s: read configuration: %s", "%s : lecture de la configuration impossible : %s"},
-	"not-folder":     {"%s: not a folder", "%s : ce n'est pas un dossier"},
+	"index-format": {"%s: %s uses a format passation cannot read yet (a sparse or split index): " +
+		"run git config index.sparse false and git config core.splitIndex false, then git sparse-checkout reapply or git update-index --no-split-index: %s",
+		"%s : %s est dans un format que passation ne sait pas encore lire (un index sparse ou split) : " +
+			"lancez git config index.sparse false et git config core.splitIndex false, puis git sparse-checkout reapply ou git update-index --no-split-index : %s"},
+	"index-read": {"%s: read %s: %s", "%s : lecture de %s impossible : %s"},
+	"not-folder": {"%s: not a folder", "%s : ce n'est pas un dossier"},
 }
 
 // usageWords are the usage errors of this package in both languages.
