@@ -70,7 +70,7 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 		in.Format = "text"
 	}
 	if f, ok := report.Lookup(in.Format); !ok || !f.Action {
-		return in, inputWords.Errorf("format", in.Format, report.Names(true))
+		return in, inputWords.Errorf("format", in.Format, report.NameList(true))
 	}
 	if s := input(gh, "annotations"); s != "" {
 		n, err := strconv.Atoi(s)

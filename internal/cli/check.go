@@ -77,7 +77,7 @@ func (r reportsFlag) Set(v string) error {
 		return usageWords.Errorf("report-syntax")
 	}
 	if _, known := report.Lookup(format); !known {
-		return checkWords.Errorf("format", format, report.Names(false))
+		return checkWords.Errorf("format", format, report.NameList(false))
 	}
 	*r.list = append(*r.list, reportFile{format, path})
 	return nil
@@ -147,7 +147,7 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 		path = pos[0]
 	}
 	if _, ok := report.Lookup(f.format); !ok && f.format != "" {
-		return f, "", usageErr(env, checkWords.Errorf("format", f.format, report.Names(false)))
+		return f, "", usageErr(env, checkWords.Errorf("format", f.format, report.NameList(false)))
 	}
 	switch f.color {
 	case "auto", "always", "never":
@@ -226,7 +226,7 @@ func pipelineErr(env *Env, err error) int {
 func render(w io.Writer, env *Env, f checkFlags, ev *pipeline.Evaluation) error {
 	format, ok := report.Lookup(f.format)
 	if !ok {
-		return checkWords.Errorf("format", f.format, report.Names(false))
+		return checkWords.Errorf("format", f.format, report.NameList(false))
 	}
 	color := useColor(env, f)
 	in := report.Input{
