@@ -452,7 +452,8 @@ func (r *run) judge(cr compiledRule) finding.Result {
 			// A reason of the history or of a kind, in the report's language.
 			res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), said.In(lang))
 		} else {
-			res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), readErr)
+			// The system's or go-git's words, quoted in French (syserr).
+			res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), syserr.Of(readErr).In(lang))
 		}
 	default:
 		res.Status = finding.Fail

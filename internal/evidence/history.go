@@ -36,7 +36,7 @@ func NoHistory() error { return historyWords.Errorf("hist-none") }
 func NoClock() error { return historyWords.Errorf("hist-noclock") }
 
 // HistoryUnreadable is why a history rule cannot decide when the walk fails.
-func HistoryUnreadable(err error) error { return historyWords.Errorf("hist-read", err) }
+func HistoryUnreadable(err error) error { return historyWords.Errorf("hist-read", syserr.Of(err)) }
 
 // truncated is the skip reason of a rule that needs more history than a
 // shallow clone holds.

@@ -240,7 +240,7 @@ func openTree(path, ref string) (source.Tree, []*i18n.Error, error) {
 		}
 		dir, derr := source.OpenDir(path)
 		if derr != nil {
-			return nil, nil, usage(words.Errorf("not-folder", path, derr))
+			return nil, nil, usage(words.Errorf("not-folder", path, syserr.Of(derr)))
 		}
 		return dir, []*i18n.Error{words.Errorf("folder-note", path)}, nil
 	}
@@ -287,7 +287,7 @@ func isFolder(path string) error {
 	case errors.Is(err, os.ErrNotExist):
 		return words.Errorf("missing", path)
 	case err != nil:
-		return words.Errorf("unreadable", path, err)
+		return words.Errorf("unreadable", path, syserr.Of(err))
 	case !fi.IsDir():
 		return words.Errorf("file", path)
 	}
