@@ -89,7 +89,7 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 	for _, v := range p.strings("not-named") {
 		f := textfold.Fold(strings.TrimSpace(v))
 		if f == "" || strings.Contains(f, "/") || !doublestar.ValidatePattern(f) {
-			return nil, fmt.Errorf("with not-named: %q: expected one document name without extension, such as developpement*", v)
+			return nil, compileWords.Errorf("not-named", v)
 		}
 		s.notNamed = append(s.notNamed, f)
 	}
