@@ -20,6 +20,7 @@ var compileWords = i18n.Text{
 	"not-under":      {"with not-under: %q: expected one folder name, such as helm* or elk", "paramètre not-under de `with` : « %s » : attendu un seul nom de dossier, par exemple helm* ou elk"},
 	"not-named":      {"with not-named: %q: expected one document name without extension, such as developpement*", "paramètre not-named de `with` : « %s » : attendu un seul nom de document sans extension, par exemple developpement*"},
 	"written":        {"with written: expected true or false, got %q", "paramètre written de `with` : attendu true ou false, reçu « %s »"},
+	"code":           {"with code: expected true or false, got %q", "paramètre code de `with` : attendu true ou false, reçu « %s »"},
 	"one-value.many": {"with %s: expected one value, got %d", "paramètre %s de `with` : attendu une seule valeur, reçu %d"},
 	"with":           {"with %s: %s", "paramètre %s de `with` : %s"},
 	"number":         {"with %s: expected a whole number, got %q", "paramètre %s de `with` : attendu un nombre entier, reçu « %s »"},

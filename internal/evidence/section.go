@@ -98,7 +98,7 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 	s.maxLevel = p.number("max-level", 0)
 	if v, ok := p.raw("code"); ok {
 		if v != "true" && v != "false" {
-			return nil, fmt.Errorf("with code: expected true or false, got %q", v)
+			return nil, compileWords.Errorf("code", v)
 		}
 		s.withCode = v == "true"
 	}

@@ -147,3 +147,21 @@ func TestSectionNotNamed(t *testing.T) {
 		t.Errorf("a path in not-named: %q", err)
 	}
 }
+
+// TestSectionWithCode: with: {code: true} takes a section only with a
+// command or a code block, and refuses one that only names what is needed.
+func TestSectionWithCode(t *testing.T) {
+	r := catalog.Rule{ID: "install", Severity: finding.Error, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"prerequisites"}, With: map[string][]string{"code": {"true"}}}}}
+	named := "# Outil\n\n## Prerequisites\n\n" + prose + "\n"
+	if res := runOne(t, r, map[string]string{"README.md": named}); res.Status != finding.Fail || !contains(res.Evidence[0].String(), "gives no command to run") {
+		t.Errorf("prerequisites without a command: %s %+v", res.Status, res.Evidence)
+	}
+	if res := runOne(t, r, map[string]string{"README.md": named + "\n```sh\nmake deps\n```\n"}); res.Status != finding.Pass {
+		t.Errorf("prerequisites with a command: %s %+v", res.Status, res.Evidence)
+	}
+	r.Evidence[0].With = map[string][]string{"code": {"oui"}}
+	if err := compileErr(t, r); !contains(err, "expected true or false") {
+		t.Errorf("error %q", err)
+	}
+}
