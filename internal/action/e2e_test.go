@@ -198,6 +198,7 @@ type getOpts struct {
 	actionPath string // github.action_path; the repository if empty
 	actionRef  string // github.action_ref and GITHUB_ACTION_REF: v1.2.3, v1, main
 	version    string // the version input
+	lang       string // the lang input
 	temp       string // RUNNER_TEMP; a new folder if empty
 	toolCache  string // RUNNER_TOOL_CACHE; a new folder if empty
 	releases   string // PASSATION_RELEASES_URL, "" for none
@@ -257,7 +258,7 @@ func runGet(t testing.TB, o getOpts) *getRun {
 		env = append(env, "PATH="+o.path)
 	}
 	env = append(env, o.env...)
-	ctx := meta.inputCtx(t, map[string]string{"version": o.version})
+	ctx := meta.inputCtx(t, map[string]string{"version": o.version, "lang": o.lang})
 	ctx["github.action_path"], ctx["github.action_ref"] = o.actionPath, o.actionRef
 	for k, v := range get.Env {
 		env = append(env, k+"="+expand(t, v, ctx))
@@ -877,7 +878,7 @@ func TestActionMetadata(t *testing.T) {
 	// GOTOOLCHAIN=auto lets the runner's Go fetch the one go.mod names, in
 	// that step only; the check step needs no Go at all.
 	wantGet := map[string]string{
-		"PASSATION_VERSION": "${{ inputs.version }}", "PASSATION_ACTION_REF": "${{ github.action_ref }}",
+		"PASSATION_VERSION": "${{ inputs.version }}", "PASSATION_LANG": "${{ inputs.lang }}", "PASSATION_ACTION_REF": "${{ github.action_ref }}",
 		"PASSATION_SOURCE": "${{ github.action_path }}", "GOTOOLCHAIN": "auto",
 	}
 	if get.Name != "Get passation" || get.ID == "" || fmt.Sprint(get.Env) != fmt.Sprint(wantGet) {

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/passation/passation/internal/frenchcheck"
 	"github.com/passation/passation/internal/testrepo"
 )
 
@@ -321,11 +322,16 @@ func TestGetReleaseOfTheMajorTag(t *testing.T) {
 	if r.code != 0 || filepath.Dir(r.outputs["path"]) != toolDir(r.toolCache, "1.2.3") {
 		t.Fatalf("ref v1: exit %d, path %q, want v1.2.3 from the tool cache\n%s%s", r.code, r.outputs["path"], r.log, r.stderr)
 	}
-	msg := errorOf(t, runGet(t, getOpts{actionRef: "v2", actionPath: action, releases: srv.URL, path: pathWithoutGo(t)}))
+	noGo := getOpts{actionRef: "v2", actionPath: action, releases: srv.URL, path: pathWithoutGo(t)}
+	msg := errorOf(t, runGet(t, noGo))
 	for _, w := range []string{"no release matches the action's ref (v2)", "no go on its PATH", "with: version: 1.2.3"} {
 		if !strings.Contains(msg, w) {
 			t.Errorf("ref v2 without go: error %q lacks %q", msg, w)
 		}
+	}
+	noGo.lang = "fr"
+	if fr := errorOf(t, runGet(t, noGo)); !strings.Contains(fr, "n'a pas de go dans son PATH") || frenchcheck.Faults(fr) != nil {
+		t.Errorf("ref v2 without go, in French: %q %v", fr, frenchcheck.Faults(fr))
 	}
 	if n := srv.count(); n != 2 {
 		t.Errorf("%d requests, want 2: v2 must not download v1's release", n)
@@ -402,6 +408,12 @@ func TestGetReleaseErrors(t *testing.T) {
 		}
 		if entries, _ := os.ReadDir(r.toolCache); len(entries) != 0 {
 			t.Errorf("%+v: the tool cache holds %v after a failure", c.opts, entries)
+		}
+		// With lang: fr, the same error in French, with its typography.
+		c.opts.lang = "fr"
+		fr := errorOf(t, runGet(t, c.opts))
+		if fr == msg || frenchcheck.Faults(fr) != nil {
+			t.Errorf("%+v: French error %q (English %q): %v", c.opts, fr, msg, frenchcheck.Faults(fr))
 		}
 	}
 }
