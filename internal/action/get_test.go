@@ -418,6 +418,28 @@ func TestGetReleaseErrors(t *testing.T) {
 	}
 }
 
+// nextSteps is the environment the runner gives the steps after r, from
+// the job's: GITHUB_ENV's variables set, GITHUB_PATH's folders put first.
+func (r *getRun) nextSteps(t *testing.T, job map[string]string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for k, v := range job {
+		out[k] = v
+	}
+	envFile := filepath.Join(t.TempDir(), "env")
+	if err := os.WriteFile(envFile, []byte(r.githubEnv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range parseOutputs(t, envFile) { // the same two forms as GITHUB_OUTPUT
+		out[k] = v
+	}
+	lines := strings.Fields(r.githubPath)
+	for i := len(lines) - 1; i >= 0; i-- {
+		out["PATH"] = lines[i] + string(os.PathListSeparator) + out["PATH"]
+	}
+	return out
+}
+
 // TestGetFromSource: at a branch (main) no release matches: passation is
 // built from the action's source with the Go on the runner, and the job is
 // left as found — nothing in GITHUB_PATH or GITHUB_ENV (so PATH and
@@ -429,6 +451,13 @@ func TestGetFromSource(t *testing.T) {
 	r := sourceRun
 	if r.githubPath != "" || r.githubEnv != "" {
 		t.Errorf("GITHUB_PATH %q, GITHUB_ENV %q: want both empty", r.githubPath, r.githubEnv)
+	}
+	// What the runner gives the next steps, from the job's environment and
+	// those two files: the PATH and GOTOOLCHAIN the job had (the step's own
+	// GOTOOLCHAIN=auto stays in the step).
+	job := map[string]string{"PATH": "/opt/job/bin:/usr/bin", "GOTOOLCHAIN": "local"}
+	if after := r.nextSteps(t, job); fmt.Sprint(after) != fmt.Sprint(job) {
+		t.Errorf("after the step, the job's environment is %v, want %v as before", after, job)
 	}
 	for _, c := range r.cmds {
 		t.Errorf("the step gave the runner a command: %+v", c)
