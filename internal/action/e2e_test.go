@@ -303,7 +303,12 @@ func built(t *testing.T) (temp, bin string) {
 		if buildTemp, err = os.MkdirTemp("", "runner-temp-"); err != nil {
 			t.Fatal(err)
 		}
-		sourceRun = runGet(t, getOpts{actionRef: "main", temp: buildTemp, env: moduleProxy()})
+		// The tool cache too outlives the test that happens to build first.
+		cache := filepath.Join(buildTemp, "toolcache")
+		if err := os.Mkdir(cache, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		sourceRun = runGet(t, getOpts{actionRef: "main", temp: buildTemp, toolCache: cache, env: moduleProxy()})
 	})
 	if sourceRun == nil || sourceRun.code != 0 || sourceRun.outputs["path"] == "" {
 		t.Fatalf("action.yml's Get passation step, from source: %+v", sourceRun)

@@ -392,6 +392,8 @@ func TestGetReleaseErrors(t *testing.T) {
 			"or set PASSATION_RELEASES_URL to a mirror",
 		}},
 		{getOpts{version: "latest"}, []string{`input version "latest" names no release: give one such as 1.2.3 or v1.2.3`}},
+		// An input is data in the annotation, never a command of its own.
+		{getOpts{version: "1.2.3\n::warning::injected %0A"}, []string{"input version \"1.2.3\n::warning::injected %0A\" names no release"}},
 	} {
 		if c.opts.releases == "" {
 			c.opts.releases = srv.URL
@@ -476,8 +478,8 @@ func TestGetFromSource(t *testing.T) {
 			t.Errorf("RUNNER_TEMP/passation-build/%s is empty (%v): the build did not use its own caches", d, err)
 		}
 	}
-	if entries, _ := os.ReadDir(r.toolCache); len(entries) != 0 {
-		t.Errorf("a build from source wrote to the tool cache: %v", entries)
+	if entries, err := os.ReadDir(r.toolCache); err != nil || len(entries) != 0 {
+		t.Errorf("a build from source wrote to the tool cache: %v %v", entries, err)
 	}
 }
 
