@@ -336,6 +336,20 @@ func TestGetReleaseOfTheMajorTag(t *testing.T) {
 	if n := srv.count(); n != 2 {
 		t.Errorf("%d requests, want 2: v2 must not download v1's release", n)
 	}
+
+	// A release the changelog names but the server does not have (not
+	// published yet) is a warning, then the build from source — here, the
+	// error for no go.
+	unpublished := t.TempDir()
+	if err := os.WriteFile(filepath.Join(unpublished, "CHANGELOG.md"), []byte("## [1.2.5] - 2027-02-01\n\n- next\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runGet(t, getOpts{actionRef: "v1", actionPath: unpublished, releases: srv.URL, path: pathWithoutGo(t)})
+	ann := annotationsOf(r.cmds)
+	if r.code == 0 || len(ann) != 2 || ann[0].name != "warning" || !strings.Contains(ann[0].data, "CHANGELOG.md names release v1.2.5, but "+srv.URL+"/v1.2.5/"+archiveName("1.2.5")+" answered HTTP 404: building passation from source instead.") ||
+		ann[1].name != "error" || !strings.Contains(ann[1].data, "no go on its PATH") {
+		t.Errorf("v1 whose changelog names an unpublished 1.2.5: exit %d, annotations %+v", r.code, ann)
+	}
 }
 
 // pathWithoutGo is PATH less every folder that holds a go command.
