@@ -16,6 +16,7 @@ var compileWords = i18n.Text{
 	"manifest":       {"unknown manifest fact %q: expected people, licence, documentation or roadmap", "fait de manifeste inconnu « %s » : attendu `people`, `licence`, `documentation` ou `roadmap`"},
 	"publiccode":     {"expected publiccode-maintenance: true", "attendu `publiccode-maintenance: true`"},
 	"heading":        {"heading %q has no words", "le titre « %s » n'a aucun mot"},
+	"heading-end":    {"heading %q: a phrase that ends with $ is the whole heading and opens with ^ (\"^le projet$\")", "titre « %s » : une expression terminée par $ est le titre entier et commence par ^ (« ^le projet$ »)"},
 	"not-about":      {"with not-about: %q: expected one word (a trailing * makes it a prefix)", "paramètre not-about de `with` : « %s » : attendu un seul mot (un * final en fait un préfixe)"},
 	"not-under":      {"with not-under: %q: expected one folder name, such as helm* or elk", "paramètre not-under de `with` : « %s » : attendu un seul nom de dossier, par exemple helm* ou elk"},
 	"not-named":      {"with not-named: %q: expected one document name without extension, such as developpement*", "paramètre not-named de `with` : « %s » : attendu un seul nom de document sans extension, par exemple developpement*"},

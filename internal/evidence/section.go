@@ -21,8 +21,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "not-setup", "with"},
 	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
 	Passes: [2]string{
-		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {code: true}` takes only a section holding a command or a code block (`## Prerequisites` that names a runtime installs nothing), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read, nor, unless `in:` names them, documents of another genre: changelogs (their headings are versions and commit titles; only a section beside the versions, such as a `## TODO` list, is read), issue and pull-request templates, licence texts, legal pages (CGU, mentions légales, privacy policy) and instructions to coding agents or editors (`AGENTS.md`, `.cursor/`, `.vscode/`).",
-		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {code: true}` ne prend qu'une section qui contient une commande ou un bloc de code (`## Prérequis` qui nomme un environnement n'installe rien), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus, ni, sauf si `in:` les nomme, les documents d'un autre genre : journaux des modifications (leurs titres sont des versions et des titres de commits ; seule une section à côté des versions, comme une liste `## TODO`, est lue), modèles de tickets et de demandes de fusion, textes de licence, pages juridiques (CGU, mentions légales, politique de confidentialité) et instructions aux agents de code ou aux éditeurs (`AGENTS.md`, `.cursor/`, `.vscode/`).",
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`, and `^le projet$` only the whole heading `## Le projet`, not `## Lancer le projet`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {code: true}` takes only a section holding a command or a code block (`## Prerequisites` that names a runtime installs nothing), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read, nor, unless `in:` names them, documents of another genre: changelogs (their headings are versions and commit titles; only a section beside the versions, such as a `## TODO` list, is read), issue and pull-request templates, licence texts, legal pages (CGU, mentions légales, privacy policy) and instructions to coding agents or editors (`AGENTS.md`, `.cursor/`, `.vscode/`).",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`, et `^le projet$` seulement le titre entier `## Le projet`, pas `## Lancer le projet`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {code: true}` ne prend qu'une section qui contient une commande ou un bloc de code (`## Prérequis` qui nomme un environnement n'installe rien), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus, ni, sauf si `in:` les nomme, les documents d'un autre genre : journaux des modifications (leurs titres sont des versions et des titres de commits ; seule une section à côté des versions, comme une liste `## TODO`, est lue), modèles de tickets et de demandes de fusion, textes de licence, pages juridiques (CGU, mentions légales, politique de confidentialité) et instructions aux agents de code ou aux éditeurs (`AGENTS.md`, `.cursor/`, `.vscode/`).",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
 })
@@ -41,6 +41,7 @@ var sectionWords = i18n.Text{
 type sectionEvidence struct {
 	phrases  [][]string
 	anchored []bool // the phrase must open the heading ("^usage")
+	whole    []bool // the phrase must be the whole heading ("^le projet$")
 	written  []string
 	in       []string
 	ids      []int
@@ -60,6 +61,10 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 	}
 	for _, v := range ev.Values {
 		anchored := strings.HasPrefix(strings.TrimSpace(v), "^")
+		whole := strings.HasSuffix(strings.TrimSpace(v), "$")
+		if whole && !anchored {
+			return nil, compileWords.Errorf("heading-end", v)
+		}
 		words := textfold.Words(v)
 		if strings.HasSuffix(strings.TrimSpace(v), "*") && len(words) > 0 {
 			words[len(words)-1] += "*"
@@ -69,6 +74,7 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 		}
 		s.phrases = append(s.phrases, words)
 		s.anchored = append(s.anchored, anchored)
+		s.whole = append(s.whole, whole)
 	}
 	p := newParams(ev)
 	for _, v := range p.strings("not-about") {
@@ -194,6 +200,9 @@ func (s *sectionEvidence) matches(words []string) bool {
 	}
 	opening := withoutNumbering(words)
 	for i, p := range s.phrases {
+		if s.whole[i] && len(opening) != len(p) {
+			continue // "## Lancer le projet" is no "## Le projet"
+		}
 		if s.anchored[i] {
 			if len(opening) >= len(p) && textfold.ContainsPhrase(opening[:len(p)], p) {
 				return true

@@ -165,3 +165,26 @@ func TestSectionWithCode(t *testing.T) {
 		t.Errorf("error %q", err)
 	}
 }
+
+// TestSectionWholeHeading: "^le projet$" takes the heading "Le projet" (and
+// "2. Le projet"), never a heading that only holds the words.
+func TestSectionWholeHeading(t *testing.T) {
+	r := catalog.Rule{ID: "about", Severity: finding.Warning, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"^le projet$"}}}}
+	for heading, want := range map[string]finding.Status{
+		"Le projet":            finding.Pass,
+		"2. Le projet":         finding.Pass,
+		"Lancer le projet":     finding.Fail,
+		"Le projet en local":   finding.Fail,
+		"Contribuer au projet": finding.Fail,
+	} {
+		files := map[string]string{"README.md": "# Outil\n\n## " + heading + "\n\n" + prose + "\n"}
+		if res := runOne(t, r, files); res.Status != want {
+			t.Errorf("## %s: %s, want %s", heading, res.Status, want)
+		}
+	}
+	r.Evidence[0].Values = []string{"le projet$"}
+	if err := compileErr(t, r); !contains(err, "opens with ^") {
+		t.Errorf("error %q", err)
+	}
+}
