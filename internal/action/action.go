@@ -14,6 +14,7 @@ import (
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/locate"
 	"github.com/passation/passation/internal/report"
+	"github.com/passation/passation/internal/syserr"
 	"github.com/sethvargo/go-githubactions"
 )
 
@@ -273,7 +274,7 @@ func (p *publisher) outputs(o Outputs) error {
 	var errs []error
 	for _, kv := range values {
 		if strings.ContainsAny(kv[1], "\r\n") {
-			errs = append(errs, fmt.Errorf("output %s: %q has a line break: not written", kv[0], kv[1]))
+			errs = append(errs, words.Errorf("output-line", kv[0], kv[1]))
 			continue
 		}
 		if err := safely("output "+kv[0], func() { p.gh.SetOutput(kv[0], kv[1]) }); err != nil {
@@ -316,25 +317,25 @@ func (p *publisher) summary() error {
 func (p *publisher) writeFile(name string, render func(*bytes.Buffer) error) error {
 	var buf bytes.Buffer
 	if err := render(&buf); err != nil {
-		return fmt.Errorf("render %s: %w", name, err)
+		return words.Wrap(err, "render", name, syserr.Of(err))
 	}
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return words.Wrap(err, "write", name, syserr.Of(err))
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return words.Wrap(err, "write", name, syserr.Of(err))
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(buf.Bytes()); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
+		return words.Wrap(err, "write", name, syserr.Of(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return words.Wrap(err, "write", name, syserr.Of(err))
 	}
 	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return words.Wrap(err, "write", name, syserr.Of(err))
 	}
 	p.wrote = append(p.wrote, oneLine(fmt.Sprintf(say(p.lang(), "wrote"), name)))
 	return nil

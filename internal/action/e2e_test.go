@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,10 +25,15 @@ import (
 )
 
 // These tests run the action the way GitHub runs it: action.yml is read,
-// its build step builds passation from the repository (its action_path),
-// and its run step runs with the environment it declares — each input as
-// an INPUT_* variable — plus what a runner gives a step (GITHUB_OUTPUT,
-// GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE...), on real git repositories.
+// its "Get passation" step gets the binary (a release downloaded from a
+// server on 127.0.0.1, or a build from the repository, its action_path),
+// and its check step runs that binary with the environment it declares —
+// each input as an INPUT_* variable — plus what a runner gives a step
+// (GITHUB_OUTPUT, GITHUB_PATH, GITHUB_ENV, GITHUB_STEP_SUMMARY,
+// GITHUB_WORKSPACE, RUNNER_TEMP, RUNNER_TOOL_CACHE...), on real git
+// repositories. The model runs `run:` steps only: a `uses:` step in
+// action.yml fails the tests, since the model could not say what it does
+// to the user's job.
 
 const repoRoot = "../.."
 
@@ -64,7 +70,10 @@ type actionMeta struct {
 	inputs     map[string]actionInput
 }
 
-func loadAction(t *testing.T) *actionMeta {
+// getInputs are the inputs the "Get passation" step reads, not the program.
+var getInputs = []string{"version"}
+
+func loadAction(t testing.TB) *actionMeta {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(repoRoot, "action.yml"))
 	if err != nil {
@@ -87,20 +96,41 @@ func loadAction(t *testing.T) *actionMeta {
 	return &m
 }
 
-// stepNamed returns the steps: setup-go, build, run.
-func (m *actionMeta) steps(t *testing.T) (setup, build, run step) {
+// steps returns the two steps: get (the binary) and check (run it).
+func (m *actionMeta) steps(t testing.TB) (get, check step) {
 	t.Helper()
-	if m.Runs.Using != "composite" || len(m.Runs.Steps) != 3 {
-		t.Fatalf("action.yml: want a composite action of 3 steps (setup-go, build, check), got %q with %d", m.Runs.Using, len(m.Runs.Steps))
+	if m.Runs.Using != "composite" || len(m.Runs.Steps) != 2 {
+		t.Fatalf("action.yml: want a composite action of 2 steps (get passation, check), got %q with %d", m.Runs.Using, len(m.Runs.Steps))
 	}
-	return m.Runs.Steps[0], m.Runs.Steps[1], m.Runs.Steps[2]
+	for _, s := range m.Runs.Steps {
+		if s.Uses != "" {
+			t.Fatalf("action.yml: step %q uses %s, which the runner model cannot run (nor say what it leaves in the user's job)", s.Name, s.Uses)
+		}
+	}
+	return m.Runs.Steps[0], m.Runs.Steps[1]
+}
+
+// inputCtx is the inputs context: defaults, then what with gives.
+func (m *actionMeta) inputCtx(t testing.TB, with map[string]string) map[string]string {
+	t.Helper()
+	ctx := map[string]string{}
+	for name, in := range m.inputs {
+		ctx["inputs."+name] = in.Default
+	}
+	for k, v := range with {
+		if _, ok := m.inputs[k]; !ok {
+			t.Fatalf("input %q is not declared in action.yml", k)
+		}
+		ctx["inputs."+k] = v
+	}
+	return ctx
 }
 
 var expr = regexp.MustCompile(`\$\{\{\s*(.*?)\s*\}\}`)
 
 // expand evaluates the expressions action.yml uses; any other expression
 // fails the test, so none is silently taken as empty.
-func expand(t *testing.T, s string, ctx map[string]string) string {
+func expand(t testing.TB, s string, ctx map[string]string) string {
 	t.Helper()
 	return expr.ReplaceAllStringFunc(s, func(m string) string {
 		key := expr.FindStringSubmatch(m)[1]
@@ -118,7 +148,7 @@ func baseEnv() []string {
 	var out []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "GITHUB_") || strings.HasPrefix(k, "INPUT_") || strings.HasPrefix(k, "RUNNER_") {
+		if strings.HasPrefix(k, "GITHUB_") || strings.HasPrefix(k, "INPUT_") || strings.HasPrefix(k, "RUNNER_") || k == "PASSATION_RELEASES_URL" {
 			continue
 		}
 		out = append(out, kv)
@@ -126,6 +156,18 @@ func baseEnv() []string {
 	// The history rules compare dates with the time of the run: a month
 	// after testrepo's commits, whatever the day the tests run.
 	return append(out, "PASSATION_NOW=2026-02-02T12:00:00Z")
+}
+
+// runnerOS and runnerArch are RUNNER_OS and RUNNER_ARCH for this machine.
+func runnerOS(t testing.TB) (string, string) {
+	t.Helper()
+	oses := map[string]string{"linux": "Linux", "darwin": "macOS", "windows": "Windows"}
+	arches := map[string]string{"amd64": "X64", "arm64": "ARM64"}
+	o, a := oses[runtime.GOOS], arches[runtime.GOARCH]
+	if o == "" || a == "" {
+		t.Skipf("GitHub has no runner for %s/%s", runtime.GOOS, runtime.GOARCH)
+	}
+	return o, a
 }
 
 // runScript runs a step's script as GitHub runs `shell: bash`.
@@ -151,10 +193,94 @@ func runScript(dir, script string, env []string) (stdout, stderr string, code in
 	return o.String(), e.String(), 0, err
 }
 
+// getOpts is what a job gives the "Get passation" step.
+type getOpts struct {
+	actionPath string // github.action_path; the repository if empty
+	actionRef  string // github.action_ref and GITHUB_ACTION_REF: v1.2.3, v1, main
+	version    string // the version input
+	lang       string // the lang input
+	temp       string // RUNNER_TEMP; a new folder if empty
+	toolCache  string // RUNNER_TOOL_CACHE; a new folder if empty
+	releases   string // PASSATION_RELEASES_URL, "" for none
+	path       string // PATH, if not the test process's
+	env        []string
+}
+
+// getRun is one run of the "Get passation" step.
+type getRun struct {
+	code                  int
+	log, stderr           string
+	cmds                  []command
+	outputs               map[string]string
+	githubPath, githubEnv string // what the step wrote to GITHUB_PATH and GITHUB_ENV
+	temp, toolCache       string
+	elapsed               time.Duration
+}
+
+// runGet runs action.yml's "Get passation" step in a folder that stands for
+// the user's workspace.
+func runGet(t testing.TB, o getOpts) *getRun {
+	t.Helper()
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("bash is needed to run action.yml's steps:", err)
+	}
+	meta := loadAction(t)
+	get, _ := meta.steps(t)
+	osName, arch := runnerOS(t)
+	if o.actionPath == "" {
+		abs, err := filepath.Abs(repoRoot)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.actionPath = abs
+	}
+	if o.temp == "" {
+		o.temp = t.TempDir()
+	}
+	if o.toolCache == "" {
+		o.toolCache = t.TempDir()
+	}
+	files := t.TempDir()
+	output, ghPath, ghEnv := filepath.Join(files, "output"), filepath.Join(files, "path"), filepath.Join(files, "env")
+	for _, f := range []string{output, ghPath, ghEnv} {
+		if err := os.WriteFile(f, nil, 0o644); err != nil { // the runner creates them empty
+			t.Fatal(err)
+		}
+	}
+	env := append(baseEnv(),
+		"GITHUB_ACTIONS=true", "GITHUB_WORKSPACE="+files, "GITHUB_OUTPUT="+output, "GITHUB_PATH="+ghPath, "GITHUB_ENV="+ghEnv,
+		"GITHUB_SERVER_URL=https://github.com", "GITHUB_ACTION_PATH="+o.actionPath, "GITHUB_ACTION_REF="+o.actionRef,
+		"RUNNER_OS="+osName, "RUNNER_ARCH="+arch, "RUNNER_TEMP="+o.temp, "RUNNER_TOOL_CACHE="+o.toolCache)
+	if o.releases != "" {
+		env = append(env, "PASSATION_RELEASES_URL="+o.releases)
+	}
+	if o.path != "" {
+		env = append(env, "PATH="+o.path)
+	}
+	env = append(env, o.env...)
+	ctx := meta.inputCtx(t, map[string]string{"version": o.version, "lang": o.lang})
+	ctx["github.action_path"], ctx["github.action_ref"] = o.actionPath, o.actionRef
+	for k, v := range get.Env {
+		env = append(env, k+"="+expand(t, v, ctx))
+	}
+	start := time.Now()
+	stdout, stderr, code, err := runScript(files, get.Run, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &getRun{code: code, log: stdout, stderr: stderr, temp: o.temp, toolCache: o.toolCache, elapsed: time.Since(start)}
+	r.cmds, _ = runnerLog(stdout)
+	r.outputs = parseOutputs(t, output)
+	p, _ := os.ReadFile(ghPath)
+	e, _ := os.ReadFile(ghEnv)
+	r.githubPath, r.githubEnv = string(p), string(e)
+	return r
+}
+
 var (
 	buildOnce sync.Once
-	buildTemp string // RUNNER_TEMP holding the binary the build step made
-	buildErr  error
+	buildTemp string  // RUNNER_TEMP of the build from source
+	sourceRun *getRun // that run of "Get passation"
 )
 
 // TestMain removes the binary the build step made.
@@ -166,38 +292,43 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// built runs action.yml's build step once, in a runner temp folder.
-func built(t *testing.T, meta *actionMeta) string {
+// built runs action.yml's "Get passation" step once, as for the action at
+// a branch (main): no release matches, so it builds from source, in a
+// runner temp folder that the other tests' check steps share.
+func built(t *testing.T) (temp, bin string) {
 	t.Helper()
 	testrepo.EndToEnd(t, "action.yml's build and steps")
-	if _, err := exec.LookPath("bash"); err != nil {
-		t.Skip("bash is needed to run action.yml's steps:", err)
-	}
 	buildOnce.Do(func() {
-		_, build, _ := meta.steps(t)
-		abs, err := filepath.Abs(repoRoot)
-		if err != nil {
-			buildErr = err
-			return
+		var err error
+		if buildTemp, err = os.MkdirTemp("", "runner-temp-"); err != nil {
+			t.Fatal(err)
 		}
-		buildTemp, buildErr = os.MkdirTemp("", "runner-temp-")
-		if buildErr != nil {
-			return
+		// The tool cache too outlives the test that happens to build first.
+		cache := filepath.Join(buildTemp, "toolcache")
+		if err := os.Mkdir(cache, 0o755); err != nil {
+			t.Fatal(err)
 		}
-		env := append(baseEnv(), "RUNNER_TEMP="+buildTemp)
-		for k, v := range build.Env {
-			env = append(env, k+"="+expand(t, v, map[string]string{"github.action_path": abs}))
-		}
-		_, stderr, code, err := runScript(buildTemp, build.Run, env)
-		if err == nil && code != 0 {
-			err = fmt.Errorf("build step exited %d: %s", code, stderr)
-		}
-		buildErr = err
+		sourceRun = runGet(t, getOpts{actionRef: "main", temp: buildTemp, toolCache: cache, env: moduleProxy()})
 	})
-	if buildErr != nil {
-		t.Fatalf("action.yml build step: %v", buildErr)
+	if sourceRun == nil || sourceRun.code != 0 || sourceRun.outputs["path"] == "" {
+		t.Fatalf("action.yml's Get passation step, from source: %+v", sourceRun)
 	}
-	return buildTemp
+	return buildTemp, sourceRun.outputs["path"]
+}
+
+// moduleProxy serves the build from source the modules of this machine's
+// module cache, as GOPROXY: the step's own module cache starts empty
+// (under RUNNER_TEMP), and a test should not need the network.
+func moduleProxy() []string {
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		return nil
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), "cache", "download")
+	if _, err := os.Stat(dir); err != nil {
+		return nil
+	}
+	return []string{"GOPROXY=" + (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}).String()}
 }
 
 // run is one run of the action's check step.
@@ -212,23 +343,22 @@ type run struct {
 	text             []string
 }
 
-// runAction runs the check step on workspace with the given inputs (others
-// take their defaults from action.yml), as a runner would.
+// runAction runs the check step, with the binary built from source, on
+// workspace with the given inputs (others take their defaults from
+// action.yml), as a runner would.
 func runAction(t *testing.T, workspace string, with map[string]string) *run {
 	t.Helper()
+	temp, bin := built(t)
+	return runCheck(t, bin, temp, workspace, with)
+}
+
+// runCheck runs the check step with bin as the output of "Get passation".
+func runCheck(t *testing.T, bin, temp, workspace string, with map[string]string) *run {
+	t.Helper()
 	meta := loadAction(t)
-	temp := built(t, meta)
-	_, _, check := meta.steps(t)
-	ctx := map[string]string{}
-	for name, in := range meta.inputs {
-		ctx["inputs."+name] = in.Default
-	}
-	for k, v := range with {
-		if _, ok := meta.inputs[k]; !ok {
-			t.Fatalf("input %q is not declared in action.yml", k)
-		}
-		ctx["inputs."+k] = v
-	}
+	get, check := meta.steps(t)
+	ctx := meta.inputCtx(t, with)
+	ctx["steps."+get.ID+".outputs.path"] = bin
 	files := t.TempDir()
 	r := &run{workspace: workspace, tempd: temp}
 	output, summary := filepath.Join(files, "output"), filepath.Join(files, "summary.md")
@@ -265,7 +395,7 @@ func runAction(t *testing.T, workspace string, with map[string]string) *run {
 }
 
 // headOf is the commit checked out in a workspace, as GITHUB_SHA says.
-func headOf(t *testing.T, dir string) string {
+func headOf(t testing.TB, dir string) string {
 	t.Helper()
 	cmd := exec.Command("git", "rev-parse", "HEAD")
 	cmd.Dir, cmd.Env = dir, testrepo.Env()
@@ -277,8 +407,8 @@ func headOf(t *testing.T, dir string) string {
 }
 
 // parseOutputs reads a GITHUB_OUTPUT file the way the runner does:
-// "name<<DELIMITER", value lines, "DELIMITER".
-func parseOutputs(t *testing.T, name string) map[string]string {
+// "name=value", or "name<<DELIMITER", value lines, "DELIMITER".
+func parseOutputs(t testing.TB, name string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	data, err := os.ReadFile(name)
@@ -290,9 +420,22 @@ func parseOutputs(t *testing.T, name string) map[string]string {
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 	for i := 0; i < len(lines); i++ {
+		if lines[i] == "" {
+			continue
+		}
+		// name=value, unless "<<" comes before the first "=".
+		eq, heredoc := strings.Index(lines[i], "="), strings.Index(lines[i], "<<")
+		if eq > 0 && (heredoc < 0 || eq < heredoc) {
+			key, val := lines[i][:eq], lines[i][eq+1:]
+			if _, dup := out[key]; dup {
+				t.Fatalf("outputs file: %s written twice", key)
+			}
+			out[key] = val
+			continue
+		}
 		key, delim, ok := strings.Cut(lines[i], "<<")
 		if !ok {
-			t.Fatalf("outputs file line %q: want name<<DELIMITER", lines[i])
+			t.Fatalf("outputs file line %q: want name=value or name<<DELIMITER", lines[i])
 		}
 		var val []string
 		for i++; i < len(lines) && lines[i] != delim; i++ {
@@ -724,14 +867,12 @@ func TestActionMetadata(t *testing.T) {
 	if meta.Name == "" || meta.Description == "" {
 		t.Error("action.yml needs a name and a description")
 	}
-	if strings.Join(meta.inputNames, ",") != strings.Join(InputNames, ",") {
-		t.Errorf("action.yml inputs %v, the program reads %v", meta.inputNames, InputNames)
+	// The program's inputs, then those of the step that gets the binary.
+	if want := append(append([]string(nil), InputNames...), getInputs...); strings.Join(meta.inputNames, ",") != strings.Join(want, ",") {
+		t.Errorf("action.yml inputs %v, want the program's %v then %v", meta.inputNames, InputNames, getInputs)
 	}
-	setup, build, check := meta.steps(t)
-	if !strings.HasPrefix(setup.Uses, "actions/setup-go@") || setup.With["go-version-file"] != "${{ github.action_path }}/go.mod" {
-		t.Errorf("first step %+v: want actions/setup-go with the action's go.mod", setup)
-	}
-	for _, s := range []step{build, check} {
+	get, check := meta.steps(t)
+	for _, s := range []step{get, check} {
 		if s.Shell != "bash" {
 			t.Errorf("step %q: shell %q, want bash (the same on Linux, macOS and Windows runners)", s.Name, s.Shell)
 		}
@@ -739,11 +880,31 @@ func TestActionMetadata(t *testing.T) {
 			t.Errorf("step %q expands an expression inside its script: pass it through env instead", s.Name)
 		}
 	}
+	// GOTOOLCHAIN=auto lets the runner's Go fetch the one go.mod names, in
+	// that step only; the check step needs no Go at all.
+	wantGet := map[string]string{
+		"PASSATION_VERSION": "${{ inputs.version }}", "PASSATION_LANG": "${{ inputs.lang }}", "PASSATION_ACTION_REF": "${{ github.action_ref }}",
+		"PASSATION_SOURCE": "${{ github.action_path }}", "GOTOOLCHAIN": "auto",
+	}
+	if get.Name != "Get passation" || get.ID == "" || fmt.Sprint(get.Env) != fmt.Sprint(wantGet) {
+		t.Errorf("first step %q (id %q) env %v: want \"Get passation\" with an id and env %v", get.Name, get.ID, get.Env, wantGet)
+	}
+	for _, bad := range []string{"GITHUB_PATH", "GITHUB_ENV", "add-matcher", "actions/cache", "setup-go"} {
+		if strings.Contains(get.Run, bad) {
+			t.Errorf("the Get passation step mentions %s: it must leave the user's job as it found it", bad)
+		}
+	}
+	if check.Env["PASSATION"] != "${{ steps."+get.ID+".outputs.path }}" || check.Run != `"$PASSATION" action` {
+		t.Errorf("check step runs %q with PASSATION=%q: want \"$PASSATION\" action, the output path of %s", check.Run, check.Env["PASSATION"], get.ID)
+	}
 	if check.ID == "" {
 		t.Fatal("the check step needs an id for the outputs")
 	}
 	var envNames []string
 	for k, v := range check.Env {
+		if k == "PASSATION" {
+			continue
+		}
 		envNames = append(envNames, k)
 		name := strings.TrimSuffix(strings.TrimPrefix(v, "${{ inputs."), " }}")
 		if EnvName(name) != k {

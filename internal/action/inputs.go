@@ -6,12 +6,12 @@
 package action
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/report"
 	"github.com/sethvargo/go-githubactions"
 )
@@ -70,12 +70,12 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 		in.Format = "text"
 	}
 	if f, ok := report.Lookup(in.Format); !ok || !f.Action {
-		return in, fmt.Errorf("input format: %q is not a format: expected %s", in.Format, report.Names(true))
+		return in, inputWords.Errorf("format", in.Format, report.NameList(true))
 	}
 	if s := input(gh, "annotations"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 0 || n > maxAnnotations {
-			return in, fmt.Errorf("input annotations: %q: expected a number from 0 (none) to %d (GitHub's limit for a job)", s, maxAnnotations)
+			return in, inputWords.Errorf("annotations", s, maxAnnotations)
 		}
 		in.Annotations = n
 	}
@@ -85,7 +85,7 @@ func ReadInputs(gh *githubactions.Action) (Inputs, error) {
 	} {
 		// A line break in an input could forge a line of the outputs file.
 		if strings.ContainsAny(v, "\r\n\x00") {
-			return in, fmt.Errorf("input %s: %q contains a line break: expected one line", name, v)
+			return in, inputWords.Errorf("line", name, v)
 		}
 	}
 	return in, nil
@@ -137,15 +137,25 @@ func (in Inputs) Resolve(workspace string) Inputs {
 	return in
 }
 
+// inputWords are the problems of the action's inputs, in both languages.
+var inputWords = i18n.Text{
+	"format":      {"input format: %q is not a format: expected %s", "entrée format : « %s » n'est pas un format : attendu %s"},
+	"annotations": {"input annotations: %q: expected a number from 0 (none) to %d (GitHub's limit for a job)", "entrée annotations : « %s » : attendu un nombre de 0 (aucune) à %d (la limite de GitHub pour un job)"},
+	"line":        {"input %s: %q contains a line break: expected one line", "entrée %s : « %s » contient un saut de ligne : attendu une seule ligne"},
+	"path-missing": {"input path: %s does not exist: expected the folder of a repository (relative to working-directory %s)",
+		"entrée path : %s n'existe pas : attendu le dossier d'un dépôt (relatif à working-directory %s)"},
+	"path-file": {"input path: %s is a file: expected the folder of a repository", "entrée path : %s est un fichier : attendu le dossier d'un dépôt"},
+}
+
 // CheckPaths makes sure the resolved path is a folder: a path that does not
 // exist must not quietly check the repository around it.
 func (in Inputs) CheckPaths() error {
 	fi, err := os.Stat(in.Path)
 	if err != nil {
-		return fmt.Errorf("input path: %s does not exist: expected the folder of a repository (relative to working-directory %s)", in.Path, in.WorkingDirectory)
+		return inputWords.Errorf("path-missing", in.Path, in.WorkingDirectory)
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("input path: %s is a file: expected the folder of a repository", in.Path)
+		return inputWords.Errorf("path-file", in.Path)
 	}
 	return nil
 }

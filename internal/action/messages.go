@@ -5,7 +5,10 @@ import "github.com/passation/passation/internal/i18n"
 // words are the action's own texts in English and French; rule texts come
 // from the catalogue, already in the report language.
 var words = i18n.Text{
-	"moreTitle": {"%d more in the job summary", "%d de plus dans le résumé du job"},
+	"output-line": {"output %s: %q has a line break: not written", "sortie %s : « %s » contient un saut de ligne : non écrite"},
+	"render":      {"render %s: %s", "rendu de %s impossible : %s"},
+	"write":       {"write %s: %s", "écriture de %s impossible : %s"},
+	"moreTitle":   {"%d more in the job summary", "%d de plus dans le résumé du job"},
 	"moreBody.one": {
 		"%d more missing item is not annotated (GitHub shows at most 10 annotations of a level per step): %s. The job summary and the log list them all.",
 		"%d élément manquant de plus n'est pas annoté (GitHub affiche au plus 10 annotations d'un niveau par étape) : %s. Le résumé du job et le journal les listent tous.",

@@ -111,11 +111,31 @@ func TestWorkflowsPassActionlint(t *testing.T) {
 	}
 }
 
-func readOrFail(t *testing.T, name string) string {
+func readOrFail(t testing.TB, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestActionScriptsPassShellcheck: actionlint runs shellcheck on the
+// workflows' scripts, not on a composite action's: this runs it on each
+// of action.yml's steps, as bash (their shell).
+func TestActionScriptsPassShellcheck(t *testing.T) {
+	t.Parallel()
+	bin, err := exec.LookPath("shellcheck")
+	if err != nil {
+		t.Skip("shellcheck is not on PATH (.ci/run installs it with apt-get install shellcheck)")
+	}
+	for _, s := range loadAction(t).Runs.Steps {
+		f := filepath.Join(t.TempDir(), "step.sh")
+		if err := os.WriteFile(f, []byte(s.Run+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(bin, "--shell=bash", f).CombinedOutput(); err != nil {
+			t.Errorf("step %q: shellcheck: %v\n%s", s.Name, err, out)
+		}
+	}
 }

@@ -7,29 +7,45 @@ package atomicfile
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/syserr"
 )
+
+// words are the errors of a write, in both languages; the system's reason
+// is said in the language asked for too (syserr).
+var words = i18n.Text{
+	"write":       {"write %s: %s", "écriture de %s impossible : %s"},
+	"not-regular": {"write %s: not a regular file", "écriture de %s impossible : ce n'est pas un fichier ordinaire"},
+	"exists":      {"%s: file already exists", "%s : le fichier existe déjà"},
+	"no-folder":   {"expected an existing folder, %s is not one", "attendu un dossier existant, %s n'en est pas un"},
+}
+
+// failed is the error of a write of name that err stopped.
+func failed(name string, err error) error { return words.Wrap(err, "write", name, syserr.Of(err)) }
+
+func exists(name string) error { return words.Wrap(fs.ErrExist, "exists", name) }
 
 // Write replaces name with data. A new file gets the usual permissions
 // (0666 less the umask), a replaced one keeps its own; a name that is a
 // folder, a link or a device is refused.
 func Write(name string, data []byte) error {
 	if fi, err := os.Lstat(name); err == nil && !fi.Mode().IsRegular() {
-		return fmt.Errorf("write %s: not a regular file", name)
+		return words.Errorf("not-regular", name)
 	}
 	p, err := pending(name, 0o666, true)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return failed(name, err)
 	}
 	defer p.Cleanup()
 	if _, err := p.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return failed(name, err)
 	}
 	if err := p.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return failed(name, err)
 	}
 	return nil
 }
@@ -40,24 +56,24 @@ func Write(name string, data []byte) error {
 // on an existing name).
 func Create(name string, data []byte, perm fs.FileMode) error {
 	if _, err := os.Lstat(name); err == nil {
-		return fmt.Errorf("%s: %w", name, fs.ErrExist)
+		return exists(name)
 	}
 	p, err := pending(name, perm, false)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return failed(name, err)
 	}
 	defer p.Cleanup()
 	if _, err := p.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return failed(name, err)
 	}
 	if err := p.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return failed(name, err)
 	}
 	if err := os.Link(p.Name(), name); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s: %w", name, fs.ErrExist)
+			return exists(name)
 		}
-		return fmt.Errorf("write %s: %w", name, err)
+		return failed(name, err)
 	}
 	return nil // Cleanup removes the temporary name; the link stays
 }
@@ -66,7 +82,7 @@ func Create(name string, data []byte, perm fs.FileMode) error {
 func pending(name string, perm fs.FileMode, keepMode bool) (Pending, error) {
 	dir := filepath.Dir(name)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("expected an existing folder, %s is not one", dir)
+		return nil, words.Errorf("no-folder", dir)
 	}
 	return NewPending(nil, name, perm, keepMode)
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/pipeline"
 	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/syserr"
 )
 
 // Options tune an audit. The zero value is the default.
@@ -133,7 +134,7 @@ func New(cat *catalog.Catalog, targets []Target, opt Options) (*Auditor, error) 
 			continue
 		}
 		if _, err := a.checker(t.Profile); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", t.Pos, err))
+			errs = append(errs, sentences.Wrap(err, "at", t.Pos, syserr.Of(err)))
 		}
 	}
 	return a, errors.Join(errs...)
@@ -389,7 +390,7 @@ func (a *Auditor) fetchAndCheck(ctx context.Context, t Target, profile string, s
 	}
 	notes := g.notes(a.opt.Lang)
 	if cfgErr != nil {
-		notes = append(notes, "configuration ignored: "+cfgErr.Error())
+		notes = append(notes, sentences.Errorf("config-ignored", syserr.Of(cfgErr)).In(a.opt.Lang))
 	}
 	return rep, notes, how, commits, nil
 }
@@ -411,16 +412,16 @@ func (a *Auditor) cloneDir(t Target, withHistory bool) (string, func(), error) {
 	if a.opt.CacheDir == "" {
 		dir, err := os.MkdirTemp(a.opt.TempDir, "passation-audit-*")
 		if err != nil {
-			return "", nil, fmt.Errorf("temporary folder: %w", err)
+			return "", nil, sentences.Wrap(err, "temp", syserr.Of(err))
 		}
 		return dir, func() { os.RemoveAll(dir) }, nil
 	}
 	// The cache holds clones of private repositories: owner only.
 	if err := os.MkdirAll(a.opt.CacheDir, 0o700); err != nil {
-		return "", nil, fmt.Errorf("--cache: %w", err)
+		return "", nil, sentences.Wrap(err, "cache", syserr.Of(err))
 	}
 	if err := os.Chmod(a.opt.CacheDir, 0o700); err != nil {
-		return "", nil, fmt.Errorf("--cache: %w", err)
+		return "", nil, sentences.Wrap(err, "cache", syserr.Of(err))
 	}
 	// One folder per URL and ref: readable, and unique by a hash of both;
 	// the readable part is cut so that any name fits a file system's 255
@@ -510,6 +511,20 @@ func (gv *guardedVisitor) File(e source.Entry) {
 }
 
 var sentences = i18n.Text{
+	"at":             {"%s: %s", "%s : %s"},
+	"temp":           {"temporary folder: %s", "dossier temporaire : %s"},
+	"cache":          {"--cache: %s", "--cache : %s"},
+	"config-ignored": {"configuration ignored: %s", "configuration ignorée : %s"},
+	"shard":          {"invalid shard %q: expected K/N with 1 ≤ K ≤ N, e.g. 2/4", "tranche « %s » non valide : attendu K/N avec 1 ≤ K ≤ N, par exemple 2/4"},
+	"deadline":       {"--deadline %q: expected a date such as 2026-06-30", "--deadline « %s » : attendu une date telle que 2026-06-30"},
+	"deadline-key":   {"%s:%d: unknown key %q under deadline: expected date or name", "%s:%d : clé inconnue « %s » sous deadline : attendu date ou name"},
+	"deadline-value": {"%s:%d: deadline: expected a date (2026-06-30) or {date: 2026-06-30, name: demo day}", "%s:%d : deadline : attendu une date (2026-06-30) ou {date: 2026-06-30, name: démo}"},
+	"deadline-date":  {"%s:%d: deadline %q: expected a date such as 2026-06-30", "%s:%d : deadline « %s » : attendu une date telle que 2026-06-30"},
+	"baseline-open": {"--baseline: %s: expected the report.json of an earlier passation audit, or the folder it was written into",
+		"--baseline : %s : attendu le report.json d'un audit passation antérieur, ou le dossier où il a été écrit"},
+	"baseline": {"--baseline: %s", "--baseline : %s"},
+	"baseline-shard": {"--baseline: %s is shard %d/%d: expected a whole audit (passation report merge joins the shards)",
+		"--baseline : %s est la tranche %d/%d : attendu un audit complet (passation report merge réunit les tranches)"},
 	"note-files.one": {"more than %d file: the rest of the tree was not checked (--max-files)",
 		"plus de %d fichier : la suite de l'arborescence n'a pas été vérifiée (--max-files)"},
 	"note-files.many": {"more than %d files: the rest of the tree was not checked (--max-files)",

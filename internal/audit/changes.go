@@ -1,13 +1,13 @@
 package audit
 
 import (
-	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/syserr"
 )
 
 // Changes compares an audit with an earlier audit of the same cohort (the
@@ -89,15 +89,15 @@ func ReadBaseline(path string) (*Result, string, error) {
 	}
 	fh, err := os.Open(name)
 	if err != nil {
-		return nil, name, fmt.Errorf("--baseline: %w: expected the report.json of an earlier passation audit, or the folder it was written into", err)
+		return nil, name, sentences.Wrap(err, "baseline-open", syserr.Of(err))
 	}
 	defer fh.Close()
 	res, err := ReadJSON(name, fh)
 	if err != nil {
-		return nil, name, fmt.Errorf("--baseline: %w", err)
+		return nil, name, sentences.Wrap(err, "baseline", syserr.Of(err))
 	}
 	if res.Shard != nil {
-		return nil, name, fmt.Errorf("--baseline: %s is shard %d/%d: expected a whole audit (passation report merge joins the shards)", name, res.Shard.K, res.Shard.N)
+		return nil, name, sentences.Errorf("baseline-shard", name, res.Shard.K, res.Shard.N)
 	}
 	return res, name, nil
 }

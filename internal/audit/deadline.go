@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"fmt"
 	"path"
 	"strings"
 	"time"
@@ -36,7 +35,7 @@ func (d *Deadline) DaysLeft(auditDay string) (int, bool) {
 // NewDeadline checks a --deadline value (YYYY-MM-DD).
 func NewDeadline(date, name string) (*Deadline, error) {
 	if _, err := time.Parse(time.DateOnly, date); err != nil {
-		return nil, fmt.Errorf("--deadline %q: expected a date such as 2026-06-30", date)
+		return nil, sentences.Errorf("deadline", date)
 	}
 	return &Deadline{Date: date, Name: strings.TrimSpace(name)}, nil
 }
@@ -74,15 +73,15 @@ func ParseDeadline(name string, data []byte) (*Deadline, error) {
 				case "name":
 					d.Name = val.Value
 				default:
-					return nil, fmt.Errorf("%s:%d: unknown key %q under deadline: expected date or name", name, k.Line, k.Value)
+					return nil, sentences.Errorf("deadline-key", name, k.Line, k.Value)
 				}
 			}
 		default:
-			return nil, fmt.Errorf("%s:%d: deadline: expected a date (2026-06-30) or {date: 2026-06-30, name: demo day}", name, v.Line)
+			return nil, sentences.Errorf("deadline-value", name, v.Line)
 		}
 		out, err := NewDeadline(d.Date, d.Name)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: deadline %q: expected a date such as 2026-06-30", name, v.Line, d.Date)
+			return nil, sentences.Errorf("deadline-date", name, v.Line, d.Date)
 		}
 		return out, nil
 	}

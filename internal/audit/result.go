@@ -2,13 +2,14 @@ package audit
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/syserr"
 )
 
 // Schema identifies the audit document (report.json and shard files).
@@ -160,6 +161,31 @@ const (
 	MaxCohort = 100_000
 )
 
+// resultWords are the errors of reading and merging audit documents, in
+// both languages.
+var resultWords = i18n.Text{
+	"json-big":     {"%s: larger than %d MiB: not an audit document passation wrote", "%s : plus de %d Mio : ce n'est pas un document d'audit écrit par passation"},
+	"json-bad":     {"%s: not an audit document: %s", "%s : ce n'est pas un document d'audit : %s"},
+	"json-schema":  {"%s: schema %q: expected %q (a report.json written by passation audit)", "%s : schéma « %s » : attendu « %s » (un report.json écrit par passation audit)"},
+	"json-invalid": {"%s: %s: expected a report.json written by passation audit, unedited", "%s : %s : attendu un report.json écrit par passation audit, non modifié"},
+	"v-cohort":     {`"cohort" is %d, expected 0 to %d`, "« cohort » vaut %d, attendu de 0 à %d"},
+	"v-repos":      {`%d repositories for a "cohort" of %d`, "nombre de dépôts (%d) supérieur à « cohort » (%d)"},
+	"v-shard":      {`"shard" is %d/%d, expected K/N with 1 ≤ K ≤ N`, "« shard » vaut %d/%d, attendu K/N avec 1 ≤ K ≤ N"},
+	"v-index":      {`repository %d (%q) has index %d, expected 0 to %d`, "le dépôt n° %d (« %s ») a l'indice %d, attendu de 0 à %d"},
+	"v-neither":    {`repository %d (%q) has neither, expected either "report" or "error"`, "le dépôt n° %d (« %s ») n'a ni « report » ni « error », attendu l'un des deux"},
+	"v-both":       {`repository %d (%q) has both, expected either "report" or "error"`, "le dépôt n° %d (« %s ») a « report » et « error », attendu l'un des deux"},
+	"merge-none":   {"nothing to merge: expected shard files written by passation audit --shard", "rien à réunir : attendu les fichiers des tranches écrits par passation audit --shard"},
+	"merge-cohort": {"%s: a cohort of %d repositories, but %s has %d: shards of different lists", "%s : une cohorte de taille %d, mais %s de taille %d : tranches de listes différentes"},
+	"merge-lang":   {"%s: language %q, but %s has %q: run every shard with the same --lang", "%s : langue « %s », mais %s a « %s » : lancez chaque tranche avec le même --lang"},
+	"merge-items":  {"%s: checklist items differ from %s: run every shard with the same version and profiles", "%s : les éléments de la liste diffèrent de ceux de %s : lancez chaque tranche avec la même version et les mêmes profils"},
+	"merge-tool":   {"%s: written by %s %s, but %s by %s %s: run every shard with the same version", "%s : écrit par %s %s, mais %s par %s %s : lancez chaque tranche avec la même version"},
+	"merge-dup":    {"%s: repository %d (%s) is also in %s: the same shard given twice?", "%s : le dépôt n° %d (%s) est aussi dans %s : la même tranche donnée deux fois ?"},
+	"merge-all":    {", … (%d in all)", ", … (%d en tout)"},
+	"none":         {"", ""},
+	"merge-missing": {"repositories %s%s of the cohort of %d are in none of the files: a shard is missing",
+		"les dépôts n° %s%s de la cohorte de %d ne sont dans aucun fichier : il manque une tranche"},
+}
+
 // ReadJSON reads an audit document (a report.json or a shard), checks its
 // schema and that it is whole: a cohort size and shard within bounds, every
 // repository's index in the cohort, and each repository with either its
@@ -170,15 +196,15 @@ func ReadJSON(name string, rd io.Reader) (*Result, error) {
 	dec := json.NewDecoder(lim)
 	if err := dec.Decode(&r); err != nil {
 		if lim.N <= 0 {
-			return nil, fmt.Errorf("%s: larger than %d MiB: not an audit document passation wrote", name, MaxDocument>>20)
+			return nil, resultWords.Errorf("json-big", name, MaxDocument>>20)
 		}
-		return nil, fmt.Errorf("%s: not an audit document: %w", name, err)
+		return nil, resultWords.Wrap(err, "json-bad", name, syserr.Of(err))
 	}
 	if r.Schema != Schema {
-		return nil, fmt.Errorf("%s: schema %q: expected %q (a report.json written by passation audit)", name, r.Schema, Schema)
+		return nil, resultWords.Errorf("json-schema", name, r.Schema, Schema)
 	}
 	if err := r.validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w: expected a report.json written by passation audit, unedited", name, err)
+		return nil, resultWords.Wrap(err, "json-invalid", name, err)
 	}
 	return &r, nil
 }
@@ -186,18 +212,18 @@ func ReadJSON(name string, rd io.Reader) (*Result, error) {
 func (r *Result) validate() error {
 	switch {
 	case r.Cohort < 0 || r.Cohort > MaxCohort:
-		return fmt.Errorf(`"cohort" is %d, expected 0 to %d`, r.Cohort, MaxCohort)
+		return resultWords.Errorf("v-cohort", r.Cohort, MaxCohort)
 	case len(r.Repositories) > r.Cohort:
-		return fmt.Errorf(`%d repositories for a "cohort" of %d`, len(r.Repositories), r.Cohort)
+		return resultWords.Errorf("v-repos", len(r.Repositories), r.Cohort)
 	case r.Shard != nil && (r.Shard.N < 1 || r.Shard.K < 1 || r.Shard.K > r.Shard.N || r.Shard.N > MaxCohort):
-		return fmt.Errorf(`"shard" is %d/%d, expected K/N with 1 ≤ K ≤ N`, r.Shard.K, r.Shard.N)
+		return resultWords.Errorf("v-shard", r.Shard.K, r.Shard.N)
 	}
 	for i, repo := range r.Repositories {
 		switch {
 		case repo.Index < 0 || repo.Index >= r.Cohort:
-			return fmt.Errorf(`repository %d (%q) has index %d, expected 0 to %d`, i+1, repo.Name, repo.Index, r.Cohort-1)
+			return resultWords.Errorf("v-index", i+1, repo.Name, repo.Index, r.Cohort-1)
 		case (repo.Report == nil) == (repo.Error == nil):
-			return fmt.Errorf(`repository %d (%q) has %s, expected either "report" or "error"`, i+1, repo.Name, map[bool]string{true: "neither", false: "both"}[repo.Report == nil])
+			return resultWords.Errorf(map[bool]string{true: "v-neither", false: "v-both"}[repo.Report == nil], i+1, repo.Name)
 		}
 	}
 	return nil
@@ -215,7 +241,7 @@ func (r *Result) Compare(prev *Result, name string) {
 // repository of the cohort must be in exactly one part.
 func Merge(names []string, parts []*Result) (*Result, error) {
 	if len(parts) == 0 {
-		return nil, errors.New("nothing to merge: expected shard files written by passation audit --shard")
+		return nil, resultWords.Errorf("merge-none")
 	}
 	first := parts[0]
 	out := &Result{Schema: Schema, Tool: first.Tool, Lang: first.Lang, Date: first.Date, Deadline: first.Deadline, OrgDefaults: first.OrgDefaults, Cohort: first.Cohort, Items: first.Items}
@@ -224,17 +250,17 @@ func Merge(names []string, parts []*Result) (*Result, error) {
 	for i, p := range parts {
 		switch {
 		case p.Cohort != first.Cohort:
-			return nil, fmt.Errorf("%s: a cohort of %d repositories, but %s has %d: shards of different lists", names[i], p.Cohort, names[0], first.Cohort)
+			return nil, resultWords.Errorf("merge-cohort", names[i], p.Cohort, names[0], first.Cohort)
 		case p.Lang != first.Lang:
-			return nil, fmt.Errorf("%s: language %q, but %s has %q: run every shard with the same --lang", names[i], p.Lang, names[0], first.Lang)
+			return nil, resultWords.Errorf("merge-lang", names[i], p.Lang, names[0], first.Lang)
 		case itemKey(p.Items) != itemsKey:
-			return nil, fmt.Errorf("%s: checklist items differ from %s: run every shard with the same version and profiles", names[i], names[0])
+			return nil, resultWords.Errorf("merge-items", names[i], names[0])
 		case p.Tool != first.Tool:
-			return nil, fmt.Errorf("%s: written by %s %s, but %s by %s %s: run every shard with the same version", names[i], p.Tool.Name, p.Tool.Version, names[0], first.Tool.Name, first.Tool.Version)
+			return nil, resultWords.Errorf("merge-tool", names[i], p.Tool.Name, p.Tool.Version, names[0], first.Tool.Name, first.Tool.Version)
 		}
 		for _, repo := range p.Repositories {
 			if prev, dup := from[repo.Index]; dup {
-				return nil, fmt.Errorf("%s: repository %d (%s) is also in %s: the same shard given twice?", names[i], repo.Index+1, repo.Name, prev)
+				return nil, resultWords.Errorf("merge-dup", names[i], repo.Index+1, repo.Name, prev)
 			}
 			from[repo.Index] = names[i]
 			out.Repositories = append(out.Repositories, repo)
@@ -250,10 +276,11 @@ func Merge(names []string, parts []*Result) (*Result, error) {
 			}
 		}
 		list := strings.Join(missing, ", ")
-		if n > len(missing) {
-			list += fmt.Sprintf(", … (%d in all)", n)
+		all := resultWords.Errorf("merge-all", n)
+		if n <= len(missing) {
+			all = resultWords.Errorf("none")
 		}
-		return nil, fmt.Errorf("repositories %s of the cohort of %d are in none of the files: a shard is missing", list, out.Cohort)
+		return nil, resultWords.Errorf("merge-missing", list, all, out.Cohort)
 	}
 	out.finish()
 	return out, nil

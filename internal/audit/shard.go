@@ -19,7 +19,7 @@ func ParseShard(s string) (Shard, error) {
 	ki, err1 := strconv.Atoi(k)
 	ni, err2 := strconv.Atoi(n)
 	if !ok || err1 != nil || err2 != nil || ni < 1 || ki < 1 || ki > ni {
-		return Shard{}, fmt.Errorf("invalid shard %q: expected K/N with 1 ≤ K ≤ N, e.g. 2/4", s)
+		return Shard{}, sentences.Errorf("shard", s)
 	}
 	return Shard{K: ki, N: ni}, nil
 }

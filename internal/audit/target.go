@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/syserr"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -64,9 +66,9 @@ func checkURL(raw string) error {
 		host, p, _ := strings.Cut(rest, ":")
 		switch {
 		case strings.HasPrefix(user, "-") || strings.HasPrefix(host, "-") || strings.HasPrefix(p, "-"):
-			return errors.New(`a user, host or path starts with "-"`)
+			return cohortWords.Errorf("url-dash")
 		case strings.Contains(p, "#"):
-			return errors.New("a #fragment is not part of a repository address")
+			return cohortWords.Errorf("url-fragment")
 		}
 		return nil
 	}
@@ -76,22 +78,22 @@ func checkURL(raw string) error {
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
-		return fmt.Errorf("not a valid URL (%v)", err)
+		return cohortWords.Errorf("url-invalid", err)
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "https", "http", "ssh", "git":
 	default:
-		return fmt.Errorf("unknown scheme %q", u.Scheme)
+		return cohortWords.Errorf("url-scheme", u.Scheme)
 	}
 	switch {
 	case u.Hostname() == "":
-		return errors.New("no host")
+		return cohortWords.Errorf("url-host")
 	case strings.HasPrefix(u.Host, "-") || strings.HasPrefix(u.User.Username(), "-") || strings.HasPrefix(strings.TrimPrefix(u.Path, "/"), "-"):
-		return errors.New(`a user, host or path starts with "-"`)
+		return cohortWords.Errorf("url-dash")
 	case u.Fragment != "" || strings.HasSuffix(raw, "#"):
-		return errors.New("a #fragment is not part of a repository address")
+		return cohortWords.Errorf("url-fragment")
 	case strings.Trim(u.Path, "/") == "":
-		return errors.New("no repository path after the host")
+		return cohortWords.Errorf("url-path")
 	}
 	return nil
 }
@@ -201,12 +203,12 @@ func Validate(ts []Target) error {
 		t.Index = i
 		t.URL = strings.TrimSpace(t.URL)
 		if t.URL == "" {
-			errs = append(errs, fmt.Errorf("%s: missing url: expected a repository URL or a local path", t.Pos))
+			errs = append(errs, cohortWords.Errorf("no-url", t.Pos))
 			continue
 		}
 		if t.Remote() {
 			if err := checkURL(t.URL); err != nil {
-				errs = append(errs, fmt.Errorf("%s: %s: %w: expected https://host/org/repo.git, ssh://user@host/org/repo.git, git://host/repo.git or user@host:org/repo.git", t.Pos, Redact(t.URL, nil), err))
+				errs = append(errs, cohortWords.Wrap(err, "bad-url", t.Pos, Redact(t.URL, nil), err))
 				continue
 			}
 		}
@@ -217,16 +219,59 @@ func Validate(ts []Target) error {
 		case "", "en", "fr":
 			t.Lang = strings.ToLower(t.Lang)
 		default:
-			errs = append(errs, fmt.Errorf("%s: unknown language %q: expected en or fr", t.Pos, t.Lang))
+			errs = append(errs, cohortWords.Errorf("lang", t.Pos, t.Lang))
 		}
 		key := t.URL + "\x00" + t.Ref
 		if prev, dup := seen[key]; dup {
-			errs = append(errs, fmt.Errorf("%s: %s is already listed at %s", t.Pos, Redact(t.URL, nil), prev))
+			errs = append(errs, cohortWords.Errorf("twice", t.Pos, Redact(t.URL, nil), prev))
 			continue
 		}
 		seen[key] = t.Pos
 	}
 	return errors.Join(errs...)
+}
+
+// cohortWords are the problems of a cohort list, in both languages.
+var cohortWords = i18n.Text{
+	"url-dash":     {`a user, host or path starts with "-"`, "un utilisateur, un hôte ou un chemin commence par « - »"},
+	"url-fragment": {"a #fragment is not part of a repository address", "un #fragment ne fait pas partie de l'adresse d'un dépôt"},
+	"url-invalid":  {"not a valid URL (%v)", "adresse non valide (`%v`)"},
+	"url-scheme":   {"unknown scheme %q", "protocole inconnu « %s »"},
+	"url-host":     {"no host", "pas d'hôte"},
+	"url-path":     {"no repository path after the host", "pas de chemin de dépôt après l'hôte"},
+	"no-url":       {"%s: missing url: expected a repository URL or a local path", "%s : url absente : attendu l'adresse d'un dépôt ou un chemin local"},
+	"bad-url": {"%s: %s: %s: expected https://host/org/repo.git, ssh://user@host/org/repo.git, git://host/repo.git or user@host:org/repo.git",
+		"%s : %s : %s : attendu https://hote/org/depot.git, ssh://utilisateur@hote/org/depot.git, git://hote/depot.git ou utilisateur@hote:org/depot.git"},
+	"lang":            {"%s: unknown language %q: expected en or fr", "%s : langue inconnue « %s » : attendu en ou fr"},
+	"twice":           {"%s: %s is already listed at %s", "%s : %s est déjà listé en %s"},
+	"csv-empty":       {"%s: empty cohort list: expected a header row such as url,name,team,challenge,ref,profile,lang", "%s : liste de cohorte vide : attendu une ligne d'en-tête telle que url,name,team,challenge,ref,profile,lang"},
+	"column":          {"%s:%d: unknown column %q: %s", "%s:%d : colonne inconnue « %s » : %s"},
+	"column-twice":    {"%s:%d: column %q is given twice", "%s:%d : la colonne « %s » est donnée deux fois"},
+	"csv-no-url":      {"%s:1: no url column: expected a header row such as url,name,team,challenge,ref,profile,lang", "%s:1 : pas de colonne url : attendu une ligne d'en-tête telle que url,name,team,challenge,ref,profile,lang"},
+	"csv-fields.many": {"%s:%d: %d fields but the header names %d columns", "%s:%d : %d champs, mais l'en-tête nomme %d colonnes"},
+	"csv-none":        {"%s: no repository listed below the header", "%s : aucun dépôt listé sous l'en-tête"},
+	"csv-line":        {"%s:%d: invalid CSV: %s", "%s:%d : CSV non valide : %s"},
+	"csv":             {"%s: invalid CSV: %s", "%s : CSV non valide : %s"},
+	"yaml-line":       {"%s:%s: invalid YAML: %s", "%s:%s : YAML non valide : `%s`"},
+	"yaml":            {"%s: invalid YAML: %s", "%s : YAML non valide : `%s`"},
+	"yaml-empty":      {"%s: empty cohort list: expected a list under repositories", "%s : liste de cohorte vide : attendu une liste sous `repositories`"},
+	"yaml-top":        {"%s:%d: unknown key %q: expected repositories or deadline", "%s:%d : clé inconnue « %s » : attendu `repositories` ou `deadline`"},
+	"yaml-list":       {"%s:%d: expected a list under repositories", "%s:%d : attendu une liste sous `repositories`"},
+	"yaml-nonempty":   {"%s:%d: expected a non-empty list of repositories", "%s:%d : attendu une liste de dépôts non vide"},
+	"yaml-key":        {"%s:%d: unknown key %q: %s", "%s:%d : clé inconnue « %s » : %s"},
+	"yaml-string":     {"%s:%d: %s: expected a string", "%s:%d : %s : attendu une chaîne de caractères"},
+	"yaml-entry":      {"%s:%d: expected a URL or a mapping with url, name, team, challenge, ref, profile, lang", "%s:%d : attendu une adresse ou un dictionnaire avec url, name, team, challenge, ref, profile, lang"},
+	"suggest":         {"did you mean %q?", "vouliez-vous dire « %s » ?"},
+	"columns":         {"expected %s", "attendu %s"},
+}
+
+// suggest is what to say of an unknown column or key: the close one, or
+// the list.
+func suggest(got string) *i18n.Error {
+	if s := catalog.Suggest(got, columnNames()); s != "" {
+		return cohortWords.Errorf("suggest", s)
+	}
+	return cohortWords.Errorf("columns", strings.Join(columnNames(), ", "))
 }
 
 func parseCSV(name string, data []byte) ([]Target, error) {
@@ -240,7 +285,7 @@ func parseCSV(name string, data []byte) ([]Target, error) {
 	}
 	header, err := r.Read()
 	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty cohort list: expected a header row such as url,name,team,challenge,ref,profile,lang", name)
+		return nil, cohortWords.Errorf("csv-empty", name)
 	}
 	if err != nil {
 		return nil, csvError(name, err)
@@ -250,24 +295,20 @@ func parseCSV(name string, data []byte) ([]Target, error) {
 	for i, h := range header {
 		c, ok := canonicalColumn(h)
 		if !ok {
-			msg := "expected " + strings.Join(columnNames(), ", ")
-			if s := catalog.Suggest(strings.ToLower(strings.TrimSpace(h)), columnNames()); s != "" {
-				msg = fmt.Sprintf("did you mean %q?", s)
-			}
 			line, _ := r.FieldPos(i)
-			return nil, fmt.Errorf("%s:%d: unknown column %q: %s", name, line, h, msg)
+			return nil, cohortWords.Errorf("column", name, line, h, suggest(strings.ToLower(strings.TrimSpace(h))))
 		}
 		for j := 0; j < i; j++ {
 			if cols[j] == c {
 				line, _ := r.FieldPos(i)
-				return nil, fmt.Errorf("%s:%d: column %q is given twice", name, line, c)
+				return nil, cohortWords.Errorf("column-twice", name, line, c)
 			}
 		}
 		cols[i] = c
 		hasURL = hasURL || c == "url"
 	}
 	if !hasURL {
-		return nil, fmt.Errorf("%s:1: no url column: expected a header row such as url,name,team,challenge,ref,profile,lang", name)
+		return nil, cohortWords.Errorf("csv-no-url", name)
 	}
 	var ts []Target
 	for {
@@ -280,7 +321,7 @@ func parseCSV(name string, data []byte) ([]Target, error) {
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) > len(cols) {
-			return nil, fmt.Errorf("%s:%d: %d fields but the header names %d columns", name, line, len(rec), len(cols))
+			return nil, cohortWords.Errorf("csv-fields.many", name, line, len(rec), len(cols))
 		}
 		t := Target{Pos: fmt.Sprintf("%s:%d", name, line)}
 		blank := true
@@ -295,7 +336,7 @@ func parseCSV(name string, data []byte) ([]Target, error) {
 		ts = append(ts, t)
 	}
 	if len(ts) == 0 {
-		return nil, fmt.Errorf("%s: no repository listed below the header", name)
+		return nil, cohortWords.Errorf("csv-none", name)
 	}
 	return ts, nil
 }
@@ -303,9 +344,9 @@ func parseCSV(name string, data []byte) ([]Target, error) {
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s:%d: invalid CSV: %v", name, pe.Line, pe.Err)
+		return cohortWords.Wrap(err, "csv-line", name, pe.Line, syserr.Of(pe.Err))
 	}
-	return fmt.Errorf("%s: invalid CSV: %w", name, err)
+	return cohortWords.Wrap(err, "csv", name, syserr.Of(err))
 }
 
 func (t *Target) set(col, v string) {
@@ -336,12 +377,12 @@ func parseYAML(name string, data []byte) ([]Target, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := err.Error()
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			return nil, fmt.Errorf("%s:%s: invalid YAML: %s", name, m[1], msg[len(m[0]):])
+			return nil, cohortWords.Errorf("yaml-line", name, m[1], msg[len(m[0]):])
 		}
-		return nil, fmt.Errorf("%s: invalid YAML: %s", name, strings.TrimPrefix(msg, "yaml: "))
+		return nil, cohortWords.Errorf("yaml", name, strings.TrimPrefix(msg, "yaml: "))
 	}
 	if len(doc.Content) == 0 {
-		return nil, fmt.Errorf("%s: empty cohort list: expected a list under repositories", name)
+		return nil, cohortWords.Errorf("yaml-empty", name)
 	}
 	list := doc.Content[0]
 	if list.Kind == yaml.MappingNode {
@@ -352,17 +393,17 @@ func parseYAML(name string, data []byte) ([]Target, error) {
 				continue // read by ParseDeadline
 			}
 			if k.Value != "repositories" {
-				return nil, fmt.Errorf("%s:%d: unknown key %q: expected repositories or deadline", name, k.Line, k.Value)
+				return nil, cohortWords.Errorf("yaml-top", name, k.Line, k.Value)
 			}
 			found = list.Content[i+1]
 		}
 		if found == nil {
-			return nil, fmt.Errorf("%s:%d: expected a list under repositories", name, list.Line)
+			return nil, cohortWords.Errorf("yaml-list", name, list.Line)
 		}
 		list = found
 	}
 	if list.Kind != yaml.SequenceNode || len(list.Content) == 0 {
-		return nil, fmt.Errorf("%s:%d: expected a non-empty list of repositories", name, list.Line)
+		return nil, cohortWords.Errorf("yaml-nonempty", name, list.Line)
 	}
 	var ts []Target
 	for _, n := range list.Content {
@@ -375,19 +416,15 @@ func parseYAML(name string, data []byte) ([]Target, error) {
 				k, v := n.Content[i], n.Content[i+1]
 				c, ok := canonicalColumn(k.Value)
 				if !ok {
-					msg := "expected " + strings.Join(columnNames(), ", ")
-					if s := catalog.Suggest(k.Value, columnNames()); s != "" {
-						msg = fmt.Sprintf("did you mean %q?", s)
-					}
-					return nil, fmt.Errorf("%s:%d: unknown key %q: %s", name, k.Line, k.Value, msg)
+					return nil, cohortWords.Errorf("yaml-key", name, k.Line, k.Value, suggest(k.Value))
 				}
 				if v.Kind != yaml.ScalarNode {
-					return nil, fmt.Errorf("%s:%d: %s: expected a string", name, v.Line, k.Value)
+					return nil, cohortWords.Errorf("yaml-string", name, v.Line, k.Value)
 				}
 				t.set(c, v.Value)
 			}
 		default:
-			return nil, fmt.Errorf("%s:%d: expected a URL or a mapping with url, name, team, challenge, ref, profile, lang", name, n.Line)
+			return nil, cohortWords.Errorf("yaml-entry", name, n.Line)
 		}
 		ts = append(ts, t)
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/syserr"
 	"github.com/passation/passation/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
 )
@@ -26,6 +28,14 @@ type Layer struct {
 // Load reads one folder of rule files: the embedded catalogue.
 func Load(fsys fs.FS) (*Catalog, error) { return LoadLayers(Layer{FS: fsys}) }
 
+// loadWords are the problems of loading rule folders, in both languages.
+var loadWords = i18n.Text{
+	"none":       {"no rule folder to load", "aucun dossier de règles à charger"},
+	"at":         {"%s: %s", "%s : %s"},
+	"empty":      {"%s: no rule file (*.yml) in this folder", "%s : aucun fichier de règles (*.yml) dans ce dossier"},
+	"no-profile": {"profiles.yml: no profile defined", "profiles.yml : aucun profil défini"},
+}
+
 // LoadLayers reads every *.yml file at the root of each layer, in order.
 // profiles.yml holds profiles, every other file one group and its rules.
 // The first layer is the base catalogue; a later one may
@@ -40,16 +50,16 @@ func Load(fsys fs.FS) (*Catalog, error) { return LoadLayers(Layer{FS: fsys}) }
 func LoadLayers(layers ...Layer) (*Catalog, error) {
 	l := &loader{cat: &Catalog{Profiles: map[string]Profile{}, sources: map[string][]byte{}}, ruleLayer: map[string]int{}}
 	if len(layers) == 0 {
-		return nil, errors.New("no rule folder to load")
+		return nil, loadWords.Errorf("none")
 	}
 	for i, layer := range layers {
 		l.layer = i
 		names, err := fs.Glob(layer.FS, "*.yml")
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", layer.Dir, err)
+			return nil, loadWords.Wrap(err, "at", layer.Dir, syserr.Of(err))
 		}
 		if len(names) == 0 && i > 0 {
-			l.errs = append(l.errs, fmt.Errorf("%s: no rule file (*.yml) in this folder", layer.Dir))
+			l.errs = append(l.errs, loadWords.Errorf("empty", layer.Dir))
 			continue
 		}
 		sort.Strings(names)
@@ -62,7 +72,7 @@ func LoadLayers(layers ...Layer) (*Catalog, error) {
 			}
 			data, err := fs.ReadFile(layer.FS, name)
 			if err != nil {
-				l.errs = append(l.errs, fmt.Errorf("%s: %w", display, err))
+				l.errs = append(l.errs, loadWords.Wrap(err, "at", display, syserr.Of(err)))
 				continue
 			}
 			l.cat.sources[display] = data
@@ -403,7 +413,7 @@ func (l *loader) finish() {
 	})
 	l.resolveProfiles()
 	if len(l.cat.Profiles) == 0 {
-		l.errs = append(l.errs, errors.New("profiles.yml: no profile defined"))
+		l.errs = append(l.errs, loadWords.Errorf("no-profile"))
 	} else if _, ok := l.cat.Profiles[l.cat.DefaultProfile]; !ok {
 		e := Errorf(l.defaultPos, "default profile %q is not defined", l.cat.DefaultProfile)
 		if s := Suggest(l.cat.DefaultProfile, l.cat.ProfileIDs()); s != "" {

@@ -22,6 +22,7 @@ import (
 	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/manifest"
 	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/syserr"
 	"github.com/passation/passation/internal/textfold"
 )
 
@@ -58,6 +59,8 @@ type History interface {
 // messages frame the verdicts; rule texts live in the rule files and the
 // evidence kinds say their own details.
 var messages = i18n.Text{
+	"damaged": {"corrupt repository: a rule could not read what it needs (git fsck says what is damaged): %s",
+		"dépôt corrompu : une règle n'a pas pu lire ce qu'il lui faut (git fsck dit ce qui est endommagé) : %s"},
 	"found":      {"Found: %s.", "Trouvé : %s."},
 	"unreadable": {"Could not decide: %v.", "Impossible de conclure : %v."},
 }
@@ -164,7 +167,7 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 		results = append(results, r.judge(cr))
 	}
 	if r.damage != nil {
-		return nil, fmt.Errorf("%w: %v", ErrDamaged, r.damage)
+		return nil, messages.Wrap(ErrDamaged, "damaged", syserr.Of(r.damage))
 	}
 	return results, nil
 }
@@ -449,7 +452,8 @@ func (r *run) judge(cr compiledRule) finding.Result {
 			// A reason of the history or of a kind, in the report's language.
 			res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), said.In(lang))
 		} else {
-			res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), readErr)
+			// The system's or go-git's words, quoted in French (syserr).
+			res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), syserr.Of(readErr).In(lang))
 		}
 	default:
 		res.Status = finding.Fail

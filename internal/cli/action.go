@@ -9,6 +9,7 @@ import (
 	"github.com/passation/passation/internal/action"
 	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/locate"
 	"github.com/passation/passation/internal/source"
 	"github.com/sethvargo/go-githubactions"
@@ -19,8 +20,17 @@ import (
 // options, and internal/action publishes it on GitHub.
 func runAction(env *Env, args []string) int {
 	gh := githubactions.New(githubactions.WithWriter(env.Stdout), githubactions.WithGetenv(env.Getenv))
+	if len(args) == 1 && (args[0] == "--help" || args[0] == "-h") {
+		// passation help action: its synopsis, as every command's.
+		for _, c := range commands() {
+			if c.name == "action" {
+				fmt.Fprintf(env.Stdout, helpWords.In(env.messageLang(), "usage-cmd")+"\n", usageLine(c, env.messageLang()))
+			}
+		}
+		return ExitOK
+	}
 	if len(args) > 0 {
-		action.Fail(gh, "en", fmt.Errorf("passation action takes no arguments (got %q): its inputs are INPUT_* variables, set by action.yml", strings.Join(args, " ")), action.Options{})
+		action.Fail(gh, env.messageLang(), actionWords.Errorf("args", strings.Join(args, " ")), action.Options{})
 		return ExitUsage
 	}
 	in, err := action.ReadInputs(gh)
@@ -78,4 +88,9 @@ func repoRoot(path string, rep *finding.Report) string {
 		return "" // a bare repository: no files on disk to point at
 	}
 	return root
+}
+
+var actionWords = i18n.Text{
+	"args": {"passation action takes no arguments (got %q): its inputs are INPUT_* variables, set by action.yml",
+		"passation action ne prend pas d'argument (reçu « %s ») : ses entrées sont les variables INPUT_*, que fixe action.yml"},
 }

@@ -36,7 +36,13 @@ func TestActionInputsReachTheProgram(t *testing.T) {
 	var declared map[string]string
 	for _, s := range meta.Runs.Steps {
 		if s.ID == "check" {
-			declared = s.Env
+			// The inputs, not PASSATION (the binary the step runs).
+			declared = map[string]string{}
+			for k, v := range s.Env {
+				if strings.HasPrefix(k, "INPUT_") {
+					declared[k] = v
+				}
+			}
 		}
 	}
 	if len(declared) == 0 {

@@ -81,12 +81,12 @@ func runAudit(env *Env, args []string) int {
 	}
 	failOn, err := finding.ParseSeverity(f.failOn, true)
 	if err != nil {
-		return usageErr(env, fmt.Errorf("--fail-on: %w", err))
+		return usageErr(env, about("--fail-on", err))
 	}
 	var shard audit.Shard
 	if f.shard != "" {
 		if shard, err = audit.ParseShard(f.shard); err != nil {
-			return usageErr(env, fmt.Errorf("--shard: %w", err))
+			return usageErr(env, about("--shard", err))
 		}
 	}
 	var prev *audit.Result
@@ -133,7 +133,7 @@ func runAudit(env *Env, args []string) int {
 	case f.from != "":
 		data, err := os.ReadFile(f.from)
 		if err != nil {
-			return usageErr(env, fmt.Errorf("--from: %w", err))
+			return usageErr(env, about("--from", err))
 		}
 		targets, err = audit.ParseCohort(f.from, data)
 		if err != nil {
@@ -175,7 +175,7 @@ func runAudit(env *Env, args []string) int {
 	}
 	if f.cache != "" {
 		if err := os.MkdirAll(f.cache, 0o700); err != nil {
-			return usageErr(env, fmt.Errorf("--cache: %w", err))
+			return usageErr(env, about("--cache", err))
 		}
 	}
 
@@ -190,7 +190,7 @@ func runAudit(env *Env, args []string) int {
 // finishAudit writes every output and says how the audit went.
 func finishAudit(env *Env, res *audit.Result, cat *catalog.Catalog, out string, progress *cohortreport.Progress, failOn finding.Severity, lng string) int {
 	if err := writeReports(out, res, cat, progress); err != nil {
-		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		sayErr(env, err)
 		return ExitNotWritten
 	}
 	failed := res.Failed()
@@ -336,7 +336,7 @@ func runReport(env *Env, args []string) int {
 	}
 	sev, err := finding.ParseSeverity(*failOn, true)
 	if err != nil {
-		return usageErr(env, fmt.Errorf("--fail-on: %w", err))
+		return usageErr(env, about("--fail-on", err))
 	}
 	if err := cohortreport.PrepareOut(*out); err != nil {
 		return usageErr(env, err)
@@ -359,7 +359,7 @@ func runReport(env *Env, args []string) int {
 	}
 	res, err := audit.Merge(pos, parts)
 	if err != nil {
-		return usageErr(env, fmt.Errorf("report merge: %w", err))
+		return usageErr(env, about("report merge", err))
 	}
 	if *baseline != "" {
 		prev, name, err := audit.ReadBaseline(*baseline)

@@ -18,6 +18,7 @@ import (
 	"github.com/passation/passation/internal/report"
 	"github.com/passation/passation/internal/safetext"
 	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/syserr"
 )
 
 // checkFlags are the options of `passation check`.
@@ -76,7 +77,7 @@ func (r reportsFlag) Set(v string) error {
 		return usageWords.Errorf("report-syntax")
 	}
 	if _, known := report.Lookup(format); !known {
-		return checkWords.Errorf("format", format, report.Names(false))
+		return checkWords.Errorf("format", format, report.NameList(false))
 	}
 	*r.list = append(*r.list, reportFile{format, path})
 	return nil
@@ -93,15 +94,15 @@ func runCheck(env *Env, args []string) int {
 	}
 	var buf bytes.Buffer
 	if err := render(&buf, env, f, ev); err != nil {
-		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		sayErr(env, err)
 		return ExitUnreadable
 	}
 	if err := emit(env, f.output, buf.Bytes()); err != nil {
-		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		sayErr(env, err)
 		return ExitUsage
 	}
 	if err := writeExtraReports(env, f, ev); err != nil {
-		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		sayErr(env, err)
 		return ExitUsage
 	}
 	if ev.Failing() {
@@ -146,7 +147,7 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 		path = pos[0]
 	}
 	if _, ok := report.Lookup(f.format); !ok && f.format != "" {
-		return f, "", usageErr(env, checkWords.Errorf("format", f.format, report.Names(false)))
+		return f, "", usageErr(env, checkWords.Errorf("format", f.format, report.NameList(false)))
 	}
 	switch f.color {
 	case "auto", "always", "never":
@@ -189,7 +190,7 @@ func evaluate(env *Env, f checkFlags, path string) (*pipeline.Evaluation, int) {
 	p, err := pipeline.Prepare(request(env, f, path))
 	if p != nil {
 		for _, n := range p.Notes {
-			fmt.Fprintf(env.Stderr, "passation: %s\n", n)
+			sayErr(env, n)
 		}
 	}
 	if err != nil {
@@ -197,7 +198,7 @@ func evaluate(env *Env, f checkFlags, path string) (*pipeline.Evaluation, int) {
 	}
 	if f.printConfig {
 		if err := p.Applied.Print(env.Stdout, p.Settings); err != nil {
-			fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+			sayErr(env, err)
 			return nil, ExitUnreadable
 		}
 		return nil, ExitOK
@@ -217,7 +218,7 @@ func pipelineErr(env *Env, err error) int {
 	if errors.As(err, &ue) {
 		return configErr(env, ue.Err)
 	}
-	fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+	sayErr(env, err)
 	return ExitUnreadable
 }
 
@@ -225,7 +226,7 @@ func pipelineErr(env *Env, err error) int {
 func render(w io.Writer, env *Env, f checkFlags, ev *pipeline.Evaluation) error {
 	format, ok := report.Lookup(f.format)
 	if !ok {
-		return checkWords.Errorf("format", f.format, report.Names(false))
+		return checkWords.Errorf("format", f.format, report.NameList(false))
 	}
 	color := useColor(env, f)
 	in := report.Input{
@@ -275,10 +276,10 @@ func writeExtraReports(env *Env, f checkFlags, ev *pipeline.Evaluation) error {
 		g := f
 		g.format, g.color, g.output = r.format, "never", r.path
 		if err := render(&buf, env, g, ev); err != nil {
-			return fmt.Errorf("--report %s=%s: %w", r.format, r.path, err)
+			return checkWords.Wrap(err, "report", r.format, r.path, syserr.Of(err))
 		}
 		if err := atomicfile.Write(r.path, buf.Bytes()); err != nil {
-			return fmt.Errorf("--report %s=%s: %w", r.format, r.path, err)
+			return checkWords.Wrap(err, "report", r.format, r.path, syserr.Of(err))
 		}
 	}
 	return nil
@@ -311,8 +312,10 @@ func stagedChanges(tree source.Tree, rep *finding.Report, o *report.CompactOptio
 // and renamed, so a reader never sees half a report.
 func emit(env *Env, output string, data []byte) error {
 	if output == "" || output == "-" {
-		_, err := env.Stdout.Write(data)
-		return err
+		if _, err := env.Stdout.Write(data); err != nil {
+			return cliWords.Wrap(err, "stdout", syserr.Of(err))
+		}
+		return nil
 	}
 	return atomicfile.Write(output, data)
 }
@@ -330,17 +333,24 @@ var checkWords = i18n.Text{
 	"paths":      {"check: expected at most one path, got %d (%s)", "check : attendu un chemin au plus, reçu %d (%s)"},
 	"format":     {"unknown format %q: expected %s", "format inconnu « %s » : attendu %s"},
 	"color":      {"--color %q: expected auto, always or never", "--color « %s » : attendu auto, always ou never"},
+	"report":     {"--report %s=%s: %s", "--report %s=%s : %s"},
 	"staged-ref": {"--staged checks the index, --ref a commit: use one or the other", "--staged vérifie l'index, --ref un commit : choisissez l'un ou l'autre"},
 }
 
 func usageErr(env *Env, err error) int {
+	sayErr(env, err)
+	return ExitUsage
+}
+
+// sayErr shows err on stderr after "passation: ", in the language of the
+// run when it has both.
+func sayErr(env *Env, err error) {
 	// Messages quote names from the repository: no escape code of theirs.
 	lines := strings.Split(inLang(err, env.messageLang()), "\n")
 	for i, l := range lines {
 		lines[i] = safetext.Line(l)
 	}
 	fmt.Fprintf(env.Stderr, "passation%s%s\n", cliWords.In(env.messageLang(), "sep"), strings.Join(lines, "\n"))
-	return ExitUsage
 }
 
 // cacheDir is passation's folder in the user's cache (XDG_CACHE_HOME, else

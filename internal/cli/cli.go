@@ -85,7 +85,7 @@ func parseNow(v string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("PASSATION_NOW=%q: expected a date such as 2026-01-31 or 2026-01-31T12:00:00Z", v)
+	return time.Time{}, usageWords.Errorf("now", v)
 }
 
 // command is one subcommand: the table that dispatch, help, the shell
@@ -134,7 +134,7 @@ func commands() []command {
 // exit code.
 func Main(args []string, env *Env) int {
 	if len(args) == 0 {
-		usage(env.Stderr)
+		usage(env.Stderr, env.messageLang())
 		return ExitUsage
 	}
 	if env.Getenv != nil && env.Now == nil {
@@ -145,19 +145,20 @@ func Main(args []string, env *Env) int {
 	name := args[0]
 	switch name {
 	case "-h", "--help":
-		usage(env.Stdout)
+		usage(env.Stdout, env.messageLang())
 		return ExitOK
 	case "help":
 		// passation help CMD is passation CMD --help.
 		if len(args) > 1 {
 			for _, c := range commands() {
 				if c.name == args[1] {
-					return c.run(env, []string{"--help"})
+					// passation help check --lang fr: the flags after it count.
+					return c.run(env, append([]string{"--help"}, args[2:]...))
 				}
 			}
 			return usageErr(env, usageWords.Errorf("help-unknown", args[1], commandNames()))
 		}
-		usage(env.Stdout)
+		usage(env.Stdout, env.messageLang())
 		return ExitOK
 	case "--version", "-version":
 		name = "version"
@@ -174,18 +175,24 @@ func Main(args []string, env *Env) int {
 	return usageErr(env, usageWords.Errorf("unknown-command", name, strings.Join(names, ", ")))
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "passation tells whether a repository is ready to be handed over.")
-	fmt.Fprintln(w, "\nUsage:")
+func usage(w io.Writer, lang string) {
+	fmt.Fprintln(w, helpWords.In(lang, "intro"))
+	fmt.Fprintln(w, "\n"+helpWords.In(lang, "usage"))
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  passation %s\n", c.usage)
+		fmt.Fprintf(w, "  passation %s\n", usageLine(c, lang))
 	}
-	fmt.Fprintln(w, "\nExit codes: 0 nothing missing at or above --fail-on, 1 gaps, 2 usage or configuration error, 3 repository unreadable.")
+	fmt.Fprintln(w, "\n"+helpWords.In(lang, "exit"))
 }
 
 // parse reads flags wherever they stand among positional arguments, as
 // users type them ("check ../repo --ref v1"), and returns the positionals.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	if o, ok := fs.Output().(*flagOutput); ok && fs.Lookup("lang") != nil {
+		o.lang = langOf(args)
+		if o.lang != "" {
+			o.env.lang = o.lang // the command's usage errors too
+		}
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -216,12 +223,13 @@ func newFlags(env *Env, name string) *flag.FlagSet {
 		if out.failed {
 			return
 		}
+		lng := out.language()
 		for _, c := range commands() {
 			if n := "passation " + c.name; fs.Name() == n || strings.HasPrefix(fs.Name(), n+" ") {
-				fmt.Fprintf(env.Stdout, "Usage: passation %s\n\n", c.usage)
+				fmt.Fprintf(env.Stdout, helpWords.In(lng, "usage-cmd")+"\n\n", usageLine(c, lng))
 			}
 		}
-		printFlags(env.Stdout, fs)
+		printFlags(env.Stdout, fs, lng)
 	}
 	return fs
 }
@@ -233,6 +241,17 @@ type flagOutput struct {
 	env    *Env
 	fs     *flag.FlagSet
 	failed bool
+	// lang is --lang as found among the arguments before parsing them.
+	lang string
+}
+
+// language is the language of help and flag errors: --lang wherever it
+// stands, else the environment's.
+func (o *flagOutput) language() string {
+	if o.lang != "" {
+		return o.lang
+	}
+	return o.env.messageLang()
 }
 
 var (
@@ -243,17 +262,12 @@ var (
 
 func (o *flagOutput) Write(p []byte) (int, error) {
 	o.failed = true
-	// Flags are read before --lang is: the environment's language.
-	lng := o.env.messageLang()
+	lng := o.language()
 	msg := strings.TrimSpace(string(p))
 	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf(usageWords.In(lng, "flag-unknown"), m[1], o.names(), o.fs.Name())
 	} else if m := needsArgument.FindStringSubmatch(msg); m != nil {
-		if lng == "fr" {
-			msg = fmt.Sprintf(usageWords.In(lng, "flag-value"), m[1], o.fs.Name())
-		} else {
-			msg = fmt.Sprintf("--%s needs a value: %s", m[1], o.usageOf(m[1]))
-		}
+		msg = fmt.Sprintf(usageWords.In(lng, "flag-value"), m[1], o.usageOf(m[1], lng))
 	} else if m := invalidValue.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("--%s %s%s%s", m[2], m[1], cliWords.In(lng, "sep"), o.expected(m[2], m[3], lng))
 	}
@@ -267,11 +281,12 @@ func (o *flagOutput) names() string {
 	return strings.Join(names, ", ")
 }
 
-func (o *flagOutput) usageOf(name string) string {
+func (o *flagOutput) usageOf(name, lng string) string {
 	if f := o.fs.Lookup(name); f != nil {
-		return f.Usage
+		_, usage := flagArg(f)
+		return flagUsage(usage, lng)
 	}
-	return "see " + o.fs.Name() + " --help"
+	return fmt.Sprintf(usageWords.In(lng, "see-help"), o.fs.Name())
 }
 
 // expected says what a flag's value should look like, from its type; a
@@ -292,10 +307,8 @@ func (o *flagOutput) expected(name, reason, lng string) string {
 	case bool:
 		return usageWords.In(lng, "expected-bool")
 	case int, int64, uint, uint64:
-		if lng == "fr" {
-			return usageWords.In(lng, "expected-number")
-		}
-		return "expected a whole number (" + f.Usage + ")"
+		_, usage := flagArg(f)
+		return fmt.Sprintf(usageWords.In(lng, "expected-number"), flagUsage(usage, lng))
 	}
 	return fmt.Sprintf(usageWords.In(lng, "expected"), reason)
 }
@@ -378,23 +391,6 @@ func (env *Env) getenv(k string) string {
 		return ""
 	}
 	return env.Getenv(k)
-}
-
-// printFlags lists a command's flags as they are written, with two dashes:
-// "--format FORMAT", then what it does and its default.
-func printFlags(w io.Writer, fs *flag.FlagSet) {
-	fs.VisitAll(func(f *flag.Flag) {
-		arg, usage := flagArg(f)
-		line := "  --" + f.Name
-		if arg != "" {
-			line += " " + arg
-		}
-		fmt.Fprintln(w, line)
-		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); !isBool && f.DefValue != "" && f.DefValue != "0" && !strings.Contains(usage, "(default") {
-			usage += fmt.Sprintf(" (default %s)", f.DefValue)
-		}
-		fmt.Fprintf(w, "      %s\n", usage)
-	})
 }
 
 // commandNames lists the commands, for an error.

@@ -7,14 +7,21 @@ import (
 
 	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/syserr"
 	"github.com/passation/passation/internal/yamlfile"
 )
 
 // cliWords are sentences shared by the commands.
 var cliWords = i18n.Text{
 	"sep":     {": ", " : "},
+	"about":   {"%s: %s", "%s : %s"},
+	"stdout":  {"writing to standard output: %s", "écriture sur la sortie standard impossible : %s"},
 	"expired": {"passation: %s: the waiver of %q expired on %s (owner %s): it no longer waives", "passation : %s : la dérogation de « %s » a expiré le %s (responsable %s) : elle ne couvre plus rien"},
 }
+
+// about is err about what (a flag, a command), in both languages when err
+// has both, the system's reason in French otherwise (syserr).
+func about(what string, err error) error { return cliWords.Wrap(err, "about", what, syserr.Of(err)) }
 
 // stringsFlag is a flag that may be given several times.
 type stringsFlag []string

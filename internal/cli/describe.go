@@ -3,12 +3,12 @@ package cli
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/passation/passation/internal/clidoc"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/syserr"
 )
 
 // program describes passation's command line for the completion scripts
@@ -160,7 +160,7 @@ func runMan(env *Env, args []string) int {
 // writeFailed reports an output that could not be written (a closed pipe,
 // a full disk).
 func writeFailed(env *Env, err error) int {
-	fmt.Fprintf(env.Stderr, "passation: writing to standard output: %v\n", err)
+	sayErr(env, cliWords.Wrap(err, "stdout", syserr.Of(err)))
 	return ExitUnreadable
 }
 

@@ -43,7 +43,7 @@ func runHook(env *Env, args []string) int {
 	case errors.Is(err, source.ErrNotRepository), errors.Is(err, source.ErrBare):
 		return usageErr(env, err)
 	case err != nil:
-		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		sayErr(env, err)
 		return ExitUnreadable
 	}
 	var act hook.Action
@@ -54,7 +54,7 @@ func runHook(env *Env, args []string) int {
 		act, file, err = hook.Uninstall(h.Dir, command)
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "passation: %s: %v\n", pos[0], err)
+		sayErr(env, about(pos[0], err))
 		return ExitUnreadable
 	}
 	shown := file
@@ -84,7 +84,7 @@ func hookCommand(failOn, profile, lng string) (string, error) {
 	if failOn != "" {
 		sev, err := finding.ParseSeverity(failOn, true)
 		if err != nil {
-			return "", fmt.Errorf("--fail-on: %w", err)
+			return "", about("--fail-on", err)
 		}
 		cmd += " --fail-on " + sev.String()
 	}

@@ -76,7 +76,7 @@ func initConfig(env *Env, f initFlags, path string) int {
 		}
 		root = path
 	case err != nil:
-		return usageErr(env, fmt.Errorf("init: %w", err))
+		return usageErr(env, about("init", err))
 	}
 	for _, name := range config.Names {
 		p := filepath.Join(root, filepath.FromSlash(name))
@@ -93,7 +93,7 @@ func initConfig(env *Env, f initFlags, path string) int {
 		profile = cat.DefaultProfile
 	}
 	if _, err := cat.Select(profile); err != nil {
-		return usageErr(env, fmt.Errorf("--profile: %w", err))
+		return usageErr(env, about("--profile", err))
 	}
 	p := filepath.Join(root, ".passation.yml")
 	if err := writeNew(p, config.Template(cat, profile, lng)); err != nil {
@@ -109,7 +109,7 @@ func initConfig(env *Env, f initFlags, path string) int {
 func writeNew(name string, data []byte) error {
 	err := atomicfile.Create(name, data, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s already exists: passation init never overwrites a file", name)
+		return usageWords.Wrap(err, "init-never", name)
 	}
 	return err
 }

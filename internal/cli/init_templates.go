@@ -41,9 +41,9 @@ func initTemplates(env *Env, f initFlags, path string) int {
 			return usageErr(env, err)
 		}
 	case errors.Is(err, source.ErrBare):
-		return usageErr(env, fmt.Errorf("init --templates: %w", err))
+		return usageErr(env, about("init --templates", err))
 	case err != nil:
-		fmt.Fprintf(env.Stderr, "passation: %v\n", err)
+		sayErr(env, err)
 		return ExitUnreadable
 	}
 	ev, code := evaluate(env, checkFlags{profile: f.profile, lang: lng, failOn: "never", staged: inGit}, path)
@@ -56,7 +56,7 @@ func initTemplates(env *Env, f initFlags, path string) int {
 	}
 	for id := range only {
 		if !slices.Contains(starter.Rules(ev.Rules), id) {
-			return usageErr(env, fmt.Errorf("--only: no starter document for %q: expected some of %s", id, strings.Join(starter.Rules(ev.Rules), ", ")))
+			return usageErr(env, usageWords.Errorf("only-unknown", id, strings.Join(starter.Rules(ev.Rules), ", ")))
 		}
 	}
 	plan, none := starter.Plan(ev.Report.Results, ev.Rules, lng, only, func(p string) bool {
@@ -214,9 +214,9 @@ func createFile(root, rel string, data []byte) error {
 		case err != nil:
 			return err
 		case fi.Mode()&fs.ModeSymlink != 0:
-			return fmt.Errorf("%s is a symlink: not writing through it", dir)
+			return usageWords.Errorf("init-symlink", dir)
 		case !fi.IsDir():
-			return fmt.Errorf("%s is not a folder", dir)
+			return usageWords.Errorf("init-notdir", dir)
 		}
 	}
 	// Whole or absent: a full disk leaves no half document behind.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -26,13 +25,15 @@ func (t timeoutFlag) Get() any { return *t.d }
 // parse fails, the duration is too long.
 var durationSyntax = regexp.MustCompile(`^[+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h)(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h))*$`)
 
+const tooLong = "a duration of at most 2562047h (about 292 years)"
+
 // Set implements flag.Value; its error is what the value should be (the
 // flag package's message then reads "--timeout "abc": expected …").
 func (t timeoutFlag) Set(s string) error {
 	d, err := time.ParseDuration(strings.TrimSpace(s))
 	switch {
 	case err != nil && durationSyntax.MatchString(strings.TrimSpace(s)):
-		return fmt.Errorf("a duration of at most %dh (about 292 years)", int64(time.Duration(1<<63-1)/time.Hour))
+		return errors.New(tooLong) // time.Duration(1<<63-1) is 2562047h47m
 	case err != nil:
 		return errors.New("a duration: a number and a unit, such as 90s, 10m or 1h30m")
 	case d <= 0:

@@ -20,7 +20,7 @@ func TestCheckFormatSARIF(t *testing.T) {
 	repo := testrepo.New(t).CommitFiles(map[string]string{
 		"README.md": "# Outil\n\nUn outil pour les agents qui instruisent les dossiers de subvention.\n\n" +
 			"## Installation\n\nLancez `make install` puis ouvrez http://localhost:8080 dans un navigateur.\n\n" +
-			"## Feuilles de route\n\nÀ venir.\n",
+			"## Plus tard\n\nÀ voir.\n",
 		"LICENSE": mitLicence,
 	})
 	out := filepath.Join(t.TempDir(), "report.sarif")
@@ -103,7 +103,7 @@ func TestCheckFormatSARIF(t *testing.T) {
 		}
 		where[r.RuleID] = pl.ArtifactLocation.URI + ":" + strconv.Itoa(line)
 	}
-	// The roadmap is missing ("Feuilles de route" is not the phrase the rule
+	// The roadmap is missing ("Plus tard" is not a phrase the rule
 	// knows) and the user manual has no heading near it: both are results on
 	// the whole README, not on a line (code scanning would hash that line's
 	// text into the alert, and editing it would close the alert and open

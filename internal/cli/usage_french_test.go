@@ -25,7 +25,7 @@ func TestUsageErrorsInFrench(t *testing.T) {
 		{[]string{"explain", "licnce"}, "règle inconnue « licnce » : vouliez-vous dire « licence » ?"},
 		{[]string{"check", "--ref", "nulle-part", r.Dir}, "« nulle-part » ne désigne aucun commit (attendu une branche, une étiquette ou l'empreinte d'un commit)"},
 		{[]string{"check", "--staged", "--ref", "HEAD", r.Dir}, "--staged vérifie l'index, --ref un commit : choisissez l'un ou l'autre"},
-		{[]string{"check", "--format", "pdf", r.Dir}, "format inconnu « pdf » : attendu"},
+		{[]string{"check", "--format", "pdf", r.Dir}, "format inconnu « pdf » : attendu text, compact, json, sarif, codequality, junit ou badge"},
 		{[]string{"check", "--fail-on", "grave", r.Dir}, "niveau inconnu « grave » : attendu `error`, `warning`, `notice` ou `never`"},
 		{[]string{"audit"}, "audit : rien à auditer : attendu une liste de dépôts"},
 	} {

@@ -23,13 +23,19 @@ var usageWords = i18n.Text{
 	"merge-files":     {"report merge: expected the shard files (report.json of each passation audit --shard K/N)", "report merge : attendu les fichiers des tranches (le report.json de chaque passation audit --shard K/N)"},
 	"format-twice":    {"given twice (%s, then %s): to write several reports, add --report FORMAT=PATH", "donné deux fois (%s, puis %s) : pour écrire plusieurs rapports, ajoutez --report FORMAT=CHEMIN"},
 	"flag-unknown":    {"unknown flag --%s: expected one of %s (%s --help)", "option inconnue --%s : attendu l'une de %s (%s --help)"},
-	// French does not quote the flag's help, which is in English.
-	"flag-value":      {"--%s needs a value (%s --help)", "--%s demande une valeur (%s --help)"},
+	"flag-value":      {"--%s needs a value: %s", "--%s demande une valeur : %s"},
+	"see-help":        {"see %s --help", "voir %s --help"},
 	"expected":        {"expected %s", "attendu %s"},
 	"expected-bool":   {"expected true or false", "attendu true ou false"},
-	"expected-number": {"expected a whole number", "attendu un nombre entier"},
+	"expected-number": {"expected a whole number (%s)", "attendu un nombre entier (%s)"},
 	// What passation's flag types say of a wrong value, keyed by English.
 	"a duration: a number and a unit, such as 90s, 10m or 1h30m": {"a duration: a number and a unit, such as 90s, 10m or 1h30m", "une durée : un nombre et une unité, par exemple 90s, 10m ou 1h30m"},
 	"a duration above zero, such as 90s, 10m or 1h30m":           {"a duration above zero, such as 90s, 10m or 1h30m", "une durée supérieure à zéro, par exemple 90s, 10m ou 1h30m"},
+	tooLong:         {tooLong, "une durée d'au plus 2562047h (environ 292 ans)"},
+	"only-unknown":  {"--only: no starter document for %q: expected some of %s", "--only : pas de document de départ pour « %s » : attendu certains de %s"},
+	"init-symlink":  {"%s is a symlink: not writing through it", "%s est un lien symbolique : passation n'écrit pas à travers"},
+	"init-notdir":   {"%s is not a folder", "%s n'est pas un dossier"},
+	"init-never":    {"%s already exists: passation init never overwrites a file", "%s existe déjà : passation init n'écrase jamais un fichier"},
+	"now":           {"PASSATION_NOW=%q: expected a date such as 2026-01-31 or 2026-01-31T12:00:00Z", "PASSATION_NOW=« %s » : attendu une date telle que 2026-01-31 ou 2026-01-31T12:00:00Z"},
 	"report-syntax": {"expected FORMAT=PATH, such as junit=passation.xml", "attendu FORMAT=CHEMIN, par exemple junit=passation.xml"},
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/passation/passation/internal/audit"
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/syserr"
 )
 
 // ProgressSchema identifies history.json, the cohort's progress across the
@@ -59,7 +60,7 @@ func ReadProgress(out string) (*Progress, error) {
 		return &Progress{Schema: ProgressSchema}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("--out: %w", err)
+		return nil, writeWords.Wrap(err, "out", syserr.Of(err))
 	}
 	defer root.Close()
 	// Through the folder's root: a history.json linked elsewhere is not read.
@@ -68,7 +69,7 @@ func ReadProgress(out string) (*Progress, error) {
 		return &Progress{Schema: ProgressSchema}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, writeWords.Wrap(err, "progress", name, syserr.Of(err))
 	}
 	defer fh.Close()
 	return decodeProgress(name, fh)
@@ -79,19 +80,19 @@ func decodeProgress(name string, rd io.Reader) (*Progress, error) {
 	lim := &io.LimitedReader{R: rd, N: maxProgressBytes + 1}
 	if err := json.NewDecoder(lim).Decode(&p); err != nil {
 		if lim.N <= 0 {
-			return nil, fmt.Errorf("%s: larger than %d MiB: not the history passation audit writes", name, maxProgressBytes>>20)
+			return nil, writeWords.Errorf("progress-big", name, maxProgressBytes>>20)
 		}
-		return nil, fmt.Errorf("%s: %v: expected the history passation audit writes (remove the file to start a new one)", name, err)
+		return nil, writeWords.Wrap(err, "progress-json", name, syserr.Of(err))
 	}
 	if p.Schema != ProgressSchema {
-		return nil, fmt.Errorf("%s: schema %q: expected %q (remove the file to start a new history)", name, p.Schema, ProgressSchema)
+		return nil, writeWords.Errorf("progress-schema", name, p.Schema, ProgressSchema)
 	}
 	if len(p.Audits) > maxProgressPoints {
-		return nil, fmt.Errorf("%s: %d audits: expected at most %d", name, len(p.Audits), maxProgressPoints)
+		return nil, writeWords.Errorf("progress-count.many", name, len(p.Audits), maxProgressPoints)
 	}
 	for i, a := range p.Audits {
 		if a.Date == "" || a.Found == nil || a.Checked == nil {
-			return nil, fmt.Errorf("%s: audit %d has no date or counts: expected the history passation audit writes", name, i+1)
+			return nil, writeWords.Errorf("progress-point", name, i+1)
 		}
 	}
 	return &p, nil

@@ -2,8 +2,6 @@ package cohortreport
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -13,7 +11,31 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/atomicfile"
+	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/syserr"
 )
+
+// writeWords are the errors of writing the audit's folder, in both
+// languages; the system's reason too (syserr).
+var writeWords = i18n.Text{
+	"out-empty":           {"--out is empty: expected the folder to write the reports into (use --out . for the current folder)", "--out est vide : attendu le dossier où écrire les rapports (--out . pour le dossier courant)"},
+	"out-file":            {"--out %s: is a file, expected a folder (the reports are several files)", "--out %s : c'est un fichier, attendu un dossier (les rapports sont plusieurs fichiers)"},
+	"out-mkdir":           {"--out %s: cannot create the folder: %s", "--out %s : impossible de créer le dossier : %s"},
+	"out-write":           {"--out %s: cannot write there: %s", "--out %s : impossible d'y écrire : %s"},
+	"out":                 {"--out: %s", "--out : %s"},
+	"write":               {"write %s: %s", "écriture de %s impossible : %s"},
+	"write-none":          {"write %s: %s: nothing was replaced", "écriture de %s impossible : %s ; rien n'a été remplacé"},
+	"not-file":            {"write %s: expected a file, found %s: nothing was replaced", "écriture de %s impossible : attendu un fichier, trouvé %s ; rien n'a été remplacé"},
+	"folder":              {"a folder", "un dossier"},
+	"symlink":             {"a symbolic link", "un lien symbolique"},
+	"special":             {"a special file", "un fichier spécial"},
+	"progress":            {"%s: %s", "%s : %s"},
+	"progress-big":        {"%s: larger than %d MiB: not the history passation audit writes", "%s : plus de %d Mio : ce n'est pas l'historique qu'écrit passation audit"},
+	"progress-json":       {"%s: %s: expected the history passation audit writes (remove the file to start a new one)", "%s : %s : attendu l'historique qu'écrit passation audit (supprimez le fichier pour en commencer un nouveau)"},
+	"progress-schema":     {"%s: schema %q: expected %q (remove the file to start a new history)", "%s : schéma « %s » : attendu « %s » (supprimez le fichier pour commencer un nouvel historique)"},
+	"progress-count.many": {"%s: %d audits: expected at most %d", "%s : %d audits : attendu %d au plus"},
+	"progress-point":      {"%s: audit %d has no date or counts: expected the history passation audit writes", "%s : l'audit %d n'a pas de date ou de décomptes : attendu l'historique qu'écrit passation audit"},
+}
 
 // ManifestName is the file, in the output folder, that lists what the last
 // audit wrote there: the next audit removes only the letters it lists, never
@@ -30,17 +52,17 @@ type manifest struct {
 // must be named, be (or become) a folder, and be writable.
 func PrepareOut(out string) error {
 	if strings.TrimSpace(out) == "" {
-		return errors.New(`--out is empty: expected the folder to write the reports into (use --out . for the current folder)`)
+		return writeWords.Errorf("out-empty")
 	}
 	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
-		return fmt.Errorf("--out %s: is a file, expected a folder (the reports are several files)", out)
+		return writeWords.Errorf("out-file", out)
 	}
 	if err := os.MkdirAll(filepath.Join(out, "letters"), 0o755); err != nil {
-		return fmt.Errorf("--out %s: cannot create the folder: %w", out, err)
+		return writeWords.Wrap(err, "out-mkdir", out, syserr.Of(err))
 	}
 	probe, err := os.CreateTemp(out, ".passation-probe-*")
 	if err != nil {
-		return fmt.Errorf("--out %s: cannot write there: %w", out, err)
+		return writeWords.Wrap(err, "out-write", out, syserr.Of(err))
 	}
 	probe.Close()
 	return os.Remove(probe.Name())
@@ -59,7 +81,7 @@ func Write(out string, files map[string][]byte) error {
 	}
 	root, err := os.OpenRoot(out)
 	if err != nil {
-		return fmt.Errorf("--out: %w", err)
+		return writeWords.Wrap(err, "out", syserr.Of(err))
 	}
 	defer root.Close()
 
@@ -109,7 +131,7 @@ func Write(out string, files map[string][]byte) error {
 	for i, p := range pending {
 		if err := p.CloseAtomicallyReplace(); err != nil {
 			abandon()
-			return fmt.Errorf("write %s: %w", filepath.Join(out, filepath.FromSlash(all[i].name)), err)
+			return writeWords.Wrap(err, "write", filepath.Join(out, filepath.FromSlash(all[i].name)), syserr.Of(err))
 		}
 	}
 	for _, old := range previous {
@@ -123,20 +145,20 @@ func Write(out string, files map[string][]byte) error {
 func prepare(root *os.Root, out, name string, data []byte) (atomicfile.Pending, error) {
 	full := filepath.Join(out, filepath.FromSlash(name))
 	if fi, err := root.Lstat(name); err == nil && !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("write %s: expected a file, found %s: nothing was replaced", full, kind(fi.Mode()))
+		return nil, writeWords.Errorf("not-file", full, writeWords.Errorf(kind(fi.Mode())))
 	}
 	if dir := path.Dir(name); dir != "." {
 		if err := root.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("write %s: %w", full, err)
+			return nil, writeWords.Wrap(err, "write", full, syserr.Of(err))
 		}
 	}
 	p, err := atomicfile.NewPending(root, name, 0o666, true)
 	if err != nil {
-		return nil, fmt.Errorf("write %s: %w: nothing was replaced", full, err)
+		return nil, writeWords.Wrap(err, "write-none", full, syserr.Of(err))
 	}
 	if _, err := p.Write(data); err != nil {
 		p.Cleanup()
-		return nil, fmt.Errorf("write %s: %w: nothing was replaced", full, err)
+		return nil, writeWords.Wrap(err, "write-none", full, syserr.Of(err))
 	}
 	return p, nil
 }
@@ -144,11 +166,11 @@ func prepare(root *os.Root, out, name string, data []byte) (atomicfile.Pending, 
 func kind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
-		return "a folder"
+		return "folder"
 	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
+		return "symlink"
 	}
-	return "a special file"
+	return "special"
 }
 
 // readManifest lists the files the previous audit wrote; only names that

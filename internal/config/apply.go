@@ -14,6 +14,7 @@ import (
 	"github.com/passation/passation/internal/evidence"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/syserr"
 	"github.com/passation/passation/internal/yamlfile"
 )
 
@@ -146,7 +147,7 @@ func (a *Applied) load(f *File, embedded fs.FS, tree source.Tree, opt Options) (
 			}
 			fsys, found, err := ruleFolder(tree, dir)
 			if err != nil {
-				return nil, fmt.Errorf("%s: rules: %q: %w", r.Pos, r.Value, err)
+				return nil, fileWords.Wrap(err, "rules-in", r.Pos, r.Value, syserr.Of(err))
 			}
 			if !found {
 				d.ErrorAt(r.Pos, "rules: folder %q is not in the checked tree: only committed files count; commit it, or fix the path", r.Value)
@@ -172,7 +173,7 @@ func (a *Applied) load(f *File, embedded fs.FS, tree source.Tree, opt Options) (
 	}
 	for _, dir := range opt.RuleDirs {
 		if err := isDir(dir); err != nil {
-			return nil, fmt.Errorf("--rules %s: %v", dir, err)
+			return nil, fileWords.Wrap(err, "rules-flag", dir, syserr.Of(err))
 		}
 		layers = append(layers, catalog.Layer{FS: os.DirFS(dir), Dir: dir})
 		a.RuleDirs = append(a.RuleDirs, dir)
@@ -196,11 +197,11 @@ func isDir(dir string) error {
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return errors.New("no such folder")
+		return fileWords.Errorf("no-folder")
 	case err != nil:
 		return err
 	case !fi.IsDir():
-		return errors.New("not a folder: expected a folder of rule files (*.yml)")
+		return fileWords.Errorf("not-folder")
 	}
 	return nil
 }

@@ -212,7 +212,7 @@ func outside(p string) bool {
 func validGlob(g string) error {
 	body := strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(g), "./"), "/")
 	if body == "" || !doublestar.ValidatePattern(body) {
-		return fmt.Errorf("invalid pattern %q: expected a glob such as archive/** or *.pdf", g)
+		return fileWords.Errorf("pattern", g)
 	}
 	return nil
 }

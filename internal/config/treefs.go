@@ -2,7 +2,6 @@ package config
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -32,7 +31,7 @@ func ruleFolder(t source.Tree, dir string) (fsys fs.FS, found bool, err error) {
 		return nil, false, err
 	}
 	if len(v.files) > maxRuleFiles {
-		return nil, true, fmt.Errorf("folder %q holds %d rule files: expected at most %d", dir, len(v.files), maxRuleFiles)
+		return nil, true, fileWords.Errorf("too-many.many", len(v.files), dir, maxRuleFiles)
 	}
 	m := memFS{}
 	total := 0
@@ -48,7 +47,7 @@ func ruleFolder(t source.Tree, dir string) (fsys fs.FS, found bool, err error) {
 			data = append(data, 0) // let the loader say it is too large
 		}
 		if total += len(data); total > maxRuleBytes {
-			return nil, true, fmt.Errorf("folder %q holds more than %d bytes of rule files: a ruleset is a few files of a few kilobytes", dir, maxRuleBytes)
+			return nil, true, fileWords.Errorf("too-big.many", dir, maxRuleBytes)
 		}
 		m[path.Base(e.Path)] = data
 	}

@@ -49,9 +49,9 @@ func compileContent(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 		if err != nil {
 			var se *syntax.Error
 			if errors.As(err, &se) {
-				return nil, fmt.Errorf("invalid regular expression `%s`: %s", v, se.Code)
+				return nil, compileWords.Errorf("regexp", v, string(se.Code))
 			}
-			return nil, fmt.Errorf("invalid regular expression `%s`: %v", v, err)
+			return nil, compileWords.Errorf("regexp", v, err.Error())
 		}
 		c.res = append(c.res, re)
 	}

@@ -65,7 +65,7 @@ func compileDiagramFile(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	for _, v := range ev.Values {
 		w := textfold.Fold(strings.TrimSpace(v))
 		if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
-			return nil, fmt.Errorf("word %q: expected one word of letters and digits", v)
+			return nil, compileWords.Errorf("word", v)
 		}
 		d.words = append(d.words, w)
 		ids, err := g.AddAll([]string{"**/*" + w + "*.{" + diagramExts + "}", "**/*" + w + "*/**"})

@@ -44,7 +44,7 @@ func compileElsewhere(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	for _, v := range ev.Values {
 		w := textfold.Words(v)
 		if len(w) == 0 {
-			return nil, fmt.Errorf("link phrase %q has no words", v)
+			return nil, compileWords.Errorf("link-phrase", v)
 		}
 		e.phrases = append(e.phrases, w)
 	}

@@ -44,7 +44,7 @@ func compileFiles(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	p := newParams(ev)
 	if v, ok := p.raw("written"); ok {
 		if v != "true" && v != "false" {
-			return nil, fmt.Errorf("with written: expected true or false, got %q", v)
+			return nil, compileWords.Errorf("written", v)
 		}
 		f.written = v == "true"
 	}

@@ -2,7 +2,6 @@ package evidence
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -14,6 +13,7 @@ import (
 	"github.com/passation/passation/internal/globset"
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/syserr"
 )
 
 var _ = register(Kind{
@@ -36,7 +36,7 @@ func NoHistory() error { return historyWords.Errorf("hist-none") }
 func NoClock() error { return historyWords.Errorf("hist-noclock") }
 
 // HistoryUnreadable is why a history rule cannot decide when the walk fails.
-func HistoryUnreadable(err error) error { return historyWords.Errorf("hist-read", err) }
+func HistoryUnreadable(err error) error { return historyWords.Errorf("hist-read", syserr.Of(err)) }
 
 // truncated is the skip reason of a rule that needs more history than a
 // shallow clone holds.
@@ -60,7 +60,7 @@ func (p *params) raw(key string) (string, bool) {
 		return "", false
 	}
 	if len(v) != 1 {
-		p.errs = append(p.errs, fmt.Errorf("with %s: expected one value, got %d", key, len(v)))
+		p.errs = append(p.errs, compileWords.Errorf("one-value.many", key, len(v)))
 		return "", false
 	}
 	return v[0], true
@@ -73,7 +73,7 @@ func (p *params) period(key, def string) history.Period {
 	}
 	d, err := history.ParsePeriod(v)
 	if err != nil {
-		p.errs = append(p.errs, fmt.Errorf("with %s: %w", key, err))
+		p.errs = append(p.errs, compileWords.Wrap(err, "with", key, syserr.Of(err)))
 	}
 	return d
 }
@@ -85,7 +85,7 @@ func (p *params) number(key string, def int) int {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	if err != nil || n < 0 {
-		p.errs = append(p.errs, fmt.Errorf("with %s: expected a whole number, got %q", key, v))
+		p.errs = append(p.errs, compileWords.Errorf("number", key, v))
 	}
 	return n
 }
@@ -103,7 +103,7 @@ func (p *params) ruleIDs(key string) []string {
 	ids := p.with[key]
 	for _, id := range ids {
 		if !ruleIDPattern.MatchString(id) {
-			p.errs = append(p.errs, fmt.Errorf("with %s: %q is not a rule id", key, id))
+			p.errs = append(p.errs, compileWords.Errorf("rule-id", key, id))
 		}
 	}
 	return ids
@@ -123,13 +123,13 @@ func (p *params) err() error {
 	sort.Strings(unknown)
 	sort.Strings(known)
 	for _, k := range unknown {
-		msg := fmt.Sprintf("unknown parameter %q: expected %s", k, strings.Join(known, ", "))
+		e := compileWords.Errorf("param", k, strings.Join(known, ", "))
 		if len(known) == 0 {
-			msg = fmt.Sprintf("unknown parameter %q: this kind takes none", k)
+			e = compileWords.Errorf("param-none", k)
 		} else if s := catalog.Suggest(k, known); s != "" {
-			msg = fmt.Sprintf("unknown parameter %q: did you mean %q?", k, s)
+			e = compileWords.Errorf("param-typo", k, s)
 		}
-		p.errs = append(p.errs, errors.New(msg))
+		p.errs = append(p.errs, e)
 	}
 	return errors.Join(p.errs...)
 }
@@ -145,7 +145,7 @@ func Expand(text string, vals map[string]string) string {
 // compileHistory compiles "history: <what>" evidence.
 func compileHistory(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	if len(ev.Values) != 1 {
-		return nil, fmt.Errorf("expected one of %s", strings.Join(historyKinds, ", "))
+		return nil, compileWords.Errorf("one-of", strings.Join(historyKinds, ", "))
 	}
 	p := newParams(ev)
 	var e Evidence
@@ -160,7 +160,7 @@ func compileHistory(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 			maxLag: p.period("max-lag", "6 months"), maxCommits: p.number("max-commits", 10),
 		}
 		if len(f.documentsOf) == 0 {
-			p.errs = append(p.errs, errors.New("with documents-of: expected the ids of the rules whose documents to date"))
+			p.errs = append(p.errs, compileWords.Errorf("documents-of"))
 		}
 		if len(f.warnFor) == 0 {
 			f.warnFor = f.documentsOf
@@ -171,11 +171,11 @@ func compileHistory(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	case "maintainer-hint":
 		e = &maintainerHint{window: p.period("window", "12 months"), top: p.number("top", 3)}
 	default:
-		msg := fmt.Sprintf("expected one of %s", strings.Join(historyKinds, ", "))
+		msg := compileWords.Errorf("one-of", strings.Join(historyKinds, ", "))
 		if s := catalog.Suggest(ev.Values[0], historyKinds); s != "" {
-			msg = fmt.Sprintf("did you mean %q?", s)
+			msg = compileWords.Errorf("typo", s)
 		}
-		return nil, fmt.Errorf("unknown history fact %q: %s", ev.Values[0], msg)
+		return nil, compileWords.Errorf("history", ev.Values[0], msg)
 	}
 	if err := p.err(); err != nil {
 		return nil, err

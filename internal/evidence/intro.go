@@ -45,7 +45,7 @@ type introEvidence struct {
 
 func compileIntro(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	if len(ev.Values) != 1 || ev.Values[0] != "true" {
-		return nil, fmt.Errorf("expected readme-intro: true")
+		return nil, compileWords.Errorf("intro")
 	}
 	i := &introEvidence{minWords: ev.MinWords}
 	if i.minWords == 0 {

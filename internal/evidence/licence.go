@@ -48,7 +48,7 @@ type licenceEvidence struct {
 
 func compileLicence(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	if len(ev.Values) != 1 || (ev.Values[0] != "present" && ev.Values[0] != "authorised") {
-		return nil, fmt.Errorf("expected licence: present or licence: authorised")
+		return nil, compileWords.Errorf("licence")
 	}
 	l := &licenceEvidence{mode: ev.Values[0]}
 	ids, err := g.AddAll(licenceFiles)

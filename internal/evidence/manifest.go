@@ -11,6 +11,7 @@ import (
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/manifest"
+	"github.com/passation/passation/internal/syserr"
 )
 
 var _ = register(Kind{
@@ -57,7 +58,7 @@ func compileManifest(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	m := &manifestEvidence{facts: ev.Values}
 	for _, v := range ev.Values {
 		if manifestFacts[v] == nil {
-			return nil, fmt.Errorf("unknown manifest fact %q: expected people, licence, documentation or roadmap", v)
+			return nil, compileWords.Errorf("manifest", v)
 		}
 	}
 	id, err := g.Add(manifestGlob)
@@ -84,7 +85,7 @@ func (m *manifestEvidence) Evaluate(r Run) Outcome {
 			// The project's own (at the root) is worth a word, not the
 			// templates and examples deeper down.
 			if !strings.Contains(e.Path, "/") {
-				o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Detail: err.Error()})
+				o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Detail: syserr.Of(err).In(r.Lang())})
 			}
 			continue
 		}

@@ -27,7 +27,7 @@ var _ = register(Kind{
 var publiccodeWords = i18n.Text{
 	"desc-pcm":       {"publiccode.yml declaring maintenance (type internal, community, or a contract still running)", "un publiccode.yml qui déclare une maintenance (type internal, community, ou un contrat en cours)"},
 	"pcm-nofile":     {"no publiccode.yml at the root, so no maintenance is declared", "pas de publiccode.yml à la racine, donc aucune maintenance déclarée"},
-	"pcm-yaml":       {"invalid YAML: %s", "YAML invalide : %s"},
+	"pcm-yaml":       {"invalid YAML: %s", "YAML invalide : `%s`"},
 	"pcm-missing":    {"no maintenance section", "pas de rubrique maintenance"},
 	"pcm-notype":     {"maintenance has no type (internal, contract, community or none)", "maintenance sans type (internal, contract, community ou none)"},
 	"pcm-badtype":    {"maintenance.type %q: expected internal, contract, community or none", "maintenance.type « %s » invalide (valeurs possibles : internal, contract, community ou none)"},
@@ -48,7 +48,7 @@ type publiccodeMaintenanceEvidence struct {
 
 func compilePubliccodeMaintenance(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	if len(ev.Values) != 1 || ev.Values[0] != "true" {
-		return nil, fmt.Errorf("expected publiccode-maintenance: true")
+		return nil, compileWords.Errorf("publiccode")
 	}
 	if err := newParams(ev).err(); err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/globset"
+	"github.com/passation/passation/internal/syserr"
 )
 
 // Needs says what a kind reads beyond the tree's files, so that a run
@@ -107,15 +108,15 @@ func (r *Registry) Compile(rule string, ev catalog.Evidence, g *globset.Set) (Ev
 	k, ok := r.kinds[ev.Kind]
 	if !ok {
 		names := r.Names()
-		msg := fmt.Sprintf("expected one of %s", strings.Join(names, ", "))
+		msg := compileWords.Errorf("one-of", strings.Join(names, ", "))
 		if s := catalog.Suggest(ev.Kind, names); s != "" {
-			msg = fmt.Sprintf("did you mean %q?", s)
+			msg = compileWords.Errorf("typo", s)
 		}
 		return nil, nil, catalog.Errorf(ev.Pos, "rule %q: unknown evidence kind %q: %s", rule, ev.Kind, msg)
 	}
 	e, err := k.Compile(ev, g)
 	if err != nil {
-		return nil, nil, catalog.Errorf(culprit(ev, k.Compile), "rule %q: %s: %v", rule, ev.Kind, err)
+		return nil, nil, catalog.Errorf(culprit(ev, k.Compile), "rule %q: %s: %v", rule, ev.Kind, syserr.Of(err))
 	}
 	return e, k, nil
 }

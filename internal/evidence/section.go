@@ -21,8 +21,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "not-setup", "with"},
 	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
 	Passes: [2]string{
-		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `with: {pdf: true}` reads the PDFs at the root and in the documentation folders too, when their name says they are documentation (guide, notice, manuel, tutoriel, installation, technique…: `docs/Notice.pdf`, not a report or a flyer): a PDF's headings are its bookmarks (without them, its short lines set in a larger type), read in its first 50 pages when the file is within the read cap; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read, nor, unless `in:` names them, documents of another genre: changelogs (their headings are versions and commit titles; only a section beside the versions, such as a `## TODO` list, is read), issue and pull-request templates, licence texts, legal pages (CGU, mentions légales, privacy policy) and instructions to coding agents or editors (`AGENTS.md`, `.cursor/`, `.vscode/`).",
-		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `with: {pdf: true}` lit aussi les PDF de la racine et des dossiers de documentation, quand leur nom dit qu'ils sont de la documentation (guide, notice, manuel, tutoriel, installation, technique… : `docs/Notice.pdf`, pas un rapport ni un dépliant) : les titres d'un PDF sont ses signets (à défaut, ses lignes courtes composées plus grand), lus dans ses 50 premières pages quand le fichier tient dans la limite de lecture ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus, ni, sauf si `in:` les nomme, les documents d'un autre genre : journaux des modifications (leurs titres sont des versions et des titres de commits ; seule une section à côté des versions, comme une liste `## TODO`, est lue), modèles de tickets et de demandes de fusion, textes de licence, pages juridiques (CGU, mentions légales, politique de confidentialité) et instructions aux agents de code ou aux éditeurs (`AGENTS.md`, `.cursor/`, `.vscode/`).",
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`, and `^le projet$` only the whole heading `## Le projet`, not `## Lancer le projet`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`) or document at the root or under `docs/`. `in:` restricts the files; `with: {pdf: true}` reads the PDFs at the root and in the documentation folders too, when their name says they are documentation (guide, notice, manuel, tutoriel, installation, technique…: `docs/Notice.pdf`, not a report or a flyer): a PDF's headings are its bookmarks (without them, its short lines set in a larger type), read in its first 50 pages when the file is within the read cap; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {code: true}` takes only a section holding a command or a code block (`## Prerequisites` that names a runtime installs nothing), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README). A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read, nor, unless `in:` names them, documents of another genre: changelogs (their headings are versions and commit titles; only a section beside the versions, such as a `## TODO` list, is read), issue and pull-request templates, licence texts, legal pages (CGU, mentions légales, privacy policy) and instructions to coding agents or editors (`AGENTS.md`, `.cursor/`, `.vscode/`).",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`, et `^le projet$` seulement le titre entier `## Le projet`, pas `## Lancer le projet`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet) ou document à la racine ou sous `docs/`. `in:` restreint les fichiers ; `with: {pdf: true}` lit aussi les PDF de la racine et des dossiers de documentation, quand leur nom dit qu'ils sont de la documentation (guide, notice, manuel, tutoriel, installation, technique… : `docs/Notice.pdf`, pas un rapport ni un dépliant) : les titres d'un PDF sont ses signets (à défaut, ses lignes courtes composées plus grand), lus dans ses 50 premières pages quand le fichier tient dans la limite de lecture ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {code: true}` ne prend qu'une section qui contient une commande ou un bloc de code (`## Prérequis` qui nomme un environnement n'installe rien), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation). Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus, ni, sauf si `in:` les nomme, les documents d'un autre genre : journaux des modifications (leurs titres sont des versions et des titres de commits ; seule une section à côté des versions, comme une liste `## TODO`, est lue), modèles de tickets et de demandes de fusion, textes de licence, pages juridiques (CGU, mentions légales, politique de confidentialité) et instructions aux agents de code ou aux éditeurs (`AGENTS.md`, `.cursor/`, `.vscode/`).",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
 })
@@ -31,6 +31,7 @@ var sectionWords = i18n.Text{
 	"section":      {"section %q", "section « %s »"},
 	"sec-empty":    {"section %q present but empty", "section « %s » présente mais vide"},
 	"sec-setup":    {"section %q only explains how to set the project up", "la section « %s » n'explique que la mise en place du projet"},
+	"sec-nocode":   {"section %q names what is needed but gives no command to run", "la section « %s » dit ce qu'il faut mais ne donne aucune commande à lancer"},
 	"sec-tmpl":     {"section %q present but empty: template left unfilled (%q)", "section « %s » présente mais vide : modèle non rempli (« %s »)"},
 	"desc-section": {"a section titled %s in %s", "une section intitulée %s dans %s"},
 	"desc-pdf":     {", and the PDFs there whose name says they are documentation", ", et les PDF de la documentation dont le nom dit qu'ils en sont"},
@@ -49,6 +50,7 @@ var sectionWords = i18n.Text{
 type sectionEvidence struct {
 	phrases  [][]string
 	anchored []bool // the phrase must open the heading ("^usage")
+	whole    []bool // the phrase must be the whole heading ("^le projet$")
 	written  []string
 	in       []string
 	ids      []int
@@ -59,6 +61,7 @@ type sectionEvidence struct {
 	notUnder []string // folder names (folded globs) whose documents are not read
 	notNamed []string // document names (folded globs, without extension) not read
 	pdfIDs   []int    // the PDFs of the documentation places (with pdf: true)
+	withCode bool     // with: {code: true}: the section must hold a command or code block
 }
 
 func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, error) {
@@ -68,21 +71,26 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 	}
 	for _, v := range ev.Values {
 		anchored := strings.HasPrefix(strings.TrimSpace(v), "^")
+		whole := strings.HasSuffix(strings.TrimSpace(v), "$")
+		if whole && !anchored {
+			return nil, compileWords.Errorf("heading-end", v)
+		}
 		words := textfold.Words(v)
 		if strings.HasSuffix(strings.TrimSpace(v), "*") && len(words) > 0 {
 			words[len(words)-1] += "*"
 		}
 		if len(words) == 0 {
-			return nil, fmt.Errorf("heading %q has no words", v)
+			return nil, compileWords.Errorf("heading", v)
 		}
 		s.phrases = append(s.phrases, words)
 		s.anchored = append(s.anchored, anchored)
+		s.whole = append(s.whole, whole)
 	}
 	p := newParams(ev)
 	for _, v := range p.strings("not-about") {
 		w := textfold.Words(v)
 		if len(w) != 1 {
-			return nil, fmt.Errorf("with not-about: %q: expected one word (a trailing * makes it a prefix)", v)
+			return nil, compileWords.Errorf("not-about", v)
 		}
 		if strings.HasSuffix(v, "*") {
 			w[0] += "*"
@@ -92,14 +100,14 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 	for _, v := range p.strings("not-under") {
 		f := textfold.Fold(strings.TrimSpace(v))
 		if f == "" || strings.Contains(f, "/") || !doublestar.ValidatePattern(f) {
-			return nil, fmt.Errorf("with not-under: %q: expected one folder name, such as helm* or elk", v)
+			return nil, compileWords.Errorf("not-under", v)
 		}
 		s.notUnder = append(s.notUnder, f)
 	}
 	for _, v := range p.strings("not-named") {
 		f := textfold.Fold(strings.TrimSpace(v))
 		if f == "" || strings.Contains(f, "/") || !doublestar.ValidatePattern(f) {
-			return nil, fmt.Errorf("with not-named: %q: expected one document name without extension, such as developpement*", v)
+			return nil, compileWords.Errorf("not-named", v)
 		}
 		s.notNamed = append(s.notNamed, f)
 	}
@@ -111,8 +119,14 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 			readPDF = true
 		case "false":
 		default:
-			return nil, fmt.Errorf("with pdf: expected true or false, got %q", v)
+			return nil, compileWords.Errorf("pdf", v)
 		}
+	}
+	if v, ok := p.raw("code"); ok {
+		if v != "true" && v != "false" {
+			return nil, compileWords.Errorf("code", v)
+		}
+		s.withCode = v == "true"
 	}
 	if err := p.err(); err != nil {
 		return nil, err
@@ -219,6 +233,9 @@ func (s *sectionEvidence) Evaluate(r Run) Outcome {
 		case s.notSetup && sec.SetupOnly():
 			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-setup"), sec.Heading)
 			o.Rejected = append(o.Rejected, ev)
+		case s.withCode && len(sec.Code) == 0 && sec.BodyWords >= s.minWords:
+			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-nocode"), sec.Heading)
+			o.Rejected = append(o.Rejected, ev)
 		case sec.BodyWords >= s.minWords:
 			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "section"), sec.Heading)
 			o.Found = append(o.Found, ev)
@@ -253,6 +270,9 @@ func (s *sectionEvidence) matches(words []string) bool {
 	}
 	opening := withoutNumbering(words)
 	for i, p := range s.phrases {
+		if s.whole[i] && len(opening) != len(p) {
+			continue // "## Lancer le projet" is no "## Le projet"
+		}
 		if s.anchored[i] {
 			if len(opening) >= len(p) && textfold.ContainsPhrase(opening[:len(p)], p) {
 				return true

@@ -147,3 +147,44 @@ func TestSectionNotNamed(t *testing.T) {
 		t.Errorf("a path in not-named: %q", err)
 	}
 }
+
+// TestSectionWithCode: with: {code: true} takes a section only with a
+// command or a code block, and refuses one that only names what is needed.
+func TestSectionWithCode(t *testing.T) {
+	r := catalog.Rule{ID: "install", Severity: finding.Error, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"prerequisites"}, With: map[string][]string{"code": {"true"}}}}}
+	named := "# Outil\n\n## Prerequisites\n\n" + prose + "\n"
+	if res := runOne(t, r, map[string]string{"README.md": named}); res.Status != finding.Fail || !contains(res.Evidence[0].String(), "gives no command to run") {
+		t.Errorf("prerequisites without a command: %s %+v", res.Status, res.Evidence)
+	}
+	if res := runOne(t, r, map[string]string{"README.md": named + "\n```sh\nmake deps\n```\n"}); res.Status != finding.Pass {
+		t.Errorf("prerequisites with a command: %s %+v", res.Status, res.Evidence)
+	}
+	r.Evidence[0].With = map[string][]string{"code": {"oui"}}
+	if err := compileErr(t, r); !contains(err, "expected true or false") {
+		t.Errorf("error %q", err)
+	}
+}
+
+// TestSectionWholeHeading: "^le projet$" takes the heading "Le projet" (and
+// "2. Le projet"), never a heading that only holds the words.
+func TestSectionWholeHeading(t *testing.T) {
+	r := catalog.Rule{ID: "about", Severity: finding.Warning, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"^le projet$"}}}}
+	for heading, want := range map[string]finding.Status{
+		"Le projet":            finding.Pass,
+		"2. Le projet":         finding.Pass,
+		"Lancer le projet":     finding.Fail,
+		"Le projet en local":   finding.Fail,
+		"Contribuer au projet": finding.Fail,
+	} {
+		files := map[string]string{"README.md": "# Outil\n\n## " + heading + "\n\n" + prose + "\n"}
+		if res := runOne(t, r, files); res.Status != want {
+			t.Errorf("## %s: %s, want %s", heading, res.Status, want)
+		}
+	}
+	r.Evidence[0].Values = []string{"le projet$"}
+	if err := compileErr(t, r); !contains(err, "opens with ^") {
+		t.Errorf("error %q", err)
+	}
+}

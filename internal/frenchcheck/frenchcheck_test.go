@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/check"
@@ -73,8 +74,25 @@ func TestFrenchSentences(t *testing.T) {
 			t.Errorf("%s: %s", where, f)
 		}
 	}
-	for where, fr := range tables(t, root) {
+	all := tables(t, root)
+	for where, fr := range all {
 		fail(where, frenchcheck.Faults(fill(typo.French(fr.text), fr.many)))
+		if untranslated(fr) {
+			fail(where, []string{"French is the English, untranslated: " + strconv.Quote(fr.text)})
+		}
+	}
+	// The rarer messages are walked too: help, the errors of files and of
+	// the system, cohort lists, rule files' evidence, the action's inputs.
+	for _, file := range []string{"internal/cli/help.go", "internal/syserr/syserr.go", "internal/atomicfile/atomicfile.go",
+		"internal/cohortreport/write.go", "internal/audit/target.go", "internal/audit/result.go", "internal/evidence/compile_words.go",
+		"internal/source/source.go", "internal/config/discover.go", "internal/action/inputs.go", "internal/manifest/manifest.go"} {
+		found := false
+		for where := range all {
+			found = found || strings.Contains(filepath.ToSlash(where), file+":")
+		}
+		if !found {
+			t.Errorf("no sentence of %s walked", file)
+		}
 	}
 	cat, err := catalog.Load(rules.FS)
 	if err != nil {
@@ -124,9 +142,22 @@ func TestFrenchSentences(t *testing.T) {
 	}
 }
 
+// untranslated: the French of a pair is its English, a sentence of two
+// words or more (ids, formats and names may be the same in both).
+func untranslated(s sentence) bool {
+	n := 0
+	for _, w := range strings.FieldsFunc(fill(s.text, false), func(r rune) bool { return !unicode.IsLetter(r) && !strings.ContainsRune("._-", r) }) {
+		if len(w) >= 3 && !strings.ContainsAny(w, "._-") { // an id (maintenance.type) is not a word
+			n++
+		}
+	}
+	return s.text == s.en && n >= 2
+}
+
 type sentence struct {
 	text string
 	many bool
+	en   string
 }
 
 // tables finds every i18n.Text literal of the module's Go source and
@@ -171,7 +202,11 @@ func tables(t *testing.T, root string) map[string]sentence {
 					t.Errorf("%s: the French of %s is not a constant string", fset.Position(pair.Pos()), key)
 					continue
 				}
-				out[fset.Position(kv.Pos()).String()+" "+key] = sentence{fr, strings.HasSuffix(key, ".many")}
+				en, _ := str(pair.Elts[0])
+				if en == "" {
+					en = key // a table of yamlfile.Translate may leave it to the key
+				}
+				out[fset.Position(kv.Pos()).String()+" "+key] = sentence{fr, strings.HasSuffix(key, ".many"), en}
 			}
 			return false
 		})

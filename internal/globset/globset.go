@@ -4,11 +4,11 @@
 package globset
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/textfold"
 )
 
@@ -57,6 +57,11 @@ func New() *Set { return &Set{ids: map[string]int{}} }
 // Add compiles a pattern (folded: case and accents do not matter) and returns
 // its id. Patterns without "/" are looked for in the usual places; a leading
 // "/" anchors a pattern at the root; "X/**" means every file below X.
+// words are the problem of a pattern, in both languages.
+var words = i18n.Text{
+	"invalid": {"invalid file pattern %q: expected a relative glob such as docs/*.md or **/README*", "motif de fichier « %s » non valide : attendu un motif relatif tel que docs/*.md ou **/README*"},
+}
+
 func (s *Set) Add(pattern string) (int, error) {
 	p := textfold.Fold(strings.TrimPrefix(strings.TrimSpace(pattern), "./"))
 	if id, ok := s.ids[p]; ok {
@@ -65,7 +70,7 @@ func (s *Set) Add(pattern string) (int, error) {
 	rooted := strings.HasPrefix(p, "/")
 	body := strings.TrimPrefix(p, "/")
 	if body == "" || strings.HasPrefix(body, "/") || !doublestar.ValidatePattern(body) {
-		return 0, fmt.Errorf("invalid file pattern %q: expected a relative glob such as docs/*.md or **/README*", pattern)
+		return 0, words.Errorf("invalid", pattern)
 	}
 	id := len(s.written)
 	s.ids[p] = id

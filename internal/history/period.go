@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/passation/passation/internal/i18n"
 )
 
 // Period is a calendar length of time ("6 months"): it is added with
@@ -17,15 +19,21 @@ type Period struct {
 
 var periodPattern = regexp.MustCompile(`^(\d+)\s*(days?|weeks?|months?|years?)$`)
 
+// periodWords are the problems of a period, in both languages.
+var periodWords = i18n.Text{
+	"syntax":   {"%q: expected a number of days, weeks, months or years, such as \"6 months\"", "« %s » : attendu un nombre de jours, de semaines, de mois ou d'années, par exemple « 6 months »"},
+	"too-long": {"%q: expected at most 1000 %s", "« %s » : attendu au plus 1000 %s"},
+}
+
 // ParsePeriod reads "30 days", "2 weeks", "6 months" or "1 year".
 func ParsePeriod(s string) (Period, error) {
 	m := periodPattern.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
 	if m == nil {
-		return Period{}, fmt.Errorf("%q: expected a number of days, weeks, months or years, such as \"6 months\"", s)
+		return Period{}, periodWords.Errorf("syntax", s)
 	}
 	n, err := strconv.Atoi(m[1])
 	if err != nil || n > 1000 {
-		return Period{}, fmt.Errorf("%q: expected at most 1000 %s", s, m[2])
+		return Period{}, periodWords.Errorf("too-long", s, m[2])
 	}
 	switch strings.TrimSuffix(m[2], "s") {
 	case "day":

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/atomicfile"
+	"github.com/passation/passation/internal/i18n"
 )
 
 // Name is the hook git runs before each commit.
@@ -105,7 +106,7 @@ func Install(dir, command string) (Action, string, error) {
 	}
 	if fi.Mode()&fs.ModeSymlink == 0 {
 		if !fi.Mode().IsRegular() {
-			return 0, path, fmt.Errorf("%s is not a file: expected a hook script", path)
+			return 0, path, hookErrors.Errorf("not-file", path)
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -250,9 +251,16 @@ func isShellScript(data []byte) bool {
 	return false
 }
 
+// hookErrors are what refuses an install, in both languages.
+var hookErrors = i18n.Text{
+	"not-file": {"%s is not a file: expected a hook script", "%s n'est pas un fichier : attendu un script de hook"},
+	"chained": {"%s exists, left by an earlier install: put it back as %s or delete it, then install again",
+		"%s existe, laissé par une installation précédente : remettez-le à la place de %s ou supprimez-le, puis installez de nouveau"},
+}
+
 func checkNoChained(path string) error {
 	if _, err := os.Lstat(path + chainedSuffix); err == nil {
-		return fmt.Errorf("%s exists, left by an earlier install: put it back as %s or delete it, then install again", path+chainedSuffix, path)
+		return hookErrors.Errorf("chained", path+chainedSuffix, path)
 	}
 	return nil
 }

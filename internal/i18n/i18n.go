@@ -37,18 +37,42 @@ func (t Text) Has(key string) bool {
 // Error is an error whose sentence exists in both languages: Error gives
 // the English one, In the sentence of a report's language.
 type Error struct {
-	text Text
-	key  string
-	args []any
+	text  Text
+	key   string
+	args  []any
+	cause error
 }
 
 // Errorf makes an error of key, filled with args, from the table.
 func (t Text) Errorf(key string, args ...any) *Error { return &Error{text: t, key: key, args: args} }
 
+// Wrap is Errorf for an error caused by another, which errors.Is and
+// errors.As still find (a file that exists, a refused permission).
+func (t Text) Wrap(cause error, key string, args ...any) *Error {
+	return &Error{text: t, key: key, args: args, cause: cause}
+}
+
 func (e *Error) Error() string { return e.In("en") }
 
-// In returns the error's sentence in lang.
-func (e *Error) In(lang string) string { return fmt.Sprintf(e.text.In(lang, e.key), e.args...) }
+// Unwrap is the error that caused this one, if any.
+func (e *Error) Unwrap() error { return e.cause }
+
+// In returns the error's sentence in lang. An argument that says itself in
+// both languages (another Error, the system's reason) is said in lang too,
+// so that a French sentence never quotes an English one.
+func (e *Error) In(lang string) string {
+	args := make([]any, len(e.args))
+	for i, a := range e.args {
+		if l, ok := a.(Lingual); ok {
+			a = l.In(lang)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(e.text.In(lang, e.key), args...)
+}
+
+// Lingual is what says itself in either language.
+type Lingual interface{ In(lang string) string }
 
 // Singular reports whether a count of n takes the singular in lang: in
 // French 0 and 1 do (« 0 élément manquant »), in English only 1 does.

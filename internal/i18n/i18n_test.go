@@ -1,6 +1,9 @@
 package i18n
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestIn(t *testing.T) {
 	words := Text{"found": {"found", "trouvé"}}
@@ -58,5 +61,21 @@ func TestCount(t *testing.T) {
 	}
 	if got := words.Count("fr", "commits", 3); got != "3 commits" {
 		t.Errorf("a key without .one/.many: %q", got)
+	}
+}
+
+func TestErrorArguments(t *testing.T) {
+	inner := Text{"perm": {"permission denied", "permission refusée"}}
+	outer := Text{"write": {"write %s: %s", "écriture de %s impossible : %s"}}
+	cause := errors.New("the system's error")
+	e := outer.Wrap(cause, "write", "x.json", inner.Errorf("perm"))
+	if got := e.In("fr"); got != "écriture de x.json impossible\u00a0: permission refusée" {
+		t.Errorf("French: %q", got)
+	}
+	if got := e.Error(); got != "write x.json: permission denied" {
+		t.Errorf("English: %q", got)
+	}
+	if !errors.Is(e, cause) {
+		t.Error("the cause is not unwrapped")
 	}
 }

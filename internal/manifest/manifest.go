@@ -11,11 +11,12 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"path"
 	"regexp"
 	"strings"
 
+	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/syserr"
 	"github.com/passation/passation/internal/yamlfile"
 	"github.com/pelletier/go-toml/v2"
 )
@@ -92,12 +93,20 @@ func Parse(p string, data []byte) (*Facts, error) {
 	}
 	if err != nil {
 		if line := errorLine(err, data); line > 0 {
-			return f, fmt.Errorf("%s:%d: %w", p, line, err)
+			return f, manifestWords.Wrap(err, "at-line", p, line, syserr.Of(err))
 		}
-		return f, fmt.Errorf("%s: %w", p, err)
+		return f, manifestWords.Wrap(err, "at", p, syserr.Of(err))
 	}
 	f.clean()
 	return f, nil
+}
+
+// manifestWords are the errors of a manifest that cannot be read, in both
+// languages; the parser's own words are quoted as code in French.
+var manifestWords = i18n.Text{
+	"invalid": {"invalid %s: %s", "%s non valide : %s"},
+	"at-line": {"%s:%d: %s", "%s:%d : %s"},
+	"at":      {"%s: %s", "%s : %s"},
 }
 
 // decodeYAML decodes a YAML manifest. A syntax error comes back at its
@@ -109,7 +118,7 @@ func decodeYAML(p string, data []byte, v any) error {
 		return err
 	}
 	if err := n.Decode(v); err != nil {
-		return fmt.Errorf("invalid YAML: %w", err)
+		return manifestWords.Wrap(err, "invalid", "YAML", syserr.Of(err))
 	}
 	return nil
 }
@@ -237,7 +246,7 @@ func (f *Facts) add(dst *[]Fact, data []byte, key, lineKey string, vals []string
 func (f *Facts) packageJSON(data []byte) error {
 	var m map[string]any
 	if err := json.Unmarshal(data, &m); err != nil {
-		return fmt.Errorf("invalid JSON: %w", err)
+		return manifestWords.Wrap(err, "invalid", "JSON", syserr.Of(err))
 	}
 	for _, k := range []string{"author", "maintainers", "contributors"} {
 		f.add(&f.People, data, k, k, people(m[k]))
@@ -254,7 +263,7 @@ func (f *Facts) packageJSON(data []byte) error {
 func (f *Facts) composerJSON(data []byte) error {
 	var m map[string]any
 	if err := json.Unmarshal(data, &m); err != nil {
-		return fmt.Errorf("invalid JSON: %w", err)
+		return manifestWords.Wrap(err, "invalid", "JSON", syserr.Of(err))
 	}
 	f.add(&f.People, data, "authors", "authors", people(m["authors"]))
 	switch l := m["license"].(type) {
@@ -273,7 +282,7 @@ func (f *Facts) composerJSON(data []byte) error {
 func (f *Facts) pyproject(data []byte) error {
 	var m map[string]any
 	if err := toml.Unmarshal(data, &m); err != nil {
-		return fmt.Errorf("invalid TOML: %w", err)
+		return manifestWords.Wrap(err, "invalid", "TOML", syserr.Of(err))
 	}
 	tables := []map[string]any{}
 	if p, ok := m["project"].(map[string]any); ok {
@@ -328,7 +337,7 @@ func (f *Facts) cargo(data []byte) error {
 		} `toml:"package"`
 	}
 	if err := toml.Unmarshal(data, &m); err != nil {
-		return fmt.Errorf("invalid TOML: %w", err)
+		return manifestWords.Wrap(err, "invalid", "TOML", syserr.Of(err))
 	}
 	f.add(&f.People, data, "authors", "authors", m.Package.Authors)
 	f.add(&f.Licences, data, "license", "license", []string{m.Package.License})
@@ -418,7 +427,7 @@ func (f *Facts) pom(data []byte) error {
 		} `xml:"licenses>license"`
 	}
 	if err := xml.Unmarshal(data, &m); err != nil {
-		return fmt.Errorf("invalid XML: %w", err)
+		return manifestWords.Wrap(err, "invalid", "XML", syserr.Of(err))
 	}
 	for _, d := range m.Developers {
 		f.add(&f.People, data, "developers", "developers", []string{d.Name + " " + d.Email})

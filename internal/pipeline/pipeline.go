@@ -8,7 +8,6 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -22,6 +21,7 @@ import (
 	"github.com/passation/passation/internal/history"
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/source"
+	"github.com/passation/passation/internal/syserr"
 	"github.com/passation/passation/rules"
 )
 
@@ -87,8 +87,8 @@ type Prepared struct {
 	// comes from (for --print-config).
 	Settings config.Settings
 	// Notes are what the caller should tell the user, in order (a folder
-	// checked outside git).
-	Notes []string
+	// checked outside git), in both languages.
+	Notes []*i18n.Error
 }
 
 // Evaluation is one check of one tree, with what every output needs.
@@ -119,7 +119,7 @@ func Prepare(req Request) (*Prepared, error) {
 	}
 	if req.FailOn != "" {
 		if _, err := finding.ParseSeverity(req.FailOn, true); err != nil {
-			return nil, usage(fmt.Errorf("--fail-on: %w", err))
+			return nil, usage(words.Wrap(err, "flag", "--fail-on", syserr.Of(err)))
 		}
 	}
 	if req.Staged && req.Ref != "" {
@@ -193,7 +193,7 @@ func (p *Prepared) Run() (*Evaluation, error) {
 	}
 	rep, err := checker.Report(tree, opt, check.Meta{Profile: applied.Profile.Value, Tool: req.Tool})
 	if err != nil {
-		return nil, unreadable(fmt.Errorf("%s: %w", req.Path, err))
+		return nil, unreadable(words.Wrap(err, "flag", req.Path, syserr.Of(err)))
 	}
 	applied.Finish(rep)
 	return &Evaluation{
@@ -207,7 +207,9 @@ func Evaluate(req Request) (*Evaluation, []string, error) {
 	p, err := Prepare(req)
 	var notes []string
 	if p != nil {
-		notes = p.Notes
+		for _, n := range p.Notes {
+			notes = append(notes, n.In(req.Lang))
+		}
 	}
 	if err != nil {
 		return nil, notes, err
@@ -227,7 +229,7 @@ func ParseLang(v string) (string, error) {
 
 // openTree opens what the user pointed at: the git repository around path,
 // at ref; or, outside git and without a ref, the folder itself.
-func openTree(path, ref string) (source.Tree, []string, error) {
+func openTree(path, ref string) (source.Tree, []*i18n.Error, error) {
 	if err := isFolder(path); err != nil {
 		return nil, nil, usage(err)
 	}
@@ -238,9 +240,9 @@ func openTree(path, ref string) (source.Tree, []string, error) {
 		}
 		dir, derr := source.OpenDir(path)
 		if derr != nil {
-			return nil, nil, usage(words.Errorf("not-folder", path, derr))
+			return nil, nil, usage(words.Errorf("not-folder", path, syserr.Of(derr)))
 		}
-		return dir, []string{fmt.Sprintf("%s is not a git repository: checking the files of the folder instead", path)}, nil
+		return dir, []*i18n.Error{words.Errorf("folder-note", path)}, nil
 	}
 	if err != nil {
 		return nil, nil, unreadable(err)
@@ -285,7 +287,7 @@ func isFolder(path string) error {
 	case errors.Is(err, os.ErrNotExist):
 		return words.Errorf("missing", path)
 	case err != nil:
-		return words.Errorf("unreadable", path, err)
+		return words.Errorf("unreadable", path, syserr.Of(err))
 	case !fi.IsDir():
 		return words.Errorf("file", path)
 	}
@@ -332,6 +334,8 @@ func JudgeMember(m Member) (rep *finding.Report, configProblem error, err error)
 
 // words are the pipeline's usage errors in both languages.
 var words = i18n.Text{
+	"flag":          {"%s: %s", "%s : %s"},
+	"folder-note":   {"%s is not a git repository: checking the files of the folder instead", "%s n'est pas un dépôt git : ce sont les fichiers du dossier qui sont vérifiés"},
 	"staged-ref":    {"--staged checks the index, --ref a commit: use one or the other", "--staged vérifie l'index, --ref un commit : choisissez l'un ou l'autre"},
 	"lang":          {"unknown language %q: expected en or fr", "langue inconnue « %s » : attendu en ou fr"},
 	"ref-no-git":    {"%s is not inside a git repository: --ref needs one", "%s n'est pas dans un dépôt git : --ref en demande un"},

@@ -68,8 +68,34 @@ func Names(action bool) string {
 			names = append(names, f.Name)
 		}
 	}
-	if len(names) < 2 {
-		return strings.Join(names, "")
+	return Choices(names).String()
+}
+
+// NameList is Names as an argument of a sentence of both languages:
+// "text, json or sarif", « text, json ou sarif ».
+func NameList(action bool) Choices {
+	var names []string
+	for _, f := range Formats {
+		if f.Action || !action {
+			names = append(names, f.Name)
+		}
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	return Choices(names)
+}
+
+// Choices are ids listed as alternatives, with "or" in each language.
+type Choices []string
+
+func (c Choices) String() string { return c.In("en") }
+
+// In lists the choices in lang.
+func (c Choices) In(lang string) string {
+	if len(c) < 2 {
+		return strings.Join(c, "")
+	}
+	or := " or "
+	if lang == "fr" {
+		or = " ou "
+	}
+	return strings.Join(c[:len(c)-1], ", ") + or + c[len(c)-1]
 }

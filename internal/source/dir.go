@@ -23,7 +23,7 @@ func OpenDir(dir string) (*DirTree, error) {
 		return nil, err
 	}
 	if !fi.IsDir() {
-		return nil, fmt.Errorf("%s: not a folder", dir)
+		return nil, openWords.Errorf("not-folder", dir)
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {

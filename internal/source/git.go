@@ -19,6 +19,7 @@ import (
 	"github.com/go-git/go-git/v5/storage"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/syserr"
 )
 
 // Repo is an opened git repository.
@@ -48,12 +49,12 @@ func OpenRepo(dir string) (*Repo, error) {
 		if dotGit := findDotGit(dir); dotGit != "" {
 			// git itself refuses such a folder; reading the files on disk
 			// instead would judge what is not committed.
-			return nil, fmt.Errorf("%s is not a readable git repository (a broken worktree link or a damaged .git): expected a repository git can open", dotGit)
+			return nil, openWords.Errorf("broken", dotGit)
 		}
-		return nil, fmt.Errorf("%s: %w", dir, ErrNotRepository)
+		return nil, openWords.Wrap(ErrNotRepository, "not-repo", dir)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", dir, err)
+		return nil, openWords.Wrap(err, "open", dir, syserr.Of(err))
 	}
 	root := dir
 	if wt, err := r.Worktree(); err == nil {
@@ -74,7 +75,7 @@ func OpenRepo(dir string) (*Repo, error) {
 	st = newStorage(fs)
 	r, err = git.Open(st, nil)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", dir, err)
+		return nil, openWords.Wrap(err, "open", dir, syserr.Of(err))
 	}
 	return &Repo{Path: dir, Root: root, git: r, storage: st, fs: fs}, nil
 }
@@ -164,12 +165,12 @@ func (r *Repo) resolve(rev string) (plumbing.Hash, error) {
 	}
 	if target, ok := r.refTarget(rev); ok {
 		if target.IsZero() {
-			return plumbing.ZeroHash, fmt.Errorf("%s: %q holds no valid commit hash: the repository is damaged", r.Path, rev)
+			return plumbing.ZeroHash, openWords.Errorf("bad-hash", r.Path, rev)
 		}
-		return plumbing.ZeroHash, fmt.Errorf("%s: %q points to commit %s: %w", r.Path, rev, target, ErrMissingObject)
+		return plumbing.ZeroHash, openWords.Wrap(ErrMissingObject, "missing-commit", r.Path, rev, target)
 	}
 	if r.unborn(rev) {
-		return plumbing.ZeroHash, fmt.Errorf("%s: %w: commit something first", r.Path, ErrNoCommits)
+		return plumbing.ZeroHash, openWords.Wrap(ErrNoCommits, "no-commits", r.Path)
 	}
 	if shallow, _ := r.git.Storer.Shallow(); len(shallow) > 0 {
 		return plumbing.ZeroHash, usagef(ErrUnknownRef, "%s: %q names no commit of this shallow clone (expected a branch, tag or commit hash within the fetched history; git fetch --unshallow fetches the rest)", r.Path, rev)

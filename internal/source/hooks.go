@@ -10,6 +10,8 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/storage/filesystem"
+
+	"github.com/passation/passation/internal/syserr"
 )
 
 // ErrBare: the repository has no work tree, so no commit is made in it.
@@ -35,25 +37,25 @@ func FindHooks(dir string, getenv func(string) string) (Hooks, error) {
 	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		if isBare(dir) {
-			return Hooks{}, fmt.Errorf("%s: %w: no commit is made in it, so it runs no pre-commit hook", dir, ErrBare)
+			return Hooks{}, openWords.Wrap(ErrBare, "bare-hook", dir)
 		}
-		return Hooks{}, fmt.Errorf("%s: %w", dir, ErrNotRepository)
+		return Hooks{}, openWords.Wrap(ErrNotRepository, "not-repo", dir)
 	}
 	if err != nil {
-		return Hooks{}, fmt.Errorf("open %s: %w", dir, err)
+		return Hooks{}, openWords.Wrap(err, "open", dir, syserr.Of(err))
 	}
 	wt, err := r.Worktree()
 	if errors.Is(err, git.ErrIsBareRepository) {
-		return Hooks{}, fmt.Errorf("%s: %w: no commit is made in it, so it runs no pre-commit hook", dir, ErrBare)
+		return Hooks{}, openWords.Wrap(ErrBare, "bare-hook", dir)
 	}
 	if err != nil {
-		return Hooks{}, fmt.Errorf("open %s: %w", dir, err)
+		return Hooks{}, openWords.Wrap(err, "open", dir, syserr.Of(err))
 	}
 	h := Hooks{WorkTree: wt.Filesystem.Root()}
 
 	local, err := r.Config()
 	if err != nil {
-		return Hooks{}, fmt.Errorf("%s: read configuration: %w", dir, err)
+		return Hooks{}, openWords.Wrap(err, "read-config", dir, syserr.Of(err))
 	}
 	h.HooksPath = local.Raw.Section("core").Option("hooksPath")
 	if h.HooksPath == "" {

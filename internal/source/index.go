@@ -12,6 +12,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/syserr"
 )
 
 // Index stages as git writes them. go-git's index.Merged constant is 1, but
@@ -79,10 +80,9 @@ func (r *Repo) readIndex(indexFile string) (*index.Index, error) {
 	}
 	switch {
 	case errors.Is(err, index.ErrUnknownExtension):
-		return nil, fmt.Errorf("%s: %s uses a format passation cannot read yet (a sparse or split index): "+
-			"run git config index.sparse false and git config core.splitIndex false, then git sparse-checkout reapply or git update-index --no-split-index: %w", r.Path, name, err)
+		return nil, openWords.Wrap(err, "index-format", r.Path, name, syserr.Of(err))
 	case err != nil:
-		return nil, fmt.Errorf("%s: read %s: %w", r.Path, name, err)
+		return nil, openWords.Wrap(err, "index-read", r.Path, name, syserr.Of(err))
 	}
 	return idx, nil
 }

@@ -89,6 +89,26 @@ func (e *UsageError) In(lang string) string {
 	return fmt.Sprintf(usageWords.In(lang, e.format), e.args...)
 }
 
+// openWords are the errors of opening a repository or a folder, in both
+// languages; each wraps its sentinel (ErrNotRepository…) for errors.Is.
+var openWords = i18n.Text{
+	"not-repo":       {"%s: not a git repository", "%s : ce n'est pas un dépôt git"},
+	"broken":         {"%s is not a readable git repository (a broken worktree link or a damaged .git): expected a repository git can open", "%s n'est pas un dépôt git lisible (un lien de worktree cassé ou un .git endommagé) : attendu un dépôt que git puisse ouvrir"},
+	"open":           {"open %s: %s", "ouverture de %s impossible : %s"},
+	"bad-hash":       {"%s: %q holds no valid commit hash: the repository is damaged", "%s : « %s » ne contient pas d'empreinte de commit valide : le dépôt est endommagé"},
+	"missing-commit": {"%s: %q points to commit %s: object missing from the repository (a partial or damaged clone)", "%s : « %s » désigne le commit %s, absent du dépôt (un clone partiel ou endommagé)"},
+	"no-commits":     {"%s: the repository has no commits yet: commit something first", "%s : le dépôt n'a pas encore de commit : faites d'abord un commit"},
+	"bare-hook":      {"%s: bare repository: no commit is made in it, so it runs no pre-commit hook", "%s : dépôt nu : on n'y fait pas de commit, il ne lance donc aucun hook pre-commit"},
+	"bare":           {"%s: bare repository: it has no work tree", "%s : dépôt nu : il n'a pas d'arbre de travail"},
+	"read-config":    {"%s: read configuration: %s", "%s : lecture de la configuration impossible : %s"},
+	"index-format": {"%s: %s uses a format passation cannot read yet (a sparse or split index): " +
+		"run git config index.sparse false and git config core.splitIndex false, then git sparse-checkout reapply or git update-index --no-split-index: %s",
+		"%s : %s est dans un format que passation ne sait pas encore lire (un index sparse ou split) : " +
+			"lancez git config index.sparse false et git config core.splitIndex false, puis git sparse-checkout reapply ou git update-index --no-split-index : %s"},
+	"index-read": {"%s: read %s: %s", "%s : lecture de %s impossible : %s"},
+	"not-folder": {"%s: not a folder", "%s : ce n'est pas un dossier"},
+}
+
 // usageWords are the usage errors of this package in both languages.
 var usageWords = i18n.Text{
 	"%s: %q names no commit of this shallow clone (expected a branch, tag or commit hash within the fetched history; git fetch --unshallow fetches the rest)": {

@@ -2,9 +2,10 @@ package source
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/go-git/go-git/v5"
+
+	"github.com/passation/passation/internal/syserr"
 )
 
 // WorkTree returns the absolute root of the work tree around dir.
@@ -12,19 +13,19 @@ func WorkTree(dir string) (string, error) {
 	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		if isBare(dir) {
-			return "", fmt.Errorf("%s: %w: it has no work tree", dir, ErrBare)
+			return "", openWords.Wrap(ErrBare, "bare", dir)
 		}
-		return "", fmt.Errorf("%s: %w", dir, ErrNotRepository)
+		return "", openWords.Wrap(ErrNotRepository, "not-repo", dir)
 	}
 	if err != nil {
-		return "", fmt.Errorf("open %s: %w", dir, err)
+		return "", openWords.Wrap(err, "open", dir, syserr.Of(err))
 	}
 	wt, err := r.Worktree()
 	if errors.Is(err, git.ErrIsBareRepository) {
-		return "", fmt.Errorf("%s: %w: it has no work tree", dir, ErrBare)
+		return "", openWords.Wrap(ErrBare, "bare", dir)
 	}
 	if err != nil {
-		return "", fmt.Errorf("open %s: %w", dir, err)
+		return "", openWords.Wrap(err, "open", dir, syserr.Of(err))
 	}
 	return wt.Filesystem.Root(), nil
 }

@@ -20,7 +20,9 @@ import (
 	"text/template"
 
 	"github.com/passation/passation/internal/catalog"
+	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/typo"
+	"github.com/passation/passation/internal/yamlfile"
 )
 
 //go:embed templates
@@ -43,6 +45,12 @@ func For(r catalog.Rule) (Starter, bool) {
 	}
 	return Starter{Rule: r.ID, Path: map[string]string{"en": r.Starter.Path.EN, "fr": r.Starter.Path.FR}, file: r.Starter.Template}, true
 }
+
+// problems are the starter's problems in a rule file, keyed by their
+// English format (yamlfile.Translate).
+var problems = yamlfile.Translate(i18n.Text{
+	"rule %q: starter: no template %q in %s (expected one of %s)": {"rule %q: starter: no template %q in %s (expected one of %s)", "règle « %s » : starter : pas de modèle « %s » en %s (attendu l'un de %s)"},
+})
 
 // Check verifies that every starter a rule names has its template in both
 // languages, and says where the rule file names one that does not.

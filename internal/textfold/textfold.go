@@ -75,5 +75,37 @@ func wordMatches(word, pattern string) bool {
 	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
 		return strings.HasPrefix(word, prefix)
 	}
-	return word == pattern
+	return word == pattern || lightStem(word) == pattern
+}
+
+// lightStem takes off what only inflects a heading's word, so that it
+// matches a phrase written in the base form: plurals ("exemples",
+// "features"), English -ing and -ed ("launching", "running" and "launched"
+// are "launch", "run"). The phrase is taken as written: a plural there
+// ("vidéos") asks for the plural, and "## Vidéo d'exemple" is not it. It stems
+// nothing shorter than five letters, where such endings are the word itself
+// ("news", "using" stay).
+func lightStem(w string) string {
+	if len(w) < 5 {
+		return w
+	}
+	for _, suffix := range []string{"ing", "ed"} {
+		if stem, ok := strings.CutSuffix(w, suffix); ok && len(stem) >= 3 {
+			// "running" → "runn" → "run"
+			if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] && !strings.ContainsRune("ls", rune(stem[n-1])) {
+				stem = stem[:n-1]
+			}
+			return stem
+		}
+	}
+	if strings.HasSuffix(w, "ss") {
+		return w
+	}
+	if stem, ok := strings.CutSuffix(w, "s"); ok {
+		return stem
+	}
+	if stem, ok := strings.CutSuffix(w, "x"); ok {
+		return stem
+	}
+	return w
 }

@@ -10,7 +10,7 @@ var words = Translate(i18n.Text{
 	"a second YAML document starts here: expected one document (remove the \"---\" line)": {
 		"a second YAML document starts here: expected one document (remove the \"---\" line)",
 		"un second document YAML commence ici : attendu un seul document (retirez la ligne « --- »)"},
-	"invalid YAML: %s":                                   {"invalid YAML: %s", "YAML invalide : %s"},
+	"invalid YAML: %s":                                   {"invalid YAML: %s", "YAML invalide : `%s`"},
 	"%s: expected a string, got %s":                      {"%s: expected a string, got %s", "%s : attendu une chaîne, trouvé %s"},
 	"%s: expected a non-empty string":                    {"%s: expected a non-empty string", "%s : attendu une chaîne non vide"},
 	"%s: expected a string or a list of strings, got %s": {"%s: expected a string or a list of strings, got %s", "%s : attendu une chaîne ou une liste de chaînes, trouvé %s"},
