@@ -48,6 +48,20 @@ const (
 // then is abandoned (it stops at its next read of the file).
 var pdfTimeout = 2 * time.Second
 
+// maxAbandonedPDFs is how many abandoned readings may still run in the
+// process. A crafted PDF can keep the library busy on the processor without
+// reading the file again, so its reading never stops by itself: past this
+// number, no PDF is read any more (each is "too slow") until one ends, and
+// an audit of hundreds of repositories keeps its other cores.
+const maxAbandonedPDFs = 1
+
+// abandonedPDFs counts the readings given up on that still run.
+var abandonedPDFs atomic.Int32
+
+// parsePDFText reads the outline and text; a variable so that a test can
+// stand a reading that never ends in its place.
+var parsePDFText = readPDF
+
 // Why a PDF was not read (Doc.Unreadable).
 const (
 	PDFTooLarge = "too-large" // larger than the read cap: never read
@@ -120,17 +134,26 @@ func ParsePDF(path string, data []byte) *Doc {
 		d.Unreadable = PDFDamaged
 		return d
 	}
+	if abandonedPDFs.Load() >= maxAbandonedPDFs {
+		d.Unreadable = PDFTooSlow // an earlier reading still holds a processor
+		return d
+	}
 	g := &pdfGuard{data: data, budget: 32<<20 + 32*int64(len(data)), deadline: time.Now().Add(pdfTimeout)}
 	done := make(chan pdfText, 1)
+	var state atomic.Int32 // 0 reading, 1 finished, 2 abandoned
+	read := parsePDFText
 	go func() {
 		var t pdfText
 		defer func() {
 			if recover() != nil {
 				t = pdfText{}
 			}
+			if !state.CompareAndSwap(0, 1) {
+				abandonedPDFs.Add(-1) // given up on, and now over
+			}
 			done <- t
 		}()
-		t = readPDF(g)
+		t = read(g)
 	}()
 	timer := time.NewTimer(pdfTimeout + pdfTimeout/4)
 	defer timer.Stop()
@@ -139,6 +162,9 @@ func ParsePDF(path string, data []byte) *Doc {
 	case t = <-done:
 	case <-timer.C:
 		g.stop.Store(true)
+		if state.CompareAndSwap(0, 2) {
+			abandonedPDFs.Add(1)
+		}
 		d.Unreadable = PDFTooSlow
 		return d
 	}

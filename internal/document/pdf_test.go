@@ -285,3 +285,33 @@ func TestParsePDFUndecodable(t *testing.T) {
 		t.Errorf("unreadable %q, want %q (text %q)", d.Unreadable, PDFUndecodable, d.Text)
 	}
 }
+
+// A reading that never ends (a crafted PDF can loop in the library without
+// reading the file) holds at most maxAbandonedPDFs processors: past that,
+// PDFs are "too slow" at once, and read again once it ends.
+func TestParsePDFAbandonedReadingsBounded(t *testing.T) {
+	defer func(d time.Duration, f func(*pdfGuard) pdfText) { pdfTimeout, parsePDFText = d, f }(pdfTimeout, parsePDFText)
+	pdfTimeout = 10 * time.Millisecond
+	release := make(chan struct{})
+	parsePDFText = func(g *pdfGuard) pdfText { <-release; return pdfText{} }
+	data := pdftest.Pages(2, pdftest.Options{Outline: true})
+	if d := ParsePDF("docs/guide.pdf", data); d.Unreadable != PDFTooSlow {
+		t.Fatalf("a reading that never ends: %q", d.Unreadable)
+	}
+	start := time.Now()
+	if d := ParsePDF("docs/guide.pdf", data); d.Unreadable != PDFTooSlow || time.Since(start) > pdfTimeout {
+		t.Fatalf("with a reading still running: %q after %v, want too-slow at once", d.Unreadable, time.Since(start))
+	}
+	close(release)
+	parsePDFText = readPDF
+	for i := 0; abandonedPDFs.Load() > 0; i++ {
+		if i > 200 {
+			t.Fatal("the abandoned reading was never counted as over")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	pdfTimeout = 2 * time.Second
+	if d := ParsePDF("docs/guide.pdf", data); d.Unreadable != "" || len(d.Sections) == 0 {
+		t.Errorf("once it ended: unreadable %q, %d sections", d.Unreadable, len(d.Sections))
+	}
+}
