@@ -136,27 +136,33 @@ func hasStem(name string, stems []string) bool {
 // "2024-05-14", "Unreleased" — the headings a changelog is made of.
 var versionHeading = regexp.MustCompile(`(?i)(\d+\.\d+|\d{4}-\d{2}(-\d{2})?|\d{1,2}/\d{1,2}/\d{2,4}|\bunreleased\b|non publi|à venir dans la prochaine version)`)
 
-// ChangelogOwn tells, for each section of a changelog, whether it is one
-// of the changelog's own sections rather than a version or what a version
-// lists: a "TODO List" beside the versions is the team's plan, while a
-// heading under "## [2.3.0]" is a commit title ("Roadmap page…").
-func ChangelogOwn(d *Doc) []bool {
-	own := make([]bool, len(d.Sections))
+// classify sets the document's genre from its path and, in a changelog,
+// marks the change entries: the versions, what each lists, or every
+// heading when there is no version to stand beside (any may be a commit
+// title). A "TODO List" beside the versions stays the team's own section.
+// Parse and ParsePDF call it once, so no rule judges it again.
+func classify(d *Doc) {
+	d.Genre = GenreOf(d.Path)
+	if d.Genre != Changelog {
+		return
+	}
 	versions := false
-	versionLevel := 0 // level of the version heading the current section is under; 0 when none
-	for i, s := range d.Sections {
+	versionLevel := 0 // level of the version the current section is under; 0 when none
+	for i := range d.Sections {
+		s := &d.Sections[i]
 		if versionLevel > 0 && s.Level > versionLevel {
-			continue // inside a version
+			s.ChangeEntry = true // inside a version
+			continue
 		}
 		versionLevel = 0
 		if versionHeading.MatchString(s.Heading) {
 			versionLevel, versions = s.Level, true
-			continue
+			s.ChangeEntry = true
 		}
-		own[i] = true
 	}
 	if !versions {
-		clear(own) // no version to stand beside: every heading may be a commit title
+		for i := range d.Sections {
+			d.Sections[i].ChangeEntry = true
+		}
 	}
-	return own
 }

@@ -42,25 +42,33 @@ func TestGenreOf(t *testing.T) {
 	}
 }
 
-func TestChangelogOwn(t *testing.T) {
+func TestChangeEntries(t *testing.T) {
 	t.Parallel()
 	src := "# Journal des modifications\n\n## À faire\n\n- export des jalons\n\n## [2.3.0] - 2024-05-14\n\n### Roadmap page\n\n- ajout\n\n## version-1.4\n\n### Security fix\n\n- correctif\n\n## Feuille de route\n\n- la suite\n"
 	d := Parse("CHANGELOG.md", []byte(src))
-	own := ChangelogOwn(d)
+	if d.Genre != Changelog {
+		t.Fatalf("genre %d, want Changelog", d.Genre)
+	}
 	want := map[string]bool{"Journal des modifications": true, "À faire": true, "[2.3.0] - 2024-05-14": false, "Roadmap page": false, "version-1.4": false, "Security fix": false, "Feuille de route": true}
 	if len(d.Sections) != len(want) {
 		t.Fatalf("%d sections, want %d", len(d.Sections), len(want))
 	}
-	for i, s := range d.Sections {
-		if own[i] != want[s.Heading] {
-			t.Errorf("section %q: own = %v, want %v", s.Heading, own[i], want[s.Heading])
+	for _, s := range d.Sections {
+		if own := !s.ChangeEntry; own != want[s.Heading] {
+			t.Errorf("section %q: own = %v, want %v", s.Heading, own, want[s.Heading])
 		}
 	}
 	// Without a single version, any heading may be a commit title: none is the changelog's own.
 	d = Parse("CHANGELOG.md", []byte("# Changes\n\n## Add the roadmap page\n\n- done\n"))
-	for i, ok := range ChangelogOwn(d) {
-		if ok {
-			t.Errorf("section %q read in a changelog without versions", d.Sections[i].Heading)
+	for _, s := range d.Sections {
+		if !s.ChangeEntry {
+			t.Errorf("section %q read in a changelog without versions", s.Heading)
+		}
+	}
+	// Anywhere else, no heading is a change entry.
+	for _, s := range Parse("docs/guide.md", []byte(src)).Sections {
+		if s.ChangeEntry {
+			t.Errorf("section %q of a guide taken for a change entry", s.Heading)
 		}
 	}
 }

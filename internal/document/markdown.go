@@ -39,6 +39,8 @@ type Doc struct {
 	// Unreadable says why a PDF was not read (PDFTooLarge…); its document
 	// then has no section.
 	Unreadable string
+	// Genre is what kind of writing it is, by its path (GenreOf).
+	Genre Genre
 }
 
 // Heading is a heading of the document: its line and its folded words.
@@ -63,8 +65,11 @@ type Section struct {
 	Line    int
 	// bodyWords counts the words of the content once placeholders are gone;
 	// placeholder is the first template leftover seen in it.
-	BodyWords   int
-	OwnWords    int // the words before its first subsection, placeholders gone
+	BodyWords int
+	OwnWords  int // the words before its first subsection, placeholders gone
+	// ChangeEntry: in a changelog, a version or what a version lists (see
+	// classify), never a section of the project's own documents.
+	ChangeEntry bool
 	Placeholder string
 	Fences      []Fence  // fenced code blocks (mermaid, dot...)
 	Code        []string // lines of code blocks
@@ -190,6 +195,7 @@ func Parse(path string, src []byte) *Doc {
 	d.Headings = headings(blocks, src, lines)
 	d.Words, d.Placeholder = Substance(all.String())
 	d.IntroWords, _ = Substance(intro.String())
+	classify(d)
 	return d
 }
 

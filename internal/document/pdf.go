@@ -130,6 +130,7 @@ type pdfText struct {
 // within the bounds gives a document with Unreadable set.
 func ParsePDF(path string, data []byte) *Doc {
 	d := &Doc{Path: path}
+	defer classify(d)
 	if !bytes.HasPrefix(data, []byte("%PDF-")) || !plausiblePDF(data) {
 		d.Unreadable = PDFDamaged
 		return d

@@ -162,7 +162,7 @@ func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(pa
 			return // named by in: and among the PDFs of the documentation places
 		}
 		seen[e.Path] = true
-		if inTestFolder(e.Path) || inDecisionRecords(e.Path) || s.under(e.Path) {
+		if inTestFolder(e.Path) || inDecisionRecords(e.Path) || s.leftOut(e.Path) {
 			return // a test suite's README or a design decision: not the project's own guide
 		}
 		if d.Unreadable != "" {
@@ -173,19 +173,12 @@ func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(pa
 			}
 			return
 		}
-		var own []bool // the sections that may be read, when not all
-		if len(s.in) == 0 {
-			switch document.GenreOf(e.Path) {
-			case document.Documentation:
-			case document.Changelog:
-				own = document.ChangelogOwn(d) // a "TODO List" beside the versions, never a commit title
-			default:
-				return // a form's fields, a licence's clauses: evidence of nothing else
-			}
+		if len(s.in) == 0 && d.Genre != document.Documentation && d.Genre != document.Changelog {
+			return // a form's fields, a licence's clauses: evidence of nothing else
 		}
 		for i := range d.Sections {
-			if own != nil && !own[i] {
-				continue
+			if len(s.in) == 0 && d.Sections[i].ChangeEntry {
+				continue // a version or a commit title, never a "TODO List" beside them
 			}
 			if s.maxLevel > 0 && d.Sections[i].Level > s.maxLevel {
 				continue
@@ -286,9 +279,9 @@ func (s *sectionEvidence) matches(words []string) bool {
 	return false
 }
 
-// under: the document lies below a folder the evidence does not read, or
+// leftOut: the document lies below a folder the evidence does not read, or
 // its name is one the evidence does not read.
-func (s *sectionEvidence) under(p string) bool {
+func (s *sectionEvidence) leftOut(p string) bool {
 	if len(s.notNamed) > 0 {
 		stem := textfold.Fold(path.Base(p))
 		stem = strings.TrimSuffix(stem, path.Ext(stem))
