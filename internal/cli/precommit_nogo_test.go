@@ -61,15 +61,8 @@ func TestPreCommitInstallsGo(t *testing.T) {
 	goVersion, goroot, modcache := goEnv("GOVERSION"), goEnv("GOROOT"), goEnv("GOMODCACHE")
 	noProxy := moduleHosts(goEnv("GOPROXY"), goEnv("GOSUMDB"))
 
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
 	tmp := t.TempDir()
-	src := filepath.Join(tmp, "passation-src")
-	if out, err := testrepo.Command(tmp, "clone", "-q", "--no-hardlinks", root, src).CombinedOutput(); err != nil {
-		t.Fatalf("clone %s: %v\n%s", root, err, out)
-	}
+	src := cloneProject(t, tmp)
 
 	// The PATH of a machine without Go: every folder that holds a go
 	// executable is dropped; git, Python and pre-commit stay.
@@ -166,16 +159,7 @@ func TestPreCommitInstallsGo(t *testing.T) {
 	)
 	preCommit := func(dir string, args ...string) (string, int) {
 		t.Helper()
-		cmd := exec.Command("pre-commit", args...)
-		cmd.Dir, cmd.Env = dir, env
-		out, err := cmd.CombinedOutput()
-		if ee, ok := err.(*exec.ExitError); ok {
-			return string(out), ee.ExitCode()
-		}
-		if err != nil {
-			t.Fatalf("pre-commit %v: %v\n%s", args, err, out)
-		}
-		return string(out), 0
+		return runPreCommit(t, dir, env, args...)
 	}
 
 	fx := testrepo.New(t).CommitFiles(coreFiles)

@@ -61,16 +61,8 @@ func TestPreCommitFramework(t *testing.T) {
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Skip("pre-commit is not installed (apt-get install pre-commit; .ci/run does): skipping the end-to-end test of .pre-commit-hooks.yaml")
 	}
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
 	tmp := t.TempDir()
-	// The hooks repository: this project as committed at HEAD.
-	src := filepath.Join(tmp, "passation-src")
-	if out, err := testrepo.Command(tmp, "clone", "-q", "--no-hardlinks", root, src).CombinedOutput(); err != nil {
-		t.Fatalf("clone %s: %v\n%s", root, err, out)
-	}
+	src := cloneProject(t, tmp)
 	rev := strings.TrimSpace(gitOut(t, src, "rev-parse", "HEAD"))
 
 	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
@@ -87,17 +79,7 @@ func TestPreCommitFramework(t *testing.T) {
 	)
 	preCommit := func(dir string, args ...string) (string, int) {
 		t.Helper()
-		cmd := exec.Command("pre-commit", args...)
-		cmd.Dir = dir
-		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		if ee, ok := err.(*exec.ExitError); ok {
-			return string(out), ee.ExitCode()
-		}
-		if err != nil {
-			t.Fatalf("pre-commit %v: %v\n%s", args, err, out)
-		}
-		return string(out), 0
+		return runPreCommit(t, dir, env, args...)
 	}
 
 	// try-repo: the hook straight from the project's clone.
@@ -167,4 +149,35 @@ func gitOut(t *testing.T, dir string, args ...string) string {
 		t.Fatalf("git %v: %v\n%s", args, err, out)
 	}
 	return string(out)
+}
+
+// cloneProject clones this project as committed at HEAD into tmp: the hooks
+// repository pre-commit installs from.
+func cloneProject(t *testing.T, tmp string) string {
+	t.Helper()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(tmp, "passation-src")
+	if out, err := testrepo.Command(tmp, "clone", "-q", "--no-hardlinks", root, src).CombinedOutput(); err != nil {
+		t.Fatalf("clone %s: %v\n%s", root, err, out)
+	}
+	return src
+}
+
+// runPreCommit runs the pre-commit framework in dir with env, and returns
+// its output and exit code.
+func runPreCommit(t *testing.T, dir string, env []string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command("pre-commit", args...)
+	cmd.Dir, cmd.Env = dir, env
+	out, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return string(out), ee.ExitCode()
+	}
+	if err != nil {
+		t.Fatalf("pre-commit %v: %v\n%s", args, err, out)
+	}
+	return string(out), 0
 }
