@@ -42,12 +42,7 @@ func compileFiles(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 		f.minWords = 3
 	}
 	p := newParams(ev)
-	if v, ok := p.raw("written"); ok {
-		if v != "true" && v != "false" {
-			return nil, compileWords.Errorf("written", v)
-		}
-		f.written = v == "true"
-	}
+	f.written = p.boolean("written")
 	if err := p.err(); err != nil {
 		return nil, err
 	}

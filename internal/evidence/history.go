@@ -90,6 +90,15 @@ func (p *params) number(key string, def int) int {
 	return n
 }
 
+// boolean is a parameter written true or false; false when not written.
+func (p *params) boolean(key string) bool {
+	v, ok := p.raw(key)
+	if ok && v != "true" && v != "false" {
+		p.errs = append(p.errs, compileWords.Errorf("boolean", key, v))
+	}
+	return v == "true"
+}
+
 // strings is a parameter's list of values, none when it is not written.
 func (p *params) strings(key string) []string {
 	p.used[key] = true

@@ -112,22 +112,8 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 		s.notNamed = append(s.notNamed, f)
 	}
 	s.maxLevel = p.number("max-level", 0)
-	readPDF := false
-	if v, ok := p.raw("pdf"); ok {
-		switch v {
-		case "true":
-			readPDF = true
-		case "false":
-		default:
-			return nil, compileWords.Errorf("pdf", v)
-		}
-	}
-	if v, ok := p.raw("code"); ok {
-		if v != "true" && v != "false" {
-			return nil, compileWords.Errorf("code", v)
-		}
-		s.withCode = v == "true"
-	}
+	readPDF := p.boolean("pdf")
+	s.withCode = p.boolean("code")
 	if err := p.err(); err != nil {
 		return nil, err
 	}
