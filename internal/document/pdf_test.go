@@ -186,6 +186,7 @@ func TestParsePDFHostile(t *testing.T) {
 		if d == nil || len(d.Sections) > 0 && d.Unreadable != "" {
 			t.Errorf("%s: %+v", name, d)
 		}
+		waitAbandonedOver(t) // a reading given up on under load must not spill into the next
 		if name != "truncated" && d.Unreadable == "" && d.Words > 0 {
 			t.Errorf("%s: read %d words from a hostile file", name, d.Words)
 		}
@@ -246,6 +247,19 @@ func TestParsePDFTimeout(t *testing.T) {
 	if took := time.Since(start); took > 500*time.Millisecond {
 		t.Errorf("took %v for a 1ms bound", took)
 	}
+	// The abandoned reading stops at its next read; until it has, every
+	// PDF is "too slow", so the tests after this one wait for it.
+	waitAbandonedOver(t)
+}
+
+// waitAbandonedOver waits until no abandoned reading is still running.
+func waitAbandonedOver(t *testing.T) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); abandonedPDFs.Load() > 0; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("an abandoned reading is still running after 30s")
+		}
+	}
 }
 
 // A page drawn as a form (what some exports do with every page) is read
@@ -304,12 +318,7 @@ func TestParsePDFAbandonedReadingsBounded(t *testing.T) {
 	}
 	close(release)
 	parsePDFText = readPDF
-	for i := 0; abandonedPDFs.Load() > 0; i++ {
-		if i > 200 {
-			t.Fatal("the abandoned reading was never counted as over")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitAbandonedOver(t)
 	pdfTimeout = 2 * time.Second
 	if d := ParsePDF("docs/guide.pdf", data); d.Unreadable != "" || len(d.Sections) == 0 {
 		t.Errorf("once it ended: unreadable %q, %d sections", d.Unreadable, len(d.Sections))
