@@ -516,15 +516,30 @@ func tidy(ev []finding.Evidence) []finding.Evidence {
 	})
 	out := make([]finding.Evidence, 0, len(ev))
 	for i, e := range ev {
-		if i > 0 && e == ev[i-1] {
-			continue
+		if i > 0 && e.Path == ev[i-1].Path && e.Line == ev[i-1].Line && e.Detail == ev[i-1].Detail {
+			continue // one place found by two evidences of the rule (their scores may differ)
 		}
 		out = append(out, e)
 	}
+	out = bestFirst(out)
 	if len(out) > maxEvidence {
 		out = out[:maxEvidence]
 	}
 	return out
+}
+
+// bestFirst puts the places that count in the order a reader should open
+// them: those no kind weighs (a file named for the item) first, as they
+// stand; then the weighed ones, the best-scored first.
+func bestFirst(ev []finding.Evidence) []finding.Evidence {
+	sort.SliceStable(ev, func(i, j int) bool {
+		wi, wj := ev[i].Why != "", ev[j].Why != ""
+		if wi != wj {
+			return wj
+		}
+		return wi && ev[i].Score > ev[j].Score
+	})
+	return ev
 }
 
 // Meta describes a run for its report.

@@ -127,7 +127,7 @@ func TestEvidenceNamesHeadingAndLine(t *testing.T) {
 	_, c := checktest.Embedded(t)
 	got := checktest.Status(t, c, map[string]string{"README.fr.md": "# Outil\n\nIntro.\n\n## Mise en production\n\nLe déploiement se fait avec Ansible sur les serveurs du ministère.\n"}, "deployment-guide")
 	want := finding.Evidence{Path: "README.fr.md", Line: 5, Detail: `section "Mise en production"`}
-	if got.Status != finding.Pass || got.Evidence[0] != want {
+	if got.Status != finding.Pass || got.Evidence[0].String() != want.String() {
 		t.Fatalf("got %s %+v, want pass with %+v", got.Status, got.Evidence, want)
 	}
 }

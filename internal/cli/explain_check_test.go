@@ -36,6 +36,8 @@ func TestCheckExplain(t *testing.T) {
 			decided++
 			if len(c.Counted) == 0 || c.Counted[0].Path != "README.md" || !strings.Contains(c.Counted[0].Detail, "Utilisation") {
 				t.Errorf("the deciding evidence does not hold the README's Utilisation section: %+v", c)
+			} else if c.Counted[0].Score == 0 || !strings.Contains(c.Counted[0].Why, "heading is the phrase +3") {
+				t.Errorf("the deciding section has no score and signals: %+v", c.Counted[0])
 			}
 		}
 	}
@@ -58,7 +60,7 @@ func TestCheckExplain(t *testing.T) {
 	}
 
 	_, text, _ := run(t, nil, "check", r.Dir, "--explain", "--lang", "en", "--color", "never")
-	for _, want := range []string{"decided the verdict — looked for ", "+ counts  README.md:", "− refused  README.md:"} {
+	for _, want := range []string{"decided the verdict — looked for ", "+ counts  README.md:", "− refused  README.md:", "the best, the verdict names it"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text report lacks %q:\n%s", want, text)
 		}

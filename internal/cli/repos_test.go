@@ -266,7 +266,7 @@ func TestEncodings(t *testing.T) {
 			}
 			for rule, ev := range want {
 				res := result(t, rep, rule)
-				if res.Status != finding.Pass || len(res.Evidence) == 0 || res.Evidence[0] != ev {
+				if res.Status != finding.Pass || len(res.Evidence) == 0 || res.Evidence[0].String() != ev.String() {
 					t.Errorf("%s: %s %+v, want pass with %+v", rule, res.Status, res.Evidence, ev)
 				}
 			}

@@ -118,6 +118,14 @@ func TestLabelsAreWellFormed(t *testing.T) {
 	}
 }
 
+// shown is a place as the corpus lines quote it, with its score if it has one.
+func shown(e finding.Evidence) string {
+	if e.Why != "" {
+		return fmt.Sprintf("%s %s (score %d)", e.Path, e.Detail, e.Score)
+	}
+	return e.Path + " " + e.Detail
+}
+
 func locate(dir, repo string) string {
 	base := filepath.Join(dir, strings.ReplaceAll(repo, "/", "+"))
 	for _, p := range []string{filepath.Join(base, "repo"), base} {
@@ -198,7 +206,7 @@ func TestCorpusAgreement(t *testing.T) {
 				sp.agree[l.rule]++
 				if !val[repo] && os.Getenv("PASSATION_CORPUS_AGREEMENTS") != "" && len(res.Evidence) > 0 {
 					// Training agreements with their evidence: what a change would lose.
-					t.Logf("agree: %-22s %-45s label=%v [%s %s]", l.rule, repo, l.present, res.Evidence[0].Path, res.Evidence[0].Detail)
+					t.Logf("agree: %-22s %-45s label=%v [%s]", l.rule, repo, l.present, shown(res.Evidence[0]))
 				}
 				continue
 			}
@@ -209,7 +217,7 @@ func TestCorpusAgreement(t *testing.T) {
 			}
 			ev := ""
 			if len(res.Evidence) > 0 {
-				ev = res.Evidence[0].Path + " " + res.Evidence[0].Detail
+				ev = shown(res.Evidence[0])
 			}
 			misses = append(misses, fmt.Sprintf("%-22s %-45s label=%v got=%s [%s] — %s", l.rule, repo, l.present, res.Status, ev, l.why))
 		}

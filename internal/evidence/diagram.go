@@ -53,7 +53,7 @@ func (d *diagramEvidence) Describe(lang string) string {
 func (d *diagramEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
 	lang := r.Lang()
-	d.eachSection(r, &o, false, func(path string, sec *document.Section) {
+	d.eachSection(r, &o, false, func(path string, sec *document.Section, _ headingMatch) {
 		for _, f := range sec.Fences {
 			kind, ok := document.DiagramKind(f.Lang)
 			if !ok {

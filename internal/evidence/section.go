@@ -141,7 +141,7 @@ func (s *sectionEvidence) Describe(lang string) string {
 // eachSection calls fn with every section of the documents that the
 // evidence reads whose heading matches its phrases. With unread, a PDF that
 // could not be read is refused, saying why.
-func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(path string, sec *document.Section)) {
+func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(path string, sec *document.Section, m headingMatch)) {
 	seen := map[string]bool{}
 	visit := func(e source.Entry, d *document.Doc) {
 		if seen[e.Path] {
@@ -169,8 +169,8 @@ func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(pa
 			if s.maxLevel > 0 && d.Sections[i].Level > s.maxLevel {
 				continue
 			}
-			if s.matches(d.Sections[i].Words) {
-				fn(e.Path, &d.Sections[i])
+			if m := s.match(d.Sections[i].Words); m != noMatch {
+				fn(e.Path, &d.Sections[i], m)
 			}
 		}
 	}
@@ -206,7 +206,7 @@ func guideName(p string) bool {
 func (s *sectionEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
 	lang := r.Lang()
-	s.eachSection(r, &o, true, func(path string, sec *document.Section) {
+	s.eachSection(r, &o, true, func(path string, sec *document.Section, m headingMatch) {
 		ev := finding.Evidence{Path: path, Line: sec.Line}
 		switch {
 		case s.notSetup && sec.SetupOnly():
@@ -217,6 +217,7 @@ func (s *sectionEvidence) Evaluate(r Run) Outcome {
 			o.Rejected = append(o.Rejected, ev)
 		case sec.BodyWords >= s.minWords:
 			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "section"), sec.Heading)
+			ev.Score, ev.Why = scoreSection(path, sec, m, lang)
 			o.Found = append(o.Found, ev)
 		case sec.Placeholder != "":
 			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-tmpl"), sec.Heading, sec.Placeholder)
@@ -236,33 +237,38 @@ var prohibitions = map[string]bool{
 	"forbidden": true, "prohibited": true,
 }
 
-func (s *sectionEvidence) matches(words []string) bool {
+// match says how the heading holds one of the phrases, the strongest way
+// it does; noMatch when it holds none or is taken out.
+func (s *sectionEvidence) match(words []string) headingMatch {
 	for _, w := range words {
 		if prohibitions[w] {
-			return false
+			return noMatch
 		}
 	}
 	for _, n := range s.notAbout {
 		if textfold.ContainsPhrase(words, []string{n}) {
-			return false // "How to contribute": a task of the team
+			return noMatch // "How to contribute": a task of the team
 		}
 	}
 	opening := withoutNumbering(words)
+	best := noMatch
 	for i, p := range s.phrases {
 		if s.whole[i] && len(opening) != len(p) {
 			continue // "## Lancer le projet" is no "## Le projet"
 		}
-		if s.anchored[i] {
-			if len(opening) >= len(p) && textfold.ContainsPhrase(opening[:len(p)], p) {
-				return true
+		m := noMatch
+		switch {
+		case len(opening) >= len(p) && textfold.ContainsPhrase(opening[:len(p)], p):
+			m = opensWithPhrase
+			if len(opening) == len(p) {
+				m = isPhrase
 			}
-			continue
+		case !s.anchored[i] && textfold.ContainsPhrase(words, p):
+			m = containsPhrase
 		}
-		if textfold.ContainsPhrase(words, p) {
-			return true
-		}
+		best = max(best, m)
 	}
-	return false
+	return best
 }
 
 // leftOut: the document lies below a folder the evidence does not read, or

@@ -1,6 +1,7 @@
 package evidence_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/passation/passation/internal/catalog"
@@ -186,5 +187,40 @@ func TestSectionWholeHeading(t *testing.T) {
 	r.Evidence[0].Values = []string{"le projet$"}
 	if err := compileErr(t, r); !contains(err, "opens with ^") {
 		t.Errorf("error %q", err)
+	}
+}
+
+// TestSectionScore: every section that counts is scored on its heading,
+// its length, its own text, its level and where it stands, and the verdict
+// names the best one, whatever the order of the documents.
+func TestSectionScore(t *testing.T) {
+	usage := catalog.Rule{ID: "usage", Severity: finding.Error, Evidence: []catalog.Evidence{
+		{Kind: "section", Values: []string{"utilisation", "^usage"}}}}
+	long := strings.Repeat(prose+" ", 12)
+	res := runOne(t, usage, map[string]string{
+		// A sub-project's short, deep mention comes first in the tree.
+		"app/README.md": "# App\n\n### Notes sur l'utilisation du cache\n\nLe cache se vide seul.\n",
+		"README.md":     "# Outil\n\n## Guide\n\n### Conseils d'utilisation\n\nCliquez sur Exporter.\n\n## Utilisation\n\n" + long + "\n",
+	})
+	if res.Status != finding.Pass || len(res.Evidence) != 3 {
+		t.Fatalf("%s %+v, want a pass with three sections", res.Status, res.Evidence)
+	}
+	want := []struct {
+		place string
+		score int
+		why   string
+	}{
+		{"README.md:9", 8, "heading is the phrase +3, 360 words +2, text of its own +1, level 2 heading +1, at the root or in the docs +1"},
+		{"README.md:5", 3, "heading holds the phrase +1, text of its own +1, at the root or in the docs +1"},
+		{"app/README.md:3", 2, "heading holds the phrase +1, text of its own +1"},
+	}
+	for i, w := range want {
+		e := res.Evidence[i]
+		if e.Place() != w.place || e.Score != w.score || e.Why != w.why {
+			t.Errorf("evidence %d: %s score %d (%s), want %s score %d (%s)", i, e.Place(), e.Score, e.Why, w.place, w.score, w.why)
+		}
+	}
+	if !strings.Contains(res.Message, "README.md:9") {
+		t.Errorf("the message does not name the best section: %s", res.Message)
 	}
 }

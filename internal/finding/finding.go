@@ -85,6 +85,12 @@ type Evidence struct {
 	Path   string `json:"path"`
 	Line   int    `json:"line"`
 	Detail string `json:"detail"`
+	// Score, for a place that counts and that a kind weighs (a section),
+	// is how strongly it stands for the item; Why lists the signals that
+	// make it, each with its points, in the report's language. The
+	// best-scored place is the one the verdict names.
+	Score int    `json:"score,omitempty"`
+	Why   string `json:"why,omitempty"`
 }
 
 // Place writes where the evidence is: "path:line", "path", or "" for a

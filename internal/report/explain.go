@@ -13,6 +13,8 @@ var explainWords = i18n.Text{
 	"counted": {"counts", "compte"},
 	"refused": {"refused", "refusé"},
 	"nothing": {"nothing", "rien"},
+	"score":   {"score %d: %s", "score %d : %s"},
+	"best":    {"score %d: %s — the best, the verdict names it", "score %d : %s — la meilleure, le verdict la nomme"},
 }
 
 // considered prints, under an item, what each of its evidence counted and
@@ -30,6 +32,12 @@ func (p *printer) considered(res finding.Result, lang string) {
 		}
 		for _, e := range c.Counted {
 			p.line(green, "        + "+explainWords.In(lang, "counted")+"  "+evidence(e))
+			switch {
+			case e.Why != "" && c.Decided && len(res.Evidence) > 0 && e == res.Evidence[0]:
+				p.line(dim, "            "+fmt.Sprintf(explainWords.In(lang, "best"), e.Score, e.Why))
+			case e.Why != "":
+				p.line(dim, "            "+fmt.Sprintf(explainWords.In(lang, "score"), e.Score, e.Why))
+			}
 		}
 		for _, e := range c.Refused {
 			p.line(dim, "        − "+explainWords.In(lang, "refused")+"  "+evidence(e))
