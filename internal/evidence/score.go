@@ -14,10 +14,6 @@ import (
 // The best-scored place is the one a verdict names, and --explain shows
 // each score with the signals that made it. Hand-weighted: the weights are
 // the table below, and every score is their sum, so a reader can redo it.
-type sectionSignal struct {
-	key    string
-	points int
-}
 
 // sectionWeights are the points of each signal.
 var sectionWeights = map[string]int{
@@ -55,10 +51,10 @@ const (
 // scoreSection sums the signals of a section that counts and says them in
 // lang, each with its points.
 func scoreSection(p string, sec *document.Section, m headingMatch, lang string) (int, string) {
-	var signals []sectionSignal
+	total := 0
 	var said []string
 	add := func(key, text string) {
-		signals = append(signals, sectionSignal{key, sectionWeights[key]})
+		total += sectionWeights[key]
 		said = append(said, fmt.Sprintf("%s +%d", text, sectionWeights[key]))
 	}
 	switch m {
@@ -84,21 +80,13 @@ func scoreSection(p string, sec *document.Section, m headingMatch, lang string) 
 	if mainDocument(p) {
 		add("main-document", scoreWords.In(lang, "main-document"))
 	}
-	total := 0
-	for _, s := range signals {
-		total += s.points
-	}
 	return total, strings.Join(said, ", ")
 }
 
 // mainDocument: a document at the root (the README, MAINTAINERS.md), or a
-// page of a documentation folder at the root, where a successor looks
-// first; not a sub-project's README.
+// page of a documentation folder at the root (docFolders), where a
+// successor looks first; not a sub-project's README.
 func mainDocument(p string) bool {
 	dir := path.Dir(p)
-	if dir == "." {
-		return true
-	}
-	top := strings.ToLower(strings.SplitN(dir, "/", 2)[0])
-	return top == "docs" || top == "doc" || top == "documentation" || top == "wiki"
+	return dir == "." || docFolders[strings.ToLower(strings.SplitN(dir, "/", 2)[0])]
 }
