@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/passation/passation/internal/finding"
+	"github.com/passation/passation/internal/project"
 	"github.com/passation/passation/internal/typo"
 	"github.com/passation/passation/internal/yamlfile"
 )
@@ -82,6 +83,11 @@ type Rule struct {
 	// Replaces is where the rule this one replaced was defined, when it
 	// was given with replace: true.
 	Replaces *Pos
+	// Scopes are the parts of the project whose files the rule's evidence
+	// may come from (project.Default when none is named); Fallback are read only when
+	// those gave nothing ("the components' manifests, when the root names
+	// no maintainer").
+	Scopes, Fallback project.Set
 }
 
 // Starter is a starter document of the checklist item: a template of

@@ -12,6 +12,7 @@ import (
 
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/project"
 	"github.com/passation/passation/internal/syserr"
 	"github.com/passation/passation/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
@@ -171,7 +172,7 @@ func (l *loader) rule(n *yaml.Node, group string) {
 		l.errorf(n, "rule: expected a mapping with id, severity, title, message, hint and evidence, got %s", yamlfile.Describe(n))
 		return
 	}
-	keys := l.d.Mapping(n, yamlfile.Phrase{EN: "a rule", FR: "une règle"}, "id", "severity", "title", "message", "hint", "evidence", "replace", "starter", "fills")
+	keys := l.d.Mapping(n, yamlfile.Phrase{EN: "a rule", FR: "une règle"}, "id", "severity", "title", "message", "hint", "evidence", "replace", "starter", "fills", "scopes", "fallback")
 	r := Rule{Group: group, Pos: l.d.At(n)}
 	if keys["id"] == nil {
 		l.errorf(n, "rule: missing id")
@@ -210,6 +211,11 @@ func (l *loader) rule(n *yaml.Node, group string) {
 			r.Fills = v
 		}
 	}
+	r.Scopes = l.scopes(keys["scopes"], r.ID, "scopes")
+	r.Fallback = l.scopes(keys["fallback"], r.ID, "fallback")
+	if r.Scopes&r.Fallback != 0 {
+		l.errorf(keys["fallback"], "rule %q: fallback: a scope is both in scopes and in fallback; fallback lists what is read only when scopes found nothing", r.ID)
+	}
 	replace := l.boolean(keys["replace"], "replace")
 	if r.ID == "" {
 		return
@@ -244,6 +250,40 @@ func (l *loader) suggestRule(id string) yamlfile.Phrase {
 		return yamlfile.Phrase{EN: fmt.Sprintf(" (did you mean %q?)", s), FR: " (vouliez-vous dire « " + s + " » ?)"}
 	}
 	return yamlfile.Phrase{}
+}
+
+// scopes reads a list of scope names (project.Readable); none when absent.
+func (l *loader) scopes(n *yaml.Node, rule, key string) project.Set {
+	if n == nil {
+		return 0
+	}
+	names := strings.Join(project.Readable(), ", ")
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		l.errorf(n, "rule %q: %s: expected a list of scopes among %s, got %s", rule, key, names, yamlfile.Describe(n))
+		return 0
+	}
+	var set project.Set
+	for _, c := range n.Content {
+		v, ok := l.d.String(c, key)
+		if !ok {
+			continue
+		}
+		sc, ok := project.Parse(v)
+		switch {
+		case !ok:
+			hint := yamlfile.Phrase{}
+			if s := Suggest(v, project.Readable()); s != "" {
+				hint = yamlfile.Phrase{EN: fmt.Sprintf(" (did you mean %q?)", s), FR: " (vouliez-vous dire « " + s + " » ?)"}
+			}
+			l.errorf(c, "rule %q: %s: unknown scope %q: expected one of %s%s", rule, key, v, names, hint)
+			continue
+		case sc == project.Bundled:
+			l.errorf(c, "rule %q: %s: bundled copies of other projects are never read: expected one of %s", rule, key, names)
+			continue
+		}
+		set |= project.SetOf(sc)
+	}
+	return set
 }
 
 // boolean reads an optional true/false.

@@ -21,6 +21,7 @@ import (
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/manifest"
+	"github.com/passation/passation/internal/project"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/syserr"
 	"github.com/passation/passation/internal/textfold"
@@ -61,8 +62,45 @@ type History interface {
 var messages = i18n.Text{
 	"damaged": {"corrupt repository: a rule could not read what it needs (git fsck says what is damaged): %s",
 		"dépôt corrompu : une règle n'a pas pu lire ce qu'il lui faut (git fsck dit ce qui est endommagé) : %s"},
-	"found":      {"Found: %s.", "Trouvé : %s."},
-	"unreadable": {"Could not decide: %v.", "Impossible de conclure : %v."},
+	"found": {"Found: %s.", "Trouvé : %s."},
+	// A place in a part of the tree the rule does not read.
+	"out-of-scope": {"%s — in %s, which this item is not judged on", "%s — dans %s, sur quoi cet élément n'est pas jugé"},
+	"scope-sep":    {"; ", " ; "},
+	"then":         {"; then, only when those give nothing: %s", " ; puis, seulement si rien n'y est trouvé : %s"},
+	// A component's place, when the project's root gave one already.
+	"fallback-unread": {"%s — a component's, not read: the project's root already says it", "%s — celui d'un composant, non retenu : la racine du projet le dit déjà"},
+	"unreadable":      {"Could not decide: %v.", "Impossible de conclure : %v."},
+}
+
+// scopeWords name the parts of a project in messages.
+var scopeWords = i18n.Text{
+	"root":      {"the project's root", "la racine du projet"},
+	"component": {"a component with its own manifest", "un composant doté de son propre manifeste"},
+	"assets":    {"the images the application serves (static/, public/, assets/, img/, src/)", "les images que sert l'application (static/, public/, assets/, img/, src/)"},
+	"tool":      {"the configuration of a tool or a forge form (.vscode/, AGENTS.md, issue templates)", "la configuration d'un outil ou un formulaire de la forge (.vscode/, AGENTS.md, modèles de tickets)"},
+	"bundled":   {"a bundled copy of another project", "une copie embarquée d'un autre projet"},
+}
+
+// DescribeScopes says, in lang, which parts of the project a rule reads.
+func DescribeScopes(rule catalog.Rule, lang string) string {
+	list := func(set project.Set) string {
+		var parts []string
+		for _, n := range project.Readable() {
+			if sc, _ := project.Parse(n); set.Has(sc) {
+				parts = append(parts, scopeWords.In(lang, n))
+			}
+		}
+		return strings.Join(parts, messages.In(lang, "scope-sep"))
+	}
+	scopes := rule.Scopes
+	if scopes == 0 {
+		scopes = project.Default
+	}
+	out := list(scopes)
+	if rule.Fallback != 0 {
+		out += fmt.Sprintf(messages.In(lang, "then"), list(rule.Fallback))
+	}
+	return out
 }
 
 // Checker is a compiled set of rules, ready to run on any number of trees.
@@ -161,7 +199,9 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 	if err := r.walk(); err != nil {
 		return nil, err
 	}
-	r.dropBundled(r.findBundled())
+	bundled := r.findBundled()
+	r.dropBundled(bundled)
+	r.model = project.New(r.marks.manifests, bundled)
 	results := make([]finding.Result, 0, len(c.rules))
 	for _, cr := range c.rules {
 		results = append(results, r.judge(cr))
@@ -196,6 +236,8 @@ type run struct {
 	vendored []string
 	// marks notes licences and manifests per folder, to find bundled copies.
 	marks projectMarks
+	// model tells what each folder is to the project, for the rules' scopes.
+	model *project.Model
 	// history is read once, on first use, with one request that gathers
 	// what every selected rule needs. A run whose rules need no history
 	// never walks it.
@@ -394,21 +436,72 @@ func (r *run) History() (*history.Facts, error) {
 }
 
 // Found is what the tree evidence (not the history) of a selected rule
-// found.
+// found, in the scopes the rule reads.
 func (r *run) Found(ruleID string) (catalog.Rule, []finding.Evidence, bool) {
 	i, ok := r.checker.byID[ruleID]
 	if !ok {
 		return catalog.Rule{}, nil, false
 	}
 	cr := r.checker.rules[i]
-	var found []finding.Evidence
+	outcomes := make([]evidence.Outcome, 0, len(cr.evidence))
 	for _, e := range cr.evidence {
 		if _, ok := e.(evidence.HistoryReader); ok {
 			continue
 		}
-		found = append(found, e.Evaluate(r).Found...)
+		outcomes = append(outcomes, e.Evaluate(r))
+	}
+	var found []finding.Evidence
+	for _, o := range r.inScope(cr.Rule, outcomes) {
+		found = append(found, o.Found...)
 	}
 	return cr.Rule, found, true
+}
+
+// inScope keeps, of what each evidence found, the places in the scopes the
+// rule reads; a place in a fallback scope counts only when no evidence of
+// the rule found one in its scopes. What a rule does not read is refused,
+// saying why, so that --explain and a failing verdict show it.
+func (r *run) inScope(rule catalog.Rule, outcomes []evidence.Outcome) []evidence.Outcome {
+	scopes := rule.Scopes
+	if scopes == 0 {
+		scopes = project.Default
+	}
+	lang := r.opt.Lang
+	var held [][]finding.Evidence // by outcome: found in a fallback scope
+	anyInScope := false
+	for i := range outcomes {
+		o := &outcomes[i]
+		kept := make([]finding.Evidence, 0, len(o.Found))
+		var fallback []finding.Evidence
+		for _, e := range o.Found {
+			sc := r.model.Of(e.Path)
+			switch {
+			case scopes.Has(sc):
+				kept = append(kept, e)
+			case rule.Fallback.Has(sc):
+				fallback = append(fallback, e)
+			case r.opt.Explain:
+				// Only --explain says it: a failing verdict that listed
+				// every icon the application serves would bury the rest.
+				e.Detail = fmt.Sprintf(messages.In(lang, "out-of-scope"), e.Detail, scopeWords.In(lang, sc.String()))
+				o.Rejected = append(o.Rejected, e)
+			}
+		}
+		anyInScope = anyInScope || len(kept) > 0
+		o.Found = kept
+		held = append(held, fallback)
+	}
+	for i := range outcomes {
+		if anyInScope {
+			for _, e := range held[i] {
+				e.Detail = fmt.Sprintf(messages.In(lang, "fallback-unread"), e.Detail)
+				outcomes[i].Rejected = append(outcomes[i].Rejected, e)
+			}
+			continue
+		}
+		outcomes[i].Found = append(outcomes[i].Found, held[i]...)
+	}
+	return outcomes
 }
 
 // judge turns a rule's evidence outcomes into its verdict.
@@ -421,8 +514,13 @@ func (r *run) judge(cr compiledRule) finding.Result {
 	var found, rejected []finding.Evidence
 	var readErr error
 	var considered []finding.Candidates
-	for _, e := range cr.evidence {
-		o := e.Evaluate(r)
+	outcomes := make([]evidence.Outcome, len(cr.evidence))
+	for i, e := range cr.evidence {
+		outcomes[i] = e.Evaluate(r)
+	}
+	outcomes = r.inScope(cr.Rule, outcomes)
+	for i, e := range cr.evidence {
+		o := outcomes[i]
 		found = append(found, o.Found...)
 		rejected = append(rejected, o.Rejected...)
 		if r.opt.Explain {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/checktest"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/testrepo"
@@ -207,5 +208,51 @@ func TestFolderPatternsAtEveryDepth(t *testing.T) {
 		if got := checktest.Status(t, c, tc.files, tc.rule); got.Status != finding.Pass {
 			t.Errorf("%s with %v: %s", tc.rule, tc.files, got.Status)
 		}
+	}
+}
+
+// The rules read the parts of the project their scopes name: the
+// maintainers at the root first (a component's only when the root names
+// none), no diagram among the images the application serves, nothing in
+// an editor's configuration.
+func TestRulesReadTheirScopes(t *testing.T) {
+	_, c := checktest.Embedded(t)
+	root := `{"name": "outil", "author": "Jeanne Martin <jeanne.martin@example.gouv.fr>"}`
+	back := `{"name": "outil-back", "author": "Paul Durand <paul@example.org>"}`
+
+	got := checktest.Status(t, c, map[string]string{"package.json": root, "back/package.json": back}, "maintainer")
+	if got.Status != finding.Pass || len(got.Evidence) != 1 || got.Evidence[0].Path != "package.json" {
+		t.Errorf("the root names a maintainer: want it alone, got %v %v", got.Status, got.Evidence)
+	}
+	got = checktest.Status(t, c, map[string]string{"package.json": `{"name": "outil"}`, "back/package.json": back}, "maintainer")
+	if got.Status != finding.Pass || len(got.Evidence) == 0 || got.Evidence[0].Path != "back/package.json" {
+		t.Errorf("the root names none: want the component's, got %v %v", got.Status, got.Evidence)
+	}
+
+	served := map[string]string{"static/img/architecture.png": "\x89PNG", "README.md": "# Outil\n"}
+	got = checktest.StatusWith(t, c, served, "architecture-diagram", check.Options{Explain: true})
+	if got.Status != finding.Fail {
+		t.Fatalf("an image the application serves passed architecture-diagram: %v", got.Evidence)
+	}
+	said := false
+	for _, cand := range got.Considered {
+		for _, e := range cand.Refused {
+			said = said || e.Path == "static/img/architecture.png" && strings.Contains(e.Detail, "serves")
+		}
+	}
+	if !said {
+		t.Errorf("--explain does not say the image is served by the application: %+v", got.Considered)
+	}
+	if got = checktest.Status(t, c, served, "architecture-diagram"); len(got.Evidence) != 0 {
+		t.Errorf("a failing verdict lists the images the application serves: %v", got.Evidence)
+	}
+	got = checktest.Status(t, c, map[string]string{"docs/img/architecture.png": "\x89PNG", "README.md": "# Outil\n"}, "architecture-diagram")
+	if got.Status != finding.Pass {
+		t.Errorf("the documentation's own image failed architecture-diagram: %v", got)
+	}
+
+	got = checktest.Status(t, c, map[string]string{".cursor/user-guide.md": prose, "README.md": "# Outil\n"}, "user-manual")
+	if got.Status != finding.Fail {
+		t.Errorf("an editor's configuration passed user-manual: %v", got.Evidence)
 	}
 }

@@ -49,8 +49,14 @@ func Commit(t testing.TB, dir, ref string) *source.CommitTree {
 // verdict of one rule.
 func Status(t testing.TB, c *check.Checker, files map[string]string, rule string) finding.Result {
 	t.Helper()
+	return StatusWith(t, c, files, rule, check.Options{})
+}
+
+// StatusWith is Status with the options of the run (Explain, Lang).
+func StatusWith(t testing.TB, c *check.Checker, files map[string]string, rule string, opt check.Options) finding.Result {
+	t.Helper()
 	r := testrepo.New(t).CommitFiles(files)
-	results, err := c.Run(Commit(t, r.Dir, ""), check.Options{})
+	results, err := c.Run(Commit(t, r.Dir, ""), opt)
 	if err != nil {
 		t.Fatal(err)
 	}

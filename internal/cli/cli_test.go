@@ -520,8 +520,8 @@ func TestExplainCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	labels := map[string][]string{
-		"en": {"Group: ", "Severity: ", "When missing: ", "What to add: ", "Passes when any of these is found:", "Defined in: rules/"},
-		"fr": {typo.French("Groupe : "), typo.French("Niveau : "), typo.French("Si absent : "), typo.French("À ajouter : "), typo.French("Validé dès que l'un de ces éléments est trouvé :"), typo.French("Défini dans : rules/")},
+		"en": {"Group: ", "Severity: ", "When missing: ", "What to add: ", "Passes when any of these is found:", "Reads: ", "Defined in: rules/"},
+		"fr": {typo.French("Groupe : "), typo.French("Niveau : "), typo.French("Si absent : "), typo.French("À ajouter : "), typo.French("Validé dès que l'un de ces éléments est trouvé :"), typo.French("Lit : "), typo.French("Défini dans : rules/")},
 	}
 	for _, r := range cat.Rules {
 		for lang, labs := range labels {

@@ -145,6 +145,7 @@ func runExplain(env *Env, args []string) int {
 		"missing": {"When missing:", "Si absent :"}, "hint": {"What to add:", "À ajouter :"},
 		"evidence": {"Passes when any of these is found:", "Validé dès que l'un de ces éléments est trouvé :"},
 		"defined":  {"Defined in:", "Défini dans :"},
+		"reads":    {"Reads:", "Lit :"},
 	}
 	lab := func(k string) string { return labels.In(l, k) }
 	fmt.Fprintf(w, "%s — %s\n\n", r.ID, r.Title.In(l))
@@ -153,6 +154,7 @@ func runExplain(env *Env, args []string) int {
 	for _, d := range desc {
 		fmt.Fprintf(w, "  - %s\n", d)
 	}
+	fmt.Fprintf(w, "%s %s\n", lab("reads"), check.DescribeScopes(r, l))
 	where := "rules/" + r.Pos.String()
 	if cat.Source(r.Pos.File) != nil && strings.Contains(r.Pos.File, "/") {
 		where = r.Pos.String() // a rule folder of one's own, named as given

@@ -20,8 +20,8 @@ var _ = register(Kind{
 	Values:  "strings",
 	Example: "`diagram-file: [architecture, archi, schema]`",
 	Passes: [2]string{
-		"an image or diagram file (`png`, `svg`, `pdf`, `drawio`…) whose name or folder has one of the words as a whole word: `docs/archi/vue-globale.png` and `Archi technique.svg` count, `icons/archive.svg` and `img/startups/archifiltre.png` do not. Icons, logos, pictograms, screenshots, test snapshots and the images the application serves (`public/`, `static/`, `src/`, and `img/`, `images/`, `assets/` outside a documentation folder) never count, whatever their name.",
-		"un fichier d'image ou de schéma (`png`, `svg`, `pdf`, `drawio`…) dont le nom ou le dossier porte l'un des mots comme mot entier : `docs/archi/vue-globale.png` et `Archi technique.svg` comptent, `icons/archive.svg` et `img/startups/archifiltre.png` non. Icônes, logos, pictogrammes, captures d'écran, instantanés de tests et images que sert l'application (`public/`, `static/`, `src/`, et `img/`, `images/`, `assets/` hors d'un dossier de documentation) ne comptent jamais, quel que soit leur nom.",
+		"an image or diagram file (`png`, `svg`, `pdf`, `drawio`…) whose name or folder has one of the words as a whole word: `docs/archi/vue-globale.png` and `Archi technique.svg` count, `icons/archive.svg` and `img/startups/archifiltre.png` do not. Icons, logos, pictograms, screenshots and test snapshots never count, whatever their name; nor do the images the application serves (`public/`, `static/`, `src/`, `img/`, `images/`, `assets/` outside a documentation folder), which are the *assets* scope that a rule reads only when its `scopes:` name it.",
+		"un fichier d'image ou de schéma (`png`, `svg`, `pdf`, `drawio`…) dont le nom ou le dossier porte l'un des mots comme mot entier : `docs/archi/vue-globale.png` et `Archi technique.svg` comptent, `icons/archive.svg` et `img/startups/archifiltre.png` non. Icônes, logos, pictogrammes, captures d'écran et instantanés de tests ne comptent jamais, quel que soit leur nom ; ni les images que sert l'application (`public/`, `static/`, `src/`, `img/`, `images/`, `assets/` hors d'un dossier de documentation), qui forment la portée *assets* qu'une règle ne lit que si ses `scopes:` la nomment.",
 	},
 	Compile: compileDiagramFile,
 })
@@ -42,15 +42,6 @@ var notDiagrams = map[string]bool{
 	"screenshot": true, "screenshots": true, "capture": true, "captures": true, "screen": true, "screens": true,
 	"snapshot": true, "snapshots": true, "snap": true, "cypress": true, "e2e": true, "test": true, "tests": true,
 }
-
-// servedFolders hold what the application itself serves or is built from:
-// its images are the product's pictures, not drawings of its architecture.
-var servedFolders = map[string]bool{"public": true, "static": true, "src": true, "www": true, "wwwroot": true,
-	"img": true, "images": true, "assets": true}
-
-// docFolders hold the project's documentation: images below them are the
-// documentation's own, wherever the folder is.
-var docFolders = map[string]bool{"docs": true, "doc": true, "documentation": true, "wiki": true, ".gitbook": true}
 
 // diagramFileEvidence: a file whose path has one of the words as a token.
 // The patterns find candidates cheaply (the word anywhere in the path);
@@ -118,16 +109,6 @@ func (d *diagramFileEvidence) named(p string) bool {
 	ext := strings.ToLower(path.Ext(p))
 	if ext == "" || !slices.Contains(strings.Split(diagramExts, ","), ext[1:]) {
 		return false
-	}
-	if dir := path.Dir(p); dir != "." {
-		for _, f := range strings.Split(textfold.Fold(dir), "/") {
-			if docFolders[f] {
-				break // a documentation folder's images are the documentation's
-			}
-			if servedFolders[f] {
-				return false
-			}
-		}
 	}
 	found := false
 	for _, t := range Tokens(p) {

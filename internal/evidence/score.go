@@ -7,6 +7,7 @@ import (
 
 	"github.com/passation/passation/internal/document"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/project"
 )
 
 // A section that counts is scored on the signals a careful reader weighs:
@@ -84,9 +85,9 @@ func scoreSection(p string, sec *document.Section, m headingMatch, lang string) 
 }
 
 // mainDocument: a document at the root (the README, MAINTAINERS.md), or a
-// page of a documentation folder at the root (docFolders), where a
+// page of a documentation folder at the root (project.DocRoot), where a
 // successor looks first; not a sub-project's README.
 func mainDocument(p string) bool {
 	dir := path.Dir(p)
-	return dir == "." || docFolders[strings.ToLower(strings.SplitN(dir, "/", 2)[0])]
+	return dir == "." || project.DocRoot(strings.ToLower(strings.SplitN(dir, "/", 2)[0]))
 }

@@ -1,0 +1,59 @@
+package project
+
+import "testing"
+
+func TestScopeOf(t *testing.T) {
+	m := New(map[string]bool{"": true, "back": true, "front/apps/portail": true, "cms": true}, []string{"cms"})
+	cases := map[string]Scope{
+		"README.md":                             Root,
+		"docs/architecture.png":                 Root,
+		"back/README.md":                        Component,
+		"back/docs/api.md":                      Component,
+		"front/README.md":                       Root, // no manifest of its own
+		"front/apps/portail/src/App.tsx":        Component,
+		"cms/README.md":                         Bundled,
+		"static/img/archive-drawer-fill.svg":    Assets,
+		"public/favicon.png":                    Assets,
+		"back/static/js/app.js":                 Component, // code, not media
+		"src/assets/logo-archi.png":             Assets,
+		"src/app.py":                            Root,
+		"public/documents/guide-utilisateur.md": Root, // a guide the site publishes
+		"openscraper/templates/tuto.html":       Root, // an in-app tutorial page
+		"static/doc/casts/demo.webm":            Root, // the help's own screencast
+		"docs/assets/archi.png":                 Root,
+		".vscode/settings.json":                 Tool,
+		"AGENTS.md":                             Tool,
+		".github/ISSUE_TEMPLATE/bug.md":         Tool,
+		".github/CONTRIBUTING.md":               Root,
+	}
+	for p, want := range cases {
+		if got := m.Of(p); got != want {
+			t.Errorf("Of(%q) = %s, want %s", p, got, want)
+		}
+	}
+	if !m.RootManifest() {
+		t.Error("RootManifest() = false with a manifest at the root")
+	}
+	if got := m.Component("front/apps/portail/src/App.tsx"); got != "front/apps/portail" {
+		t.Errorf("Component = %q, want the nearest component folder", got)
+	}
+}
+
+func TestParseAndSet(t *testing.T) {
+	for _, n := range Names() {
+		sc, ok := Parse(n)
+		if !ok || sc.String() != n {
+			t.Errorf("Parse(%q) = %v, %v", n, sc, ok)
+		}
+	}
+	if _, ok := Parse("everything"); ok {
+		t.Error(`Parse("everything") succeeded`)
+	}
+	s := SetOf(Root, Assets)
+	if !s.Has(Root) || !s.Has(Assets) || s.Has(Component) || s.Has(Tool) {
+		t.Errorf("SetOf(Root, Assets) = %08b", s)
+	}
+	if Default.Has(Tool) || Default.Has(Assets) || Default.Has(Bundled) || !Default.Has(Component) || !Default.Has(Root) {
+		t.Errorf("Default = %08b: the project and its components only", Default)
+	}
+}
