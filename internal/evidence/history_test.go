@@ -422,3 +422,19 @@ func TestActivityInTheFuture(t *testing.T) {
 		}
 	}
 }
+
+// One name committing from two addresses, with no .mailmap, is one person
+// (git shortlog's count): named once, with all the commits.
+func TestOneNameTwoAddressesIsOnePerson(t *testing.T) {
+	r := testrepo.New(t)
+	r.CommitAt(at("2025-09-01"), "Julie Moreau <julie.moreau@example.gouv.fr>", map[string]string{"MAINTAINERS.md": "# Mainteneurs\n\nJulie Moreau maintient le service.\n"})
+	r.CommitAt(at("2025-10-01"), "Julie Moreau <julie@perso.example>", map[string]string{"src/app.py": "print(1)\n"})
+	r.CommitAt(at("2025-11-01"), "Julie Moreau <julie@perso.example>", map[string]string{"src/app.py": "print(2)\n"})
+	got := runAt(t, r.Dir, "", "en")
+	if m := got["maintainer"]; !strings.HasSuffix(m.Message, " Named there and committed in the last 12 months: Julie Moreau (3 commits).") {
+		t.Errorf("maintainer: %s %q: want one Julie Moreau with 3 commits", m.Status, m.Message)
+	}
+	if b := got["bus-factor"]; b.Status != finding.Fail {
+		t.Errorf("bus-factor: %s %q: one person with two addresses is not two people", b.Status, b.Message)
+	}
+}
