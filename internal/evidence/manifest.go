@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
@@ -19,8 +20,8 @@ var _ = register(Kind{
 	Values:  "strings",
 	Example: "`manifest: people`",
 	Passes: [2]string{
-		"a package manifest or `publiccode.yml` declares it: `people` (package.json `author`/`maintainers`/`contributors`, composer.json and CITATION.cff `authors`, pyproject.toml `[project]` or `[tool.poetry]`, setup.py/setup.cfg, Cargo.toml, pom.xml `<developers>`, DESCRIPTION `Authors@R`/`Maintainer`, publiccode.yml `maintenance.contacts`/`contractors`), `licence`, `documentation` or `roadmap` (URLs, shown as *declared elsewhere*). Placeholder values (`TODO`, `<your name>`, `UNLICENSED`) name nothing, and a person counts only with a way to reach them (an e-mail, a handle or an address): a bare name, often an organisation's, points a successor to nobody.",
-		"un manifeste de paquet ou `publiccode.yml` le déclare : `people` (`author`/`maintainers`/`contributors` de package.json, `authors` de composer.json et CITATION.cff, `[project]` ou `[tool.poetry]` de pyproject.toml, setup.py/setup.cfg, Cargo.toml, `<developers>` de pom.xml, `Authors@R`/`Maintainer` de DESCRIPTION, `maintenance.contacts`/`contractors` de publiccode.yml), `licence`, `documentation` ou `roadmap` (des URL, signalées comme *conservées ailleurs*). Les valeurs de modèle (`TODO`, `<your name>`, `UNLICENSED`) ne nomment rien, et une personne ne compte qu'avec un moyen de la joindre (adresse électronique, identifiant ou adresse web) : un nom seul, souvent celui d'un organisme, n'indique personne à un repreneur.",
+		"a package manifest or `publiccode.yml` declares it: `people` (package.json `author`/`maintainers`/`contributors`, composer.json and CITATION.cff `authors`, pyproject.toml `[project]` or `[tool.poetry]`, setup.py/setup.cfg, Cargo.toml, pom.xml `<developers>`, DESCRIPTION `Authors@R`/`Maintainer`, publiccode.yml `maintenance.contacts`/`contractors`), `licence`, `documentation` or `roadmap` (URLs, shown as *declared elsewhere*). Placeholder values (`TODO`, `<your name>`, `UNLICENSED`) name nothing, and a person counts only with a way to reach them (an e-mail, a handle or a web address beyond a site's home page): a bare name, or an organisation with its home page (`INSEE (http://www.insee.fr)`), points a successor to nobody.",
+		"un manifeste de paquet ou `publiccode.yml` le déclare : `people` (`author`/`maintainers`/`contributors` de package.json, `authors` de composer.json et CITATION.cff, `[project]` ou `[tool.poetry]` de pyproject.toml, setup.py/setup.cfg, Cargo.toml, `<developers>` de pom.xml, `Authors@R`/`Maintainer` de DESCRIPTION, `maintenance.contacts`/`contractors` de publiccode.yml), `licence`, `documentation` ou `roadmap` (des URL, signalées comme *conservées ailleurs*). Les valeurs de modèle (`TODO`, `<your name>`, `UNLICENSED`) ne nomment rien, et une personne ne compte qu'avec un moyen de la joindre (adresse électronique, identifiant ou adresse web autre que la page d'accueil d'un site) : un nom seul, ou un organisme avec sa page d'accueil (`INSEE (http://www.insee.fr)`), n'indique personne à un repreneur.",
 	},
 	Needs:   Needs{Manifests: true},
 	Compile: compileManifest,
@@ -34,10 +35,26 @@ var manifestWords = i18n.Text{
 }
 
 // reachable reports whether a person declared in a manifest comes with a
-// way to reach them: an e-mail address, a handle or a web address.
+// way to reach them: an e-mail address, a handle or a web address that is
+// more than a site's home page ("INSEE (http://www.insee.fr)" names an
+// organisation, "Jeanne (https://github.com/jeanne)" a person).
 func reachable(v string) bool {
-	return strings.Contains(v, "@") || strings.Contains(v, "://") || strings.Contains(v, "www.")
+	if strings.Contains(v, "@") {
+		return true
+	}
+	for _, u := range webAddress.FindAllString(v, -1) {
+		if !homePage.MatchString(u) {
+			return true
+		}
+	}
+	return false
 }
+
+// webAddress is a web address in a manifest's people field.
+var webAddress = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s()<>,]+`)
+
+// homePage is a site's address with no path: an organisation's front door.
+var homePage = regexp.MustCompile(`(?i)^(?:https?://)?(?:www\.)?[a-z0-9.-]+/?$`)
 
 // manifestFacts are the facts a manifest evidence can ask for.
 var manifestFacts = map[string]func(*manifest.Facts) []manifest.Fact{

@@ -79,3 +79,23 @@ func TestExecutableManifestIsRead(t *testing.T) {
 		t.Errorf("status %s (%v), want pass: the author of an executable package.json", results[0].Status, results[0].Evidence)
 	}
 }
+
+// A person counts with a way to reach them: an organisation's home page is
+// none, a profile page or an e-mail is; "contributor", the key written for
+// npm's "contributors", is read too.
+func TestManifestPeopleNeedAContact(t *testing.T) {
+	_, c := checktest.Embedded(t)
+	cases := map[string]finding.Status{
+		`{"name": "x", "author": "INSEE (http://www.insee.fr)"}`:                               finding.Fail,
+		`{"name": "x", "author": "Ministère de l'Exemple (https://www.example.gouv.fr/)"}`:     finding.Fail,
+		`{"name": "x", "author": "Jeanne Martin (https://github.com/jeanne-martin)"}`:          finding.Pass,
+		`{"name": "x", "author": "Jeanne Martin <jeanne@example.org>"}`:                        finding.Pass,
+		`{"name": "x", "contributor": [{"name": "Paul Durand", "email": "paul@example.org"}]}`: finding.Pass,
+	}
+	for pkg, want := range cases {
+		got := checktest.Status(t, c, map[string]string{"package.json": pkg, "README.md": "# Outil\n"}, "maintainer")
+		if got.Status != want {
+			t.Errorf("%s: %s, want %s (%v)", pkg, got.Status, want, got.Evidence)
+		}
+	}
+}

@@ -248,7 +248,8 @@ func (f *Facts) packageJSON(data []byte) error {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return manifestWords.Wrap(err, "invalid", "JSON", syserr.Of(err))
 	}
-	for _, k := range []string{"author", "maintainers", "contributors"} {
+	// "contributor" is no npm key, but it is written, and a reader takes it.
+	for _, k := range []string{"author", "maintainers", "contributors", "contributor"} {
 		f.add(&f.People, data, k, k, people(m[k]))
 	}
 	if s, ok := m["license"].(string); ok {
