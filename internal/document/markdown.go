@@ -30,6 +30,8 @@ type Doc struct {
 	IntroLine  int
 	// links are the document's hyperlinks to other sites.
 	Links []Link
+	// Items counts the list items of the whole document.
+	Items int
 	// Headings are every top-level heading, the title too, in order: where
 	// a reader would add what is missing.
 	Headings []Heading
@@ -75,6 +77,8 @@ type Section struct {
 	Code        []string // lines of code blocks
 	Prose       string   // the section's text outside code blocks
 	Images      []string // destinations of images in the section
+	Links       []string // the http(s) links of the section, its subsections' too
+	Items       int      // list items of the section, its subsections' too
 }
 
 // Fence is a fenced code block: its folded language and how much it says
@@ -99,6 +103,8 @@ func Parse(path string, src []byte) *Doc {
 	}
 	src = nbspHeadings.ReplaceAll(src, []byte("$1 "))
 	src = tame(src)
+	embeds := embedLinks(src, newLineIndex(src))
+	src = blankTags(src)
 	root := markdown.Parser().Parse(text.NewReader(src))
 	d := &Doc{Path: path}
 	lines := newLineIndex(src)
@@ -191,7 +197,13 @@ func Parse(path string, src []byte) *Doc {
 		}
 		d.Sections = append(d.Sections, s)
 	}
-	d.Links = externalLinks(root, src, lines)
+	d.Links = append(externalLinks(root, src, lines), embeds...)
+	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := c.(*ast.ListItem); ok && entering {
+			d.Items++
+		}
+		return ast.WalkContinue, nil
+	})
 	d.Headings = headings(blocks, src, lines)
 	d.Words, d.Placeholder = Substance(all.String())
 	d.IntroWords, _ = Substance(intro.String())
@@ -480,6 +492,16 @@ func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section)
 			s.Code = append(s.Code, codeLines(t, src)...)
 		case *ast.Image:
 			s.Images = append(s.Images, string(t.Destination))
+		case *ast.ListItem:
+			s.Items++
+		case *ast.Link:
+			if u := string(t.Destination); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+				s.Links = append(s.Links, u)
+			}
+		case *ast.AutoLink:
+			if u := string(t.URL(src)); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+				s.Links = append(s.Links, u)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -525,6 +547,41 @@ func externalLinks(root ast.Node, src []byte, lines lineIndex) []Link {
 		out = append(out, Link{Words: textfold.Words(text + " " + url), URL: url, Line: line})
 		return ast.WalkSkipChildren, nil
 	})
+	return out
+}
+
+// gitbookEmbed is GitBook's embedded link, {% embed url="…" %}: a card
+// with the page it points to, which Markdown sees as plain text.
+var gitbookEmbed = regexp.MustCompile(`\{%\s*embed\s+url="(https?://[^"\s]+)"`)
+
+// templateTag is a Liquid tag of GitBook and Jekyll pages ({% hint %},
+// {% include … %}): markup for the site, no words of the page.
+var templateTag = regexp.MustCompile(`\{%[^\n]*?%\}`)
+
+// blankTags turns template tags into spaces, so that offsets and lines stay.
+func blankTags(src []byte) []byte {
+	if !bytes.Contains(src, []byte("{%")) {
+		return src
+	}
+	out := bytes.Clone(src)
+	for _, m := range templateTag.FindAllIndex(out, -1) {
+		for i := m[0]; i < m[1]; i++ {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+// embedLinks lists the links a page embeds in GitBook's syntax.
+func embedLinks(src []byte, lines lineIndex) []Link {
+	if !bytes.Contains(src, []byte("{%")) {
+		return nil
+	}
+	var out []Link
+	for _, m := range gitbookEmbed.FindAllSubmatchIndex(src, -1) {
+		url := string(src[m[2]:m[3]])
+		out = append(out, Link{Words: textfold.Words(url), URL: url, Line: lines.line(m[0])})
+	}
 	return out
 }
 

@@ -100,6 +100,7 @@ var words = i18n.Text{
 	"desc-places":     {" (at the root, in docs/, doc/, documentation/ or .github/)", " (à la racine, dans docs/, doc/, documentation/ ou .github/)"},
 	"desc-readme":     {"the README files and docs", "les README et la documentation"},
 	"or":              {" or ", " ou "},
+	"pointer":         {"only points to a tracker kept elsewhere (%s) — not committed: a successor without access reads nothing; write the plan down, or declare it with external: in .passation.yml", "ne fait que renvoyer à un outil de suivi extérieur (%s) — pas dans le dépôt : un repreneur sans accès n'y lit rien ; écrivez le plan, ou déclarez-le dans external: de .passation.yml"},
 	"quote":           {"%q", "« %s »"},
 }
 

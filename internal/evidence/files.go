@@ -18,8 +18,8 @@ var _ = register(Kind{
 	Options: []string{"min-words", "with"},
 	Example: "`files: [\"install*\", \"**/formation/**\"]`",
 	Passes: [2]string{
-		"a committed file matches and is not a stub. Case and accents do not matter (`Schéma.PNG` matches `*schema*.png`). A pattern without `/` is looked for at the root and in `docs/`, `doc/`, `documentation/`, `.github/`; a leading `/` anchors it at the root; `X/**` is any file below a folder matching `X`. A pattern that names no extension describes a document: a script (`install.sh`) does not match it. `with: {written: true}` takes, for such a pattern, only a document made of sentences (text, PDF, office document, web page): an image named `manuel-utilisateur.png` explains nothing, nor a PDF that holds no text (a logo, a scan).",
-		"un fichier du commit correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`) n'y correspond pas. `with: {written: true}` ne prend alors qu'un document fait de phrases (texte, PDF, document bureautique, page web) : une image nommée `manuel-utilisateur.png` n'explique rien, ni un PDF sans texte (un logo, un document numérisé).",
+		"a committed file matches and is not a stub. Case and accents do not matter (`Schéma.PNG` matches `*schema*.png`). A pattern without `/` is looked for at the root and in `docs/`, `doc/`, `documentation/`, `.github/`; a leading `/` anchors it at the root; `X/**` is any file below a folder matching `X`. A pattern that names no extension describes a document: a script (`install.sh`) does not match it. `with: {written: true}` takes, for such a pattern, only a document made of sentences (text, PDF, office document, web page): an image named `manuel-utilisateur.png` explains nothing, nor a PDF that holds no text (a logo, a scan). `with: {not-pointer: true}` refuses a document of under 80 words, and no list of steps, that links to a board or tracker kept elsewhere (`ROADMAP.md`: \"see our GitHub milestones\").",
+		"un fichier du commit correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`) n'y correspond pas. `with: {written: true}` ne prend alors qu'un document fait de phrases (texte, PDF, document bureautique, page web) : une image nommée `manuel-utilisateur.png` n'explique rien, ni un PDF sans texte (un logo, un document numérisé). `with: {not-pointer: true}` refuse un document de moins de 80 mots, sans liste d'étapes, qui renvoie à un tableau ou un outil de suivi extérieur (`ROADMAP.md` : « voir nos jalons GitHub »).",
 	},
 	Compile: compileFiles,
 })
@@ -34,6 +34,9 @@ type filesEvidence struct {
 	docOnly  []bool
 	minWords int
 	written  bool // with: {written: true}: images, videos and archives do not count
+	// notPointer (with: {not-pointer: true}) refuses a short document that
+	// only points to a tracker kept elsewhere (ROADMAP.md: "see our board").
+	notPointer bool
 }
 
 func compileFiles(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
@@ -43,6 +46,7 @@ func compileFiles(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	}
 	p := newParams(ev)
 	f.written = p.boolean("written")
+	f.notPointer = p.boolean("not-pointer")
 	if err := p.err(); err != nil {
 		return nil, err
 	}
@@ -115,8 +119,27 @@ func (f *filesEvidence) Evaluate(r Run) Outcome {
 				o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Detail: reason})
 				continue
 			}
+			if f.notPointer {
+				if u := docPointer(r, e); u != "" {
+					o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Detail: fmt.Sprintf(words.In(r.Lang(), "pointer"), u)})
+					continue
+				}
+			}
 			o.Found = append(o.Found, finding.Evidence{Path: e.Path, Detail: words.In(r.Lang(), "file")})
 		}
 	}
 	return o
+}
+
+// docPointer returns the tracker that a short document only points to.
+func docPointer(r Run, e source.Entry) string {
+	d, err := r.Doc(e)
+	if err != nil || d == nil {
+		return ""
+	}
+	urls := make([]string, 0, len(d.Links))
+	for _, l := range d.Links {
+		urls = append(urls, l.URL)
+	}
+	return pointer(d.Words, d.Items, urls)
 }
