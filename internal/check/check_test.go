@@ -256,3 +256,24 @@ func TestRulesReadTheirScopes(t *testing.T) {
 		t.Errorf("an editor's configuration passed user-manual: %v", got.Evidence)
 	}
 }
+
+// A documentation site's table of contents is no document of its own (its
+// headings group links), but the pages it lists are read wherever they are,
+// as a reader opens them from the site's menu.
+func TestSitePagesAreRead(t *testing.T) {
+	_, c := checktest.Embedded(t)
+	page := "# Utiliser l'outil\n\n## Premiers pas\n\n" + prose + " " + prose + "\n"
+	summary := "# Table des matières\n\n* [Accueil](README.md)\n\n## Mainteneurs\n\n* [Prise en main](guides/prise%20en%20main.md)\n"
+	files := map[string]string{"README.md": "# Outil\n\n" + prose + "\n", "guides/prise en main.md": page}
+	if got := checktest.Status(t, c, files, "user-manual"); got.Status != finding.Fail {
+		t.Fatalf("a page no menu lists, outside the documentation folders, was read: %v", got.Evidence)
+	}
+	files["SUMMARY.md"] = summary
+	got := checktest.Status(t, c, files, "user-manual")
+	if got.Status != finding.Pass || got.Evidence[0].Path != "guides/prise en main.md" {
+		t.Errorf("the page SUMMARY.md lists was not read: %v %v", got.Status, got.Evidence)
+	}
+	if got := checktest.Status(t, c, files, "maintainer"); got.Status != finding.Fail {
+		t.Errorf("a heading of the table of contents counted: %v", got.Evidence)
+	}
+}

@@ -28,7 +28,14 @@ const (
 	Legal
 	// AgentInstructions: instructions to a coding agent or an editor.
 	AgentInstructions
+	// Navigation: a documentation site's table of contents (GitBook's
+	// SUMMARY.md, docsify's _sidebar.md): its headings group links to
+	// pages, and say nothing themselves.
+	Navigation
 )
+
+// navigationFiles are the tables of contents of documentation sites.
+var navigationFiles = map[string]bool{"summary.md": true, "_sidebar.md": true, "_navbar.md": true}
 
 // agentFiles are instruction files read by coding agents, whatever folder
 // they are in.
@@ -78,6 +85,9 @@ func GenreOf(p string) Genre {
 	dirs := strings.Split(path.Dir(p), "/")
 	if agentFiles[base] {
 		return AgentInstructions
+	}
+	if navigationFiles[base] {
+		return Navigation
 	}
 	for _, d := range dirs {
 		if toolFolders[d] {

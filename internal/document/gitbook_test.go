@@ -13,7 +13,7 @@ func TestGitBookTags(t *testing.T) {
 	if d.Words != 12 {
 		t.Errorf("%d words, want 12: the tags are no words of the page", d.Words)
 	}
-	if len(d.Sections) != 1 || d.Sections[0].Line != 1 {
-		t.Errorf("sections %+v", d.Sections)
+	if len(d.Sections) != 1 || d.Sections[0].Line != 1 || len(d.Sections[0].Links) != 1 {
+		t.Errorf("sections %+v: want one, holding the embedded link", d.Sections)
 	}
 }

@@ -2,6 +2,8 @@ package document
 
 import (
 	"bytes"
+	"net/url"
+	pathpkg "path"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -32,6 +34,9 @@ type Doc struct {
 	Links []Link
 	// Items counts the list items of the whole document.
 	Items int
+	// Pages are, in a site's table of contents (Navigation), the pages it
+	// links to: paths in the tree, cleaned, without their #anchor.
+	Pages []string
 	// Headings are every top-level heading, the title too, in order: where
 	// a reader would add what is missing.
 	Headings []Heading
@@ -198,6 +203,7 @@ func Parse(path string, src []byte) *Doc {
 		d.Sections = append(d.Sections, s)
 	}
 	d.Links = append(externalLinks(root, src, lines), embeds...)
+	embedInSections(d.Sections, embeds)
 	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if _, ok := c.(*ast.ListItem); ok && entering {
 			d.Items++
@@ -208,7 +214,41 @@ func Parse(path string, src []byte) *Doc {
 	d.Words, d.Placeholder = Substance(all.String())
 	d.IntroWords, _ = Substance(intro.String())
 	classify(d)
+	if d.Genre == Navigation {
+		d.Pages = localPages(root, src, path)
+	}
 	return d
+}
+
+// maxPages bounds what one table of contents lists.
+const maxPages = 2000
+
+// localPages lists the Markdown pages that the links of a document point
+// to inside the tree, relative to the document's folder.
+func localPages(root ast.Node, src []byte, docPath string) []string {
+	dir := pathpkg.Dir(docPath)
+	var out []string
+	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		l, ok := c.(*ast.Link)
+		if !ok || !entering || len(out) >= maxPages {
+			return ast.WalkContinue, nil
+		}
+		dest, _, _ := strings.Cut(string(l.Destination), "#")
+		if u, err := url.PathUnescape(dest); err == nil {
+			dest = u // "Guide%20utilisateur.md"
+		}
+		if strings.Contains(dest, "://") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "mailto:") {
+			return ast.WalkContinue, nil
+		}
+		if e := strings.ToLower(pathpkg.Ext(dest)); e != ".md" && e != ".mdx" {
+			return ast.WalkContinue, nil
+		}
+		if p := pathpkg.Clean(pathpkg.Join(dir, dest)); !strings.HasPrefix(p, "../") && p != ".." {
+			out = append(out, p)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }
 
 // goldmark takes time quadratic in the nesting of block quotes and in the
@@ -570,6 +610,29 @@ func blankTags(src []byte) []byte {
 		}
 	}
 	return out
+}
+
+// embedInSections adds each embedded link to the sections that hold its
+// line: the section itself and those above it.
+func embedInSections(sections []Section, embeds []Link) {
+	for _, l := range embeds {
+		for i := range sections {
+			s := &sections[i]
+			if s.Line > l.Line {
+				break
+			}
+			end := 0 // the line of the next heading of the same level or above
+			for _, n := range sections[i+1:] {
+				if n.Level <= s.Level && n.Line > s.Line {
+					end = n.Line
+					break
+				}
+			}
+			if end == 0 || l.Line < end {
+				s.Links = append(s.Links, l.URL)
+			}
+		}
+	}
 }
 
 // embedLinks lists the links a page embeds in GitBook's syntax.

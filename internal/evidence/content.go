@@ -12,6 +12,7 @@ import (
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/globset"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/source"
 )
 
 var _ = register(Kind{
@@ -69,8 +70,20 @@ func (c *contentEvidence) Describe(lang string) string {
 
 func (c *contentEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
+	lists := make([][]source.Entry, 0, len(c.ids)+1)
 	for _, id := range c.ids {
-		for _, e := range r.Matched(id) {
+		lists = append(lists, r.Matched(id))
+	}
+	if len(c.in) == 0 {
+		lists = append(lists, r.SitePages()) // as for section: the site's pages too
+	}
+	seen := map[string]bool{}
+	for _, list := range lists {
+		for _, e := range list {
+			if seen[e.Path] {
+				continue
+			}
+			seen[e.Path] = true
 			if !isFile(e) || len(c.in) == 0 && document.GenreOf(e.Path) != document.Documentation {
 				continue // by default, as for section: the project's documentation only
 			}

@@ -85,6 +85,10 @@ type Run interface {
 	// SkipDir reports the folders the walk does not enter (bundled and
 	// generated code), which the history leaves aside too.
 	SkipDir(path string) bool
+	// SitePages are the pages that a documentation site's table of
+	// contents (GitBook's SUMMARY.md, docsify's _sidebar.md) lists,
+	// wherever they are: documents a reader opens from the site's menu.
+	SitePages() []source.Entry
 }
 
 // words are the sentences that several kinds share.
