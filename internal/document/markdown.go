@@ -105,6 +105,8 @@ func Parse(path string, src []byte) *Doc {
 		src = fromOrg(src)
 	case isRST(path):
 		src = fromRST(src)
+	default:
+		src = frontMatter(src)
 	}
 	src = nbspHeadings.ReplaceAll(src, []byte("$1 "))
 	src = tame(src)
