@@ -2,6 +2,8 @@ package evidence
 
 import (
 	"fmt"
+	neturl "net/url"
+	"regexp"
 	"strings"
 
 	"github.com/passation/passation/internal/catalog"
@@ -16,8 +18,8 @@ var _ = register(Kind{
 	Values:  "strings",
 	Example: "`elsewhere: [\"documentation\", \"manuel\"]`",
 	Passes: [2]string{
-		"never passes: a README link about documentation, or a documentation URL in publiccode.yml, is *shown* on the rule as kept outside the repository.",
-		"ne passe jamais : un lien du README vers une documentation, ou une URL de documentation dans publiccode.yml, est *signalé* sur la règle comme conservé hors du dépôt.",
+		"never passes: a README link about documentation, or a documentation URL in publiccode.yml, is *shown* on the rule as kept outside the repository. A forge's view of a file the tree holds (`https://github.com/org/app/blob/main/front/README.md`) is that committed file, not kept elsewhere.",
+		"ne passe jamais : un lien du README vers une documentation, ou une URL de documentation dans publiccode.yml, est *signalé* sur la règle comme conservé hors du dépôt. La page d'une forge qui montre un fichier de l'arbre (`https://github.com/org/app/blob/main/front/README.md`) est ce fichier versé, pas un document conservé ailleurs.",
 	},
 	Needs:   Needs{Manifests: true},
 	Compile: compileElsewhere,
@@ -75,6 +77,9 @@ func (e *elsewhereEvidence) Evaluate(r Run) Outcome {
 			continue
 		}
 		for _, l := range d.Links {
+			if committedView(r, l.URL) {
+				continue // the forge's view of a file of this very tree
+			}
 			for _, p := range e.phrases {
 				if textfold.ContainsPhrase(l.Words, p) {
 					o.Rejected = append(o.Rejected, finding.Evidence{Path: en.Path, Line: l.Line,
@@ -95,4 +100,35 @@ func (e *elsewhereEvidence) Evaluate(r Run) Outcome {
 		}
 	}
 	return o
+}
+
+// forgeView is a forge's page showing a file of a repository at a ref:
+// GitHub's /blob/main/docs/guide.md, GitLab's /-/blob/…, Gitea's
+// /src/branch/….
+var forgeView = regexp.MustCompile(`^https?://[^/]+/(?:[^/]+/)+?(?:-/)?(?:blob|tree|raw|src/branch|src/commit)/(.+?)(?:[?#].*)?$`)
+
+// committedView reports whether a link is a forge's view of a file that this
+// tree holds ("[Documentation](https://github.com/org/app/blob/master/front/README.md)"):
+// the document is committed, not kept elsewhere. The ref may hold slashes
+// (a branch feature/x), so a few splits are tried, keeping a folder in the
+// path once the ref has one.
+func committedView(r Run, url string) bool {
+	m := forgeView.FindStringSubmatch(url)
+	if m == nil {
+		return false
+	}
+	p := m[1]
+	if u, err := neturl.PathUnescape(p); err == nil {
+		p = u
+	}
+	parts := strings.Split(p, "/")
+	for i := 1; i < len(parts) && i <= 3; i++ {
+		if i > 1 && i == len(parts)-1 {
+			break // a root file after a slashed ref would take any link to a README
+		}
+		if _, ok := r.Entry(strings.Join(parts[i:], "/")); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -23,3 +23,17 @@ func TestElsewhereIsShownNeverCounted(t *testing.T) {
 		t.Errorf("a phrase without words gave %q", err)
 	}
 }
+
+// A forge's view of a file this tree holds is the committed document, not
+// one kept elsewhere; a view of a file the tree lacks still is.
+func TestForgeViewOfACommittedFile(t *testing.T) {
+	r := catalog.Rule{ID: "user-manual", Severity: finding.Error, Evidence: []catalog.Evidence{{Kind: "elsewhere", Values: []string{"documentation"}}}}
+	res := runOne(t, r, map[string]string{
+		"README.md": "# Outil\n\n[Documentation du front](https://github.com/exemple/outil/blob/feature/refonte/front/Guide%20utilisateur.md)\n\n" +
+			"[Documentation de l'API](https://gitlab.example.gouv.fr/equipe/outil/-/blob/main/api/README.md)\n",
+		"front/Guide utilisateur.md": "# Guide\n\nTexte.\n",
+	})
+	if len(res.Evidence) != 1 || res.Evidence[0].Line != 5 {
+		t.Errorf("evidence %v: want only the view of api/README.md, which the tree lacks", res.Evidence)
+	}
+}
