@@ -277,3 +277,16 @@ func TestSitePagesAreRead(t *testing.T) {
 		t.Errorf("a heading of the table of contents counted: %v", got.Evidence)
 	}
 }
+
+// A file without an extension that opens with "#!" is a program named for
+// the task (deploy, install), not a guide to it; a text of that name is.
+func TestScriptNamedLikeAGuide(t *testing.T) {
+	_, c := checktest.Embedded(t)
+	script := "\n#!/bin/bash\n\necho \"Start deploy\"\nssh root@web-01.example.gouv.fr 'cd /var/www/site && git pull'\n"
+	if got := checktest.Status(t, c, map[string]string{"deploy": script, "README.md": "# Site\n"}, "deployment-guide"); got.Status != finding.Fail {
+		t.Errorf("a deployment script passed deployment-guide: %v", got.Evidence)
+	}
+	if got := checktest.Status(t, c, map[string]string{"DEPLOY": prose, "README.md": "# Site\n"}, "deployment-guide"); got.Status != finding.Pass {
+		t.Errorf("a deployment text without extension failed: %v", got)
+	}
+}

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strings"
@@ -88,7 +89,7 @@ func (f *filesEvidence) Evaluate(r Run) Outcome {
 			if e.Kind == source.Symlink || e.Kind == source.Submodule {
 				continue
 			}
-			if f.docOnly[i] && document.IsCode(e.Path) {
+			if f.docOnly[i] && (document.IsCode(e.Path) || script(r, e)) {
 				continue
 			}
 			if f.written && f.docOnly[i] && !document.IsWritten(e.Path) {
@@ -142,4 +143,14 @@ func docPointer(r Run, e source.Entry) string {
 		urls = append(urls, l.URL)
 	}
 	return pointer(d.Words, d.Items, urls)
+}
+
+// script reports a file without an extension that opens with "#!": a
+// program named deploy or install, not a document of that name.
+func script(r Run, e source.Entry) bool {
+	if path.Ext(e.Path) != "" || !isFile(e) {
+		return false
+	}
+	data, _, err := r.Read(e, 256)
+	return err == nil && bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("#!"))
 }
