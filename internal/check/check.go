@@ -110,9 +110,10 @@ type Checker struct {
 	globs *globset.Set
 	// needs gathers what the rules' kinds read beyond the tree.
 	needs evidence.Needs
-	// navID and pageID match the tables of contents of documentation
-	// sites and the Markdown pages they may list.
-	navID, pageID int
+	// navID, siteID and pageID match the tables of contents and the
+	// configurations of documentation sites, and the Markdown pages they
+	// may hold (sites.go).
+	navID, siteID, pageID int
 }
 
 type compiledRule struct {
@@ -144,13 +145,7 @@ func Compile(rules []catalog.Rule, reg *evidence.Registry) (*Checker, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	// The tables of contents of documentation sites, and the pages they
-	// may list (SitePages).
-	var err error
-	if c.navID, err = c.globs.Add("**/{summary,_sidebar}.md"); err != nil {
-		return nil, err
-	}
-	if c.pageID, err = c.globs.Add("**/*.{md,mdx}"); err != nil {
+	if err := c.addSitePatterns(); err != nil {
 		return nil, err
 	}
 	c.globs.Freeze()
@@ -383,37 +378,6 @@ func (r *run) Entry(p string) (source.Entry, bool) {
 		}
 	}
 	return source.Entry{}, false
-}
-
-// SitePages lists, once per run, the pages the sites' tables of contents
-// link to, among the Markdown files of the walk.
-func (r *run) SitePages() []source.Entry {
-	if r.pagesRead {
-		return r.pages
-	}
-	r.pagesRead = true
-	navs := r.matched[r.checker.navID]
-	if len(navs) == 0 {
-		return nil
-	}
-	byPath := map[string]source.Entry{}
-	for _, e := range r.matched[r.checker.pageID] {
-		byPath[e.Path] = e
-	}
-	seen := map[string]bool{}
-	for _, nav := range navs {
-		d, err := r.docs.Get(nav)
-		if err != nil || d == nil {
-			continue
-		}
-		for _, p := range d.Pages {
-			if e, ok := byPath[p]; ok && !seen[p] {
-				seen[p] = true
-				r.pages = append(r.pages, e)
-			}
-		}
-	}
-	return r.pages
 }
 
 // Doc reads and parses a file once, whatever the number of rules that look

@@ -290,3 +290,26 @@ func TestScriptNamedLikeAGuide(t *testing.T) {
 		t.Errorf("a deployment text without extension failed: %v", got)
 	}
 }
+
+// MkDocs reads the pages of its docs_dir, Docusaurus those of the docs/
+// beside its configuration: so do the rules, wherever the site sits.
+func TestSiteConfigurationsNameTheirPages(t *testing.T) {
+	_, c := checktest.Embedded(t)
+	page := "# Utiliser l'outil\n\n## Premiers pas\n\n" + prose + " " + prose + "\n"
+	cases := map[string]map[string]string{
+		"documentation-site/pages/guide.md": {"documentation-site/mkdocs.yml": "site_name: Outil\ndocs_dir: 'pages'\ntheme:\n  name: material\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"},
+		"site/docs/guide.md":                {"site/docusaurus.config.js": "module.exports = { title: 'Outil' };\n"},
+	}
+	for pagePath, config := range cases {
+		files := map[string]string{"README.md": "# Outil\n\n" + prose + "\n", pagePath: page}
+		if got := checktest.Status(t, c, files, "user-manual"); got.Status != finding.Fail {
+			t.Fatalf("%s read without a site: %v", pagePath, got.Evidence)
+		}
+		for k, v := range config {
+			files[k] = v
+		}
+		if got := checktest.Status(t, c, files, "user-manual"); got.Status != finding.Pass || got.Evidence[0].Path != pagePath {
+			t.Errorf("the site's page %s was not read: %v %v", pagePath, got.Status, got.Evidence)
+		}
+	}
+}

@@ -93,8 +93,21 @@ var docRoots = map[string]bool{
 }
 
 // DocRoot reports whether a folder's (folded) name is that of a
-// documentation folder.
-func DocRoot(name string) bool { return docRoots[name] }
+// documentation folder: one of docRoots, or one of them joined to another
+// word ("docs-sources", "user-docs", "documentation_technique").
+func DocRoot(name string) bool {
+	if docRoots[name] {
+		return true
+	}
+	for _, sep := range []string{"-", "_"} {
+		for _, d := range []string{"docs", "doc", "documentation"} {
+			if strings.HasPrefix(name, d+sep) || strings.HasSuffix(name, sep+d) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // servedFolders hold what a web application serves, renders or is built
 // from: the images there are the product's pictures.
@@ -193,7 +206,7 @@ func served(fp string) bool {
 	}
 	inServed := false
 	for _, d := range strings.Split(path.Dir(fp), "/") {
-		if docRoots[d] {
+		if DocRoot(d) {
 			return false
 		}
 		inServed = inServed || servedFolders[d]

@@ -21,6 +21,8 @@ func TestScopeOf(t *testing.T) {
 		"openscraper/templates/tuto.html":       Root, // an in-app tutorial page
 		"static/doc/casts/demo.webm":            Root, // the help's own screencast
 		"docs/assets/archi.png":                 Root,
+		"docs-sources/assets/flux/schema.png":   Root,
+		"app/user-docs/img/ecran.png":           Root,
 		".vscode/settings.json":                 Tool,
 		"AGENTS.md":                             Tool,
 		".github/ISSUE_TEMPLATE/bug.md":         Tool,
