@@ -144,18 +144,23 @@ func addDocs(g *globset.Set, in, def []string) ([]int, error) {
 // document; the last read error is kept in o.
 func eachDoc(r Run, ids []int, o *Outcome, keep func(string) bool, fn func(e source.Entry, d *document.Doc)) {
 	for _, id := range ids {
-		for _, e := range r.Matched(id) {
-			if !isFile(e) || keep != nil && !keep(e.Path) {
-				continue
-			}
-			d, err := r.Doc(e)
-			if err != nil {
-				o.Err = err
-				continue
-			}
-			if d != nil {
-				fn(e, d)
-			}
+		eachDocOf(r, r.Matched(id), o, keep, fn)
+	}
+}
+
+// eachDocOf is eachDoc over a list of entries (a site's pages).
+func eachDocOf(r Run, entries []source.Entry, o *Outcome, keep func(string) bool, fn func(e source.Entry, d *document.Doc)) {
+	for _, e := range entries {
+		if !isFile(e) || keep != nil && !keep(e.Path) {
+			continue
+		}
+		d, err := r.Doc(e)
+		if err != nil {
+			o.Err = err
+			continue
+		}
+		if d != nil {
+			fn(e, d)
 		}
 	}
 }

@@ -181,20 +181,9 @@ func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(pa
 	}
 	eachDoc(r, s.ids, o, nil, visit)
 	if len(s.in) == 0 {
-		// The pages a documentation site's menu lists, wherever they are.
-		for _, e := range r.SitePages() {
-			if seen[e.Path] || !isFile(e) {
-				continue
-			}
-			d, err := r.Doc(e)
-			if err != nil {
-				o.Err = err
-				continue
-			}
-			if d != nil {
-				visit(e, d)
-			}
-		}
+		// The pages of the documentation sites, wherever they are (visit
+		// skips those already read).
+		eachDocOf(r, r.SitePages(), o, nil, visit)
 	}
 	if len(s.pdfIDs) > 0 {
 		eachDoc(r, s.pdfIDs, o, guideName, visit)
