@@ -380,6 +380,9 @@ func (r *run) Entry(p string) (source.Entry, bool) {
 	return source.Entry{}, false
 }
 
+// ScopeOf tells what a path is to the project.
+func (r *run) ScopeOf(p string) project.Scope { return r.model.Of(p) }
+
 // Doc reads and parses a file once, whatever the number of rules that look
 // into it.
 func (r *run) Doc(e source.Entry) (*document.Doc, error) { return r.docs.Get(e) }

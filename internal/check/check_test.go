@@ -229,6 +229,11 @@ func TestRulesReadTheirScopes(t *testing.T) {
 		t.Errorf("the root names none: want the component's, got %v %v", got.Status, got.Evidence)
 	}
 
+	mixed := map[string]string{"LICENSE": mitText, "package.json": `{"name": "outil", "license": "MIT"}`, "back/package.json": `{"name": "outil-back", "license": "Apache-2.0"}`}
+	if got = checktest.Status(t, c, mixed, "licence-authorised"); got.Status != finding.Pass {
+		t.Errorf("a component's generated licence made the project's disagree: %v %v", got.Status, got.Evidence)
+	}
+
 	served := map[string]string{"static/img/architecture.png": "\x89PNG", "README.md": "# Outil\n"}
 	got = checktest.StatusWith(t, c, served, "architecture-diagram", check.Options{Explain: true})
 	if got.Status != finding.Fail {

@@ -44,7 +44,7 @@ func (b *busFactorEvidence) Evaluate(r Run) Outcome {
 		return Outcome{Found: evs}
 	}
 	if len(evs) == 0 {
-		evs = append(evs, finding.Evidence{Detail: fmt.Sprintf(historyWords.In(r.Lang(), "bus-nobody"), day(b.window.SubFrom(r.Now())))})
+		evs = append(evs, finding.Evidence{Detail: fmt.Sprintf(historyWords.In(r.Lang(), "bus-nobody"), periodIn(b.window, r.Lang()), day(b.window.SubFrom(r.Now())))})
 	}
 	return Outcome{Rejected: evs}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/manifest"
+	"github.com/passation/passation/internal/project"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/textfold"
 )
@@ -89,6 +90,10 @@ type Run interface {
 	// contents (GitBook's SUMMARY.md, docsify's _sidebar.md) lists,
 	// wherever they are: documents a reader opens from the site's menu.
 	SitePages() []source.Entry
+	// ScopeOf tells what a path is to the project (root, a component…),
+	// for a kind that weighs places against each other before the rule's
+	// scopes filter what it found.
+	ScopeOf(path string) project.Scope
 }
 
 // words are the sentences that several kinds share.

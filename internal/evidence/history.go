@@ -257,7 +257,7 @@ var historyWords = i18n.Text{
 	"desc-bus.many":   {"at least %d people (by .mailmap e-mail, bots aside) committing in the last %s", "au moins %d personnes (par e-mail du .mailmap, robots exclus) ayant commité depuis %s"},
 	"bus-pass.one":    {"%d person committed in the last %s: %s.", "%d personne a commité depuis %s : %s."},
 	"bus-pass.many":   {"%d people committed in the last %s: %s.", "%d personnes ont commité depuis %s : %s."},
-	"bus-nobody":      {"no commit since %s", "aucun commit depuis le %s"},
+	"bus-nobody":      {"nobody committed in the last %s (since %s)", "personne n'a commité sur les %s écoulés (depuis le %s)"},
 	"person.one":      {"%s: %d commit, on %s", "%s : %d commit, le %s"},
 	"person.many":     {"%s: %d commits, the last on %s", "%s : %d commits, le dernier le %s"},
 	"and-more.one":    {"and %d more", "et %d autre"},

@@ -10,6 +10,7 @@ import (
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/manifest"
+	"github.com/passation/passation/internal/project"
 )
 
 var _ = register(Kind{
@@ -141,7 +142,24 @@ func (l *licenceEvidence) Evaluate(r Run) Outcome {
 				Detail: fmt.Sprintf("%s: %s — %s", f.Key, Shorten(f.Value, 40), licence.Describe(d, d.Name(), scope, code, lang))}})
 		}
 	}
-	return judgeLicences(all, scope, lang)
+	return judgeLicences(ownFirst(r, all), scope, lang)
+}
+
+// ownFirst keeps the project's own declarations, those at its root, when
+// there are any: a component's generated package.json saying "MIT" is no
+// second licence beside the root's LICENSE (rules/ give licence-authorised
+// the same scopes).
+func ownFirst(r Run, all []declared) []declared {
+	var root []declared
+	for _, d := range all {
+		if r.ScopeOf(d.ev.Path) == project.Root {
+			root = append(root, d)
+		}
+	}
+	if len(root) == 0 {
+		return all
+	}
+	return root
 }
 
 // scope says whether the repository holds code or only documents and
