@@ -28,7 +28,7 @@ var _ = register(Kind{
 })
 
 var manifestWords = i18n.Text{
-	"desc-manifest":    {"%s declared in a package manifest or publiccode.yml", "%s déclaré dans un manifeste de paquet ou publiccode.yml"},
+	"desc-manifest":    {"%s declared in a package manifest or publiccode.yml", "%s, dans un manifeste de paquet ou publiccode.yml"},
 	"detail-manifest":  {"declared as %s: %s", "déclaré dans le champ %s : %s"},
 	"detail-elsewhere": {"declared elsewhere (%s): %s", "signalé ailleurs (%s) : %s"},
 	"no-contact":       {"declared as %s with no contact (e-mail or address): %s", "déclaré dans le champ %s sans contact (adresse électronique ou web) : %s"},
@@ -86,8 +86,20 @@ func compileManifest(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	return m, nil
 }
 
+// factNames say, in each language, what a manifest evidence looks for.
+var factNames = i18n.Text{
+	"people":        {"people (authors, maintainers)", "des personnes (auteurs, mainteneurs)"},
+	"licence":       {"a licence", "une licence"},
+	"documentation": {"a link to the documentation", "un lien vers la documentation"},
+	"roadmap":       {"a link to the roadmap", "un lien vers la feuille de route"},
+}
+
 func (m *manifestEvidence) Describe(lang string) string {
-	return fmt.Sprintf(manifestWords.In(lang, "desc-manifest"), strings.Join(m.facts, ", "))
+	names := make([]string, len(m.facts))
+	for i, f := range m.facts {
+		names[i] = factNames.In(lang, f)
+	}
+	return fmt.Sprintf(manifestWords.In(lang, "desc-manifest"), strings.Join(names, ", "))
 }
 
 func (m *manifestEvidence) Evaluate(r Run) Outcome {
