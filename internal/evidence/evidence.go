@@ -98,19 +98,20 @@ type Run interface {
 
 // words are the sentences that several kinds share.
 var words = i18n.Text{
-	"file":            {"file", "fichier"},
-	"pdf-no-text":     {"not a written document: a PDF without text (images only)", "pas un document écrit : un PDF sans texte (seulement des images)"},
-	"not-written":     {"not a written document (an image, a video or an archive)", "pas un document écrit (une image, une vidéo ou une archive)"},
-	"stub-empty":      {"present but empty", "présent mais vide"},
-	"stub-short.one":  {"present but empty: only %d word", "présent mais vide : %d mot seulement"},
-	"stub-short.many": {"present but empty: only %d words", "présent mais vide : %d mots seulement"},
-	"stub-tmpl":       {"present but empty: template left unfilled (%q)", "présent mais vide : modèle non rempli (« %s »)"},
-	"desc-files":      {"a file matching %s", "un fichier correspondant à %s"},
-	"desc-places":     {" (at the root, in docs/, doc/, documentation/ or .github/)", " (à la racine, dans docs/, doc/, documentation/ ou .github/)"},
-	"desc-readme":     {"the README files and docs", "les README et la documentation"},
-	"or":              {" or ", " ou "},
-	"pointer":         {"only points to a tracker kept elsewhere (%s) — not committed: a successor without access reads nothing; write the plan down, or declare it with external: in .passation.yml", "ne fait que renvoyer à un outil de suivi extérieur (%s) — pas dans le dépôt : un repreneur sans accès n'y lit rien ; écrivez le plan, ou déclarez-le dans external: de .passation.yml"},
-	"quote":           {"%q", "« %s »"},
+	"file":             {"file", "fichier"},
+	"pdf-no-text":      {"not a written document: a PDF without text (images only)", "pas un document écrit : un PDF sans texte (seulement des images)"},
+	"not-written":      {"not a written document (an image, a video or an archive)", "pas un document écrit (une image, une vidéo ou une archive)"},
+	"stub-empty":       {"present but empty", "présent mais vide"},
+	"stub-short.one":   {"present but empty: only %d word", "présent mais vide : %d mot seulement"},
+	"stub-short.many":  {"present but empty: only %d words", "présent mais vide : %d mots seulement"},
+	"stub-tmpl":        {"present but empty: template left unfilled (%q)", "présent mais vide : modèle non rempli (« %s »)"},
+	"desc-files":       {"a file matching %s", "un fichier correspondant à %s"},
+	"desc-places":      {" (at the root, in docs/, doc/, documentation/ or .github/)", " (à la racine, dans docs/, doc/, documentation/ ou .github/)"},
+	"desc-not-pointer": {", that says more than where a tracker kept elsewhere is", ", qui dit plus que l'adresse d'un outil de suivi extérieur"},
+	"desc-readme":      {"the README files and docs", "les README et la documentation"},
+	"or":               {" or ", " ou "},
+	"pointer":          {"only points to a tracker kept elsewhere (%s) — not committed: a successor without access reads nothing; write the plan down, or declare it with external: in .passation.yml", "ne fait que renvoyer à un outil de suivi extérieur (%s) — pas dans le dépôt : un repreneur sans accès n'y lit rien ; écrivez le plan, ou déclarez-le dans external: de .passation.yml"},
+	"quote":            {"%q", "« %s »"},
 }
 
 // defaultDocs are the files a reader opens to find a section: every README

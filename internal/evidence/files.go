@@ -71,6 +71,9 @@ func (f *filesEvidence) Describe(lang string) string {
 	if !anchored {
 		s += words.In(lang, "desc-places")
 	}
+	if f.notPointer {
+		s += words.In(lang, "desc-not-pointer")
+	}
 	return s
 }
 

@@ -35,6 +35,7 @@ var sectionWords = i18n.Text{
 	"sec-nocode":   {"section %q names what is needed but gives no command to run", "la section « %s » dit ce qu'il faut mais ne donne aucune commande à lancer"},
 	"sec-tmpl":     {"section %q present but empty: template left unfilled (%q)", "section « %s » présente mais vide : modèle non rempli (« %s »)"},
 	"desc-section": {"a section titled %s in %s", "une section intitulée %s dans %s"},
+	"desc-pointer": {", more than a pointer to a tracker kept elsewhere", ", qui ne se borne pas à renvoyer à un outil de suivi extérieur"},
 	"desc-pdf":     {", and the PDFs there whose name says they are documentation", ", et les PDF de la documentation dont le nom dit qu'ils en sont"},
 	"pdf-unread":   {"PDF not read: %s", "PDF non lu : %s"},
 	// Why, by document.PDFTooLarge and the others.
@@ -139,6 +140,9 @@ func (s *sectionEvidence) Describe(lang string) string {
 	d := fmt.Sprintf(sectionWords.In(lang, "desc-section"), quoteAll(s.written, lang), documents(s.in, lang))
 	if len(s.pdfIDs) > 0 {
 		d += sectionWords.In(lang, "desc-pdf")
+	}
+	if s.notPointer {
+		d += sectionWords.In(lang, "desc-pointer")
 	}
 	return d
 }
