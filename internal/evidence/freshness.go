@@ -97,7 +97,9 @@ func (d *freshnessEvidence) Evaluate(r Run) Outcome {
 	for _, id := range d.warnFor {
 		warn[id] = true
 	}
-	var all, staleDocs []finding.Evidence
+	// freshDocs count; staleAll are shown as refused (--explain), so that a
+	// passing verdict never lists a document two years behind as counting.
+	var freshDocs, staleAll, staleDocs []finding.Evidence
 	// fresh tells, per warned rule, whether one of its documents is fresh.
 	fresh := map[string]bool{}
 	warned := map[string]bool{}
@@ -111,7 +113,11 @@ func (d *freshnessEvidence) Evaluate(r Run) Outcome {
 		}
 		stale, detail := d.judgeDoc(ch, code, lang)
 		ev := finding.Evidence{Path: doc.path, Detail: fmt.Sprintf(historyWords.In(lang, "labelled"), doc.rule.Title.In(lang), detail)}
-		all = append(all, ev)
+		if stale {
+			staleAll = append(staleAll, ev)
+		} else {
+			freshDocs = append(freshDocs, ev)
+		}
 		if warn[doc.rule.ID] {
 			warned[doc.rule.ID] = true
 			fresh[doc.rule.ID] = fresh[doc.rule.ID] || !stale
@@ -125,7 +131,12 @@ func (d *freshnessEvidence) Evaluate(r Run) Outcome {
 			return Outcome{Rejected: staleDocs}
 		}
 	}
-	return Outcome{Found: all}
+	if len(freshDocs) == 0 {
+		// Only documents of items that warn nothing, all behind: the
+		// verdict still passes, and names them.
+		return Outcome{Found: staleAll}
+	}
+	return Outcome{Found: freshDocs, Rejected: staleAll}
 }
 
 // judgeDoc says whether a document's last change is stale compared with

@@ -1,6 +1,7 @@
 package evidence_test
 
 import (
+	"fmt"
 	"github.com/passation/passation/internal/typo"
 	"path/filepath"
 	"reflect"
@@ -436,5 +437,25 @@ func TestOneNameTwoAddressesIsOnePerson(t *testing.T) {
 	}
 	if b := got["bus-factor"]; b.Status != finding.Fail {
 		t.Errorf("bus-factor: %s %q: one person with two addresses is not two people", b.Status, b.Message)
+	}
+}
+
+// A passing doc-freshness verdict names the documents that keep up; one
+// two years behind is shown as refused, never as counting.
+func TestFreshnessNamesOnlyFreshDocuments(t *testing.T) {
+	r := testrepo.New(t)
+	r.CommitAt(at("2023-01-10"), alice, map[string]string{"docs/INSTALL.md": install, "src/app.py": "print(0)\n"})
+	for i := 1; i <= 12; i++ {
+		r.CommitAt(at(fmt.Sprintf("2025-%02d-01", i)), alice, map[string]string{"src/app.py": fmt.Sprintf("print(%d)\n", i)})
+	}
+	r.CommitAt(at("2025-12-10"), alice, map[string]string{"README.md": "# Outil\n\n" + strings.Replace(install, "# Installation", "## Installation", 1)})
+	got := runAt(t, r.Dir, "", "en")["doc-freshness"]
+	if got.Status != finding.Pass {
+		t.Fatalf("doc-freshness %s %v: the README's guide is fresh", got.Status, got.Evidence)
+	}
+	for _, e := range got.Evidence {
+		if e.Path == "docs/INSTALL.md" {
+			t.Errorf("a guide 3 years behind is named on the passing verdict: %v", got.Evidence)
+		}
 	}
 }
