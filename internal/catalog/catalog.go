@@ -90,6 +90,14 @@ type Rule struct {
 	Scopes, Fallback project.Set
 }
 
+// ScopesRead is what the rule reads first: its scopes, else project.Default.
+func (r Rule) ScopesRead() project.Set {
+	if r.Scopes == 0 {
+		return project.Default
+	}
+	return r.Scopes
+}
+
 // Starter is a starter document of the checklist item: a template of
 // internal/starter and where it goes in the repository, by language. The
 // path matches the rule's evidence, so that the filled document passes.

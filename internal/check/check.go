@@ -85,18 +85,14 @@ var scopeWords = i18n.Text{
 func DescribeScopes(rule catalog.Rule, lang string) string {
 	list := func(set project.Set) string {
 		var parts []string
-		for _, n := range project.Readable() {
-			if sc, _ := project.Parse(n); set.Has(sc) {
-				parts = append(parts, scopeWords.In(lang, n))
+		for sc := project.Root; sc < project.Bundled; sc++ {
+			if set.Has(sc) {
+				parts = append(parts, scopeWords.In(lang, sc.String()))
 			}
 		}
 		return strings.Join(parts, messages.In(lang, "scope-sep"))
 	}
-	scopes := rule.Scopes
-	if scopes == 0 {
-		scopes = project.Default
-	}
-	out := list(scopes)
+	out := list(rule.ScopesRead())
 	if rule.Fallback != 0 {
 		out += fmt.Sprintf(messages.In(lang, "then"), list(rule.Fallback))
 	}
@@ -475,10 +471,7 @@ func (r *run) Found(ruleID string) (catalog.Rule, []finding.Evidence, bool) {
 // the rule found one in its scopes. What a rule does not read is refused,
 // saying why, so that --explain and a failing verdict show it.
 func (r *run) inScope(rule catalog.Rule, outcomes []evidence.Outcome) []evidence.Outcome {
-	scopes := rule.Scopes
-	if scopes == 0 {
-		scopes = project.Default
-	}
+	scopes := rule.ScopesRead()
 	lang := r.opt.Lang
 	var held [][]finding.Evidence // by outcome: found in a fallback scope
 	anyInScope := false

@@ -41,9 +41,6 @@ const (
 
 var scopeNames = [...]string{"root", "component", "assets", "tool", "bundled"}
 
-// Names lists the scopes, in order.
-func Names() []string { return append([]string(nil), scopeNames[:]...) }
-
 // Readable lists the scopes a rule may read: every one but the bundled
 // copies, which the walk never enters.
 func Readable() []string { return append([]string(nil), scopeNames[:Bundled]...) }
@@ -132,8 +129,6 @@ type Model struct {
 	// manifest of their own, deepest first.
 	components []string
 	bundled    []string
-	// rootManifest: the root has a manifest of its own.
-	rootManifest bool
 }
 
 // New builds the model of a tree from the folded folders holding a
@@ -142,8 +137,7 @@ func New(manifestDirs map[string]bool, bundled []string) *Model {
 	m := &Model{bundled: bundled}
 	for d := range manifestDirs {
 		if d == "" {
-			m.rootManifest = true
-			continue
+			continue // the root is the project itself
 		}
 		m.components = append(m.components, d)
 	}
@@ -193,9 +187,6 @@ func (m *Model) Component(p string) string {
 	}
 	return ""
 }
-
-// RootManifest reports whether the root has a manifest of its own.
-func (m *Model) RootManifest() bool { return m.rootManifest }
 
 // served: a media file lies in a served folder, and no documentation
 // folder holds it ("docs/assets/archi.png" and "static/doc/casts/demo.webm"

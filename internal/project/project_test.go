@@ -33,16 +33,13 @@ func TestScopeOf(t *testing.T) {
 			t.Errorf("Of(%q) = %s, want %s", p, got, want)
 		}
 	}
-	if !m.RootManifest() {
-		t.Error("RootManifest() = false with a manifest at the root")
-	}
 	if got := m.Component("front/apps/portail/src/App.tsx"); got != "front/apps/portail" {
 		t.Errorf("Component = %q, want the nearest component folder", got)
 	}
 }
 
 func TestParseAndSet(t *testing.T) {
-	for _, n := range Names() {
+	for _, n := range append(Readable(), "bundled") {
 		sc, ok := Parse(n)
 		if !ok || sc.String() != n {
 			t.Errorf("Parse(%q) = %v, %v", n, sc, ok)
