@@ -241,6 +241,8 @@ type run struct {
 	marks projectMarks
 	// model tells what each folder is to the project, for the rules' scopes.
 	model *project.Model
+	// scoped holds each rule's tree outcomes once evaluated (treeOutcomes).
+	scoped map[int][]evidence.Outcome
 	// pages are the site pages, listed once on first use.
 	pages     []source.Entry
 	pagesRead bool
@@ -451,19 +453,34 @@ func (r *run) Found(ruleID string) (catalog.Rule, []finding.Evidence, bool) {
 	if !ok {
 		return catalog.Rule{}, nil, false
 	}
-	cr := r.checker.rules[i]
-	outcomes := make([]evidence.Outcome, 0, len(cr.evidence))
-	for _, e := range cr.evidence {
-		if _, ok := e.(evidence.HistoryReader); ok {
-			continue
-		}
-		outcomes = append(outcomes, e.Evaluate(r))
-	}
 	var found []finding.Evidence
-	for _, o := range r.inScope(cr.Rule, outcomes) {
+	for _, o := range r.treeOutcomes(i) {
 		found = append(found, o.Found...)
 	}
-	return cr.Rule, found, true
+	return r.checker.rules[i].Rule, found, true
+}
+
+// treeOutcomes evaluates, once per run, what the tree evidence of rule i
+// found, in its scopes: the rule's verdict and the rules that read its
+// documents (doc-freshness) share it. A history evidence's place is left
+// empty: it judges commits, not places, and may itself read Found.
+func (r *run) treeOutcomes(i int) []evidence.Outcome {
+	if o, ok := r.scoped[i]; ok {
+		return o
+	}
+	cr := r.checker.rules[i]
+	outcomes := make([]evidence.Outcome, len(cr.evidence))
+	for j, e := range cr.evidence {
+		if _, ok := e.(evidence.HistoryReader); !ok {
+			outcomes[j] = e.Evaluate(r)
+		}
+	}
+	outcomes = r.inScope(cr.Rule, outcomes)
+	if r.scoped == nil {
+		r.scoped = map[int][]evidence.Outcome{}
+	}
+	r.scoped[i] = outcomes
+	return outcomes
 }
 
 // inScope keeps, of what each evidence found, the places in the scopes the
@@ -520,11 +537,12 @@ func (r *run) judge(cr compiledRule) finding.Result {
 	var found, rejected []finding.Evidence
 	var readErr error
 	var considered []finding.Candidates
-	outcomes := make([]evidence.Outcome, len(cr.evidence))
+	outcomes := append([]evidence.Outcome(nil), r.treeOutcomes(r.checker.byID[cr.ID])...)
 	for i, e := range cr.evidence {
-		outcomes[i] = e.Evaluate(r)
+		if _, ok := e.(evidence.HistoryReader); ok {
+			outcomes[i] = e.Evaluate(r)
+		}
 	}
-	outcomes = r.inScope(cr.Rule, outcomes)
 	for i, e := range cr.evidence {
 		o := outcomes[i]
 		found = append(found, o.Found...)
