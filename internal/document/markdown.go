@@ -110,7 +110,7 @@ func Parse(path string, src []byte) *Doc {
 	}
 	src = nbspHeadings.ReplaceAll(src, []byte("$1 "))
 	src = tame(src)
-	embeds := embedLinks(src, newLineIndex(src))
+	embeds := embedOffsets(src)
 	src = blankTags(src)
 	root := markdown.Parser().Parse(text.NewReader(src))
 	d := &Doc{Path: path}
@@ -204,14 +204,12 @@ func Parse(path string, src []byte) *Doc {
 		}
 		d.Sections = append(d.Sections, s)
 	}
-	d.Links = append(externalLinks(root, src, lines), embeds...)
-	embedInSections(d.Sections, embeds)
-	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if _, ok := c.(*ast.ListItem); ok && entering {
-			d.Items++
-		}
-		return ast.WalkContinue, nil
-	})
+	d.Links, d.Items = linksAndItems(root, src, lines)
+	if len(embeds) > 0 {
+		embedded := embedLinks(embeds, lines)
+		d.Links = append(d.Links, embedded...)
+		embedInSections(d.Sections, embedded)
+	}
 	d.Headings = headings(blocks, src, lines)
 	d.Words, d.Placeholder = Substance(all.String())
 	d.IntroWords, _ = Substance(intro.String())
@@ -560,15 +558,20 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
-// externalLinks lists the http(s) links of a document with their text.
-func externalLinks(root ast.Node, src []byte, lines lineIndex) []Link {
+// linksAndItems lists the http(s) links of a document with their text, and
+// counts its list items, in one walk.
+func linksAndItems(root ast.Node, src []byte, lines lineIndex) ([]Link, int) {
 	var out []Link
+	items := 0
 	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		var url, text string
 		switch t := c.(type) {
+		case *ast.ListItem:
+			items++
+			return ast.WalkContinue, nil
 		case *ast.Link:
 			url, text = string(t.Destination), nodeText(t, src)
 		case *ast.AutoLink:
@@ -589,7 +592,7 @@ func externalLinks(root ast.Node, src []byte, lines lineIndex) []Link {
 		out = append(out, Link{Words: textfold.Words(text + " " + url), URL: url, Line: line})
 		return ast.WalkSkipChildren, nil
 	})
-	return out
+	return out, items
 }
 
 // gitbookEmbed is GitBook's embedded link, {% embed url="…" %}: a card
@@ -615,37 +618,55 @@ func blankTags(src []byte) []byte {
 }
 
 // embedInSections adds each embedded link to the sections that hold its
-// line: the section itself and those above it.
+// line: the section itself and those above it. A section ends at the next
+// heading of its level or above (0: at the end of the document).
 func embedInSections(sections []Section, embeds []Link) {
+	ends := make([]int, len(sections))
+	var open []int // sections not ended yet, outermost first
+	for i, s := range sections {
+		for len(open) > 0 && sections[open[len(open)-1]].Level >= s.Level {
+			ends[open[len(open)-1]] = s.Line
+			open = open[:len(open)-1]
+		}
+		open = append(open, i)
+	}
 	for _, l := range embeds {
 		for i := range sections {
 			s := &sections[i]
 			if s.Line > l.Line {
 				break
 			}
-			end := 0 // the line of the next heading of the same level or above
-			for _, n := range sections[i+1:] {
-				if n.Level <= s.Level && n.Line > s.Line {
-					end = n.Line
-					break
-				}
-			}
-			if end == 0 || l.Line < end {
+			if ends[i] == 0 || l.Line < ends[i] {
 				s.Links = append(s.Links, l.URL)
 			}
 		}
 	}
 }
 
-// embedLinks lists the links a page embeds in GitBook's syntax.
-func embedLinks(src []byte, lines lineIndex) []Link {
+// embed is a link embedded in GitBook's syntax, at a byte offset.
+type embed struct {
+	url string
+	off int
+}
+
+// embedOffsets finds the links a page embeds in GitBook's syntax, before
+// blankTags turns the tags into spaces (offsets stay).
+func embedOffsets(src []byte) []embed {
 	if !bytes.Contains(src, []byte("{%")) {
 		return nil
 	}
-	var out []Link
+	var out []embed
 	for _, m := range gitbookEmbed.FindAllSubmatchIndex(src, -1) {
-		url := string(src[m[2]:m[3]])
-		out = append(out, Link{Words: textfold.Words(url), URL: url, Line: lines.line(m[0])})
+		out = append(out, embed{url: string(src[m[2]:m[3]]), off: m[0]})
+	}
+	return out
+}
+
+// embedLinks turns embeds into the page's links, at their lines.
+func embedLinks(embeds []embed, lines lineIndex) []Link {
+	out := make([]Link, 0, len(embeds))
+	for _, e := range embeds {
+		out = append(out, Link{Words: textfold.Words(e.url), URL: e.url, Line: lines.line(e.off)})
 	}
 	return out
 }
