@@ -212,8 +212,8 @@ func TestFolderPatternsAtEveryDepth(t *testing.T) {
 }
 
 // The rules read the parts of the project their scopes name: the
-// maintainers at the root first (a component's only when the root names
-// none), no diagram among the images the application serves, nothing in
+// maintainers at the root only, the licence at the root first (a
+// component's only when the root declares none), no diagram among the images the application serves, nothing in
 // an editor's configuration.
 func TestRulesReadTheirScopes(t *testing.T) {
 	_, c := checktest.Embedded(t)
@@ -225,8 +225,12 @@ func TestRulesReadTheirScopes(t *testing.T) {
 		t.Errorf("the root names a maintainer: want it alone, got %v %v", got.Status, got.Evidence)
 	}
 	got = checktest.Status(t, c, map[string]string{"package.json": `{"name": "outil"}`, "back/package.json": back}, "maintainer")
+	if got.Status != finding.Fail {
+		t.Errorf("the root names none: a component's author is who wrote that part, want fail, got %v %v", got.Status, got.Evidence)
+	}
+	got = checktest.Status(t, c, map[string]string{"package.json": `{"name": "outil"}`, "back/package.json": `{"name": "outil-back", "license": "MIT"}`}, "licence")
 	if got.Status != finding.Pass || len(got.Evidence) == 0 || got.Evidence[0].Path != "back/package.json" {
-		t.Errorf("the root names none: want the component's, got %v %v", got.Status, got.Evidence)
+		t.Errorf("the root declares no licence: want the component's, got %v %v", got.Status, got.Evidence)
 	}
 
 	mixed := map[string]string{"LICENSE": mitText, "package.json": `{"name": "outil", "license": "MIT"}`, "back/package.json": `{"name": "outil-back", "license": "Apache-2.0"}`}

@@ -97,6 +97,9 @@ func GenreOf(p string) Genre {
 			return Template
 		}
 	}
+	if len(dirs) > 0 && changelogFolders[dirs[len(dirs)-1]] {
+		return Changelog
+	}
 	if strings.Contains(base, "pull_request_template") || strings.Contains(base, "merge_request_template") || strings.Contains(base, "issue_template") {
 		return Template
 	}
@@ -114,6 +117,11 @@ func GenreOf(p string) Genre {
 	}
 	return Documentation
 }
+
+// changelogFolders hold one page of notes per release (docs/releases/1.2.md,
+// changelog.d/ fragments): a changelog split in files.
+var changelogFolders = map[string]bool{"releases": true, "release-notes": true, "release_notes": true,
+	"changelog": true, "changelogs": true, "changelog.d": true, "changes": true}
 
 // nameStem drops the extension and a language suffix: "changes.fr.md" is
 // "changes", "history.rst" is "history".

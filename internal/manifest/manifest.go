@@ -155,7 +155,7 @@ func (f *Facts) clean() {
 		return out
 	}
 	nonEmpty := func(s string) bool { return s != "" && !placeholder.MatchString(s) }
-	f.People = keep(f.People, nonEmpty)
+	f.People = keep(f.People, func(s string) bool { return nonEmpty(s) && !templatePerson.MatchString(s) })
 	f.Licences = keep(f.Licences, func(s string) bool {
 		return !notALicence[strings.ToLower(s)] && !licenceFilePointer.MatchString(s) && nonEmpty(s)
 	})
@@ -171,6 +171,10 @@ func (f *Facts) clean() {
 var licenceFilePointer = regexp.MustCompile(`(?i)^(see licen[cs]e\b.*|file\s+\S+)$`)
 
 var placeholder = regexp.MustCompile(`(?i)^(todo|tbd|xxx|your name|author|\{\{.*\}\}|<.*>)$`)
+
+// templatePerson is the author a project generator writes for nobody:
+// Poetry's "Your Name <you@example.com>".
+var templatePerson = regexp.MustCompile(`(?i)(^(your name|author name|first last|john doe|jane doe)\b|\b(you|your[._-]?(name|email)|email|name|me|author)@example\.(com|org|net)\b)`)
 
 func isURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }
 

@@ -225,7 +225,7 @@ func TestPlaceholdersIgnored(t *testing.T) {
 	cases := map[string]string{
 		"package.json":   `{"author": "", "license": "UNLICENSED", "contributors": ["TODO"], "maintainers": [{"name": "<your name>"}]}`,
 		"composer.json":  `{"license": "proprietary", "authors": [{"name": "{{ author }}"}]}`,
-		"pyproject.toml": "[project]\nlicense = {file = \"LICENSE\"}\nauthors = [{name = \"Author\"}]\n",
+		"pyproject.toml": "[project]\nlicense = {file = \"LICENSE\"}\nauthors = [{name = \"Author\"}, {name = \"Your Name\", email = \"you@example.com\"}]\n",
 		"setup.cfg":      "[metadata]\nauthor = TODO\nlicense = {{ license }}\n",
 		"setup.py":       "setup(author='xxx', license='UNKNOWN')\n",
 		"DESCRIPTION":    "Package: x\nAuthor: TBD\nLicense: file LICENSE\n",
