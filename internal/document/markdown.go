@@ -687,6 +687,21 @@ func codeLines(n ast.Node, src []byte) []string {
 // than uses it.
 var setupCommands = regexp.MustCompile(`^(\$ )?(#|cd |\. |source |pip3? |python3? -m (pip|venv)|virtualenv|mkvirtualenv|conda |poetry install|pipenv |npm (i|install|ci)\b|yarn( install)?$|pnpm (i|install)|git clone|docker(-compose| compose)? (build|pull|compose|up)|make( install| setup| build)?$|cp |mv |mkdir |apt(-get)? |brew |bundle install|composer install|go (mod|get|install)|pytest|tox|export |touch )`)
 
+// installCommands install or start the project itself: what turns a
+// "## Usage" that lists them into an installation guide.
+var installCommands = regexp.MustCompile(`^(\$ )?(sudo )?(pip3? install|python3? -m pip install|poetry install|pipenv (install|sync)|uv (sync|pip install)|npm (i|install|ci)\b|yarn( install)?$|pnpm (i|install)\b|git clone|docker(-compose| compose) (build|up)|docker (build|run)|make( install| setup)?$|bundle install|composer install|go (mod download|get|install|build|run)|conda (create|install|env create)|mvn (install|package)|gradle(w)? build|\./gradlew build|R CMD INSTALL|cargo (build|install|run))`)
+
+// Installs reports whether the section's code installs or starts the
+// project (pip install, docker compose up, go run…).
+func (s *Section) Installs() bool {
+	for _, l := range s.Code {
+		if installCommands.MatchString(strings.TrimSpace(l)) {
+			return true
+		}
+	}
+	return false
+}
+
 // setupWords say, in prose, that the section is about installing.
 var setupWords = regexp.MustCompile(`\b(install|installer|installez|installation|setup|virtualenv|virtual environment|requirements|dependencies|dependances|environnement virtuel|download the repository|telecharger le depot)`)
 
