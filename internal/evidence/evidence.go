@@ -119,8 +119,8 @@ var words = i18n.Text{
 // documentation folders.
 var defaultDocs = []string{
 	"**/readme*",
-	"*.{md,markdown,mdx,rst,txt,adoc,org}",
-	"{docs,doc,documentation,wiki,.github}/**/*.{md,markdown,mdx,rst,txt,adoc,org}",
+	"*.{md,markdown,mdx,rst,txt,adoc,org,rmd,qmd}",
+	"{docs,doc,documentation,wiki,.github,vignettes}/**/*.{md,markdown,mdx,rst,txt,adoc,org,rmd,qmd}",
 }
 
 // pdfDocs are the PDFs of the same places (a manual exported as
