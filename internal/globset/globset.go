@@ -35,6 +35,10 @@ type glob struct {
 	below bool
 	// dirLit is a literal every matching folder path contains.
 	dirLit string
+	// dirAlts are literals of which a matching folder path contains one,
+	// one per alternative of the folder pattern's braces
+	// ("**/{docs,doc}": "docs", "doc"); nil when one alternative has none.
+	dirAlts []string
 	// index is the glob's position in its set.
 	index int
 }
@@ -255,13 +259,22 @@ func literal(p string) string {
 // file costs one map lookup on its extension and a few literal checks.
 type dirMatcher struct {
 	byExt map[string][]*glob // extension → globs that require it
-	other []*glob            // globs with no extension requirement
+	other []*glob            // name globs with no extension requirement
+	full  []*glob            // whole-path globs (a ** in the name part)
+	// byName remembers which name globs a file name matched: the folders
+	// that share this matcher repeat their names (index.js, README.md,
+	// __init__.py), and a name's answer is the same in each.
+	byName map[string][]int
 }
+
+// maxNames bounds the names one matcher remembers, so that memory stays
+// bounded on a tree of unique names; past it, names are matched each time.
+const maxNames = 1 << 14
 
 // forDir returns the globs whose folder part matches the folded folder, in
 // a fixed order.
-func (s *Set) forDir(dir string) []*glob {
-	out := append([]*glob(nil), s.byDir[dir]...)
+func (s *Set) forDir(dir string, scratch []*glob) []*glob {
+	out := append(scratch[:0], s.byDir[dir]...)
 	for _, g := range s.wild {
 		switch {
 		case g.full != "":
@@ -285,7 +298,11 @@ func (s *Set) forDir(dir string) []*glob {
 func newDirMatcher(globs []*glob) *dirMatcher {
 	m := &dirMatcher{}
 	for _, g := range globs {
-		if g.exts == nil || g.full != "" {
+		if g.full != "" {
+			m.full = append(m.full, g)
+			continue
+		}
+		if g.exts == nil {
 			m.other = append(m.other, g)
 			continue
 		}
@@ -301,13 +318,13 @@ func newDirMatcher(globs []*glob) *dirMatcher {
 
 // signature names a set of globs by their positions in the set: folders
 // with the same set share one matcher.
-func signature(globs []*glob) string {
-	b := make([]byte, 0, 4*len(globs))
+func signature(globs []*glob, b []byte) []byte {
+	b = b[:0]
 	for _, g := range globs {
 		i := g.index
 		b = append(b, byte(i), byte(i>>8), byte(i>>16), byte(i>>24))
 	}
-	return string(b)
+	return b
 }
 
 // Freeze indexes the set once every pattern is added, so that it is
@@ -318,6 +335,7 @@ func (s *Set) Freeze() {
 		g := &s.globs[i]
 		g.index = i
 		g.dirLit = literal(g.dir)
+		g.dirAlts = altLiterals(g.dir)
 		if g.full == "" && !g.below && !strings.ContainsAny(g.dir, "*?[{") {
 			s.byDir[g.dir] = append(s.byDir[g.dir], g)
 		} else {
@@ -336,6 +354,8 @@ func (g *glob) matchesDir(dir string) bool {
 	case !strings.ContainsAny(g.dir, "*?[{"):
 		return false
 	case g.dirLit != "" && !strings.Contains(dir, g.dirLit):
+		return false
+	case g.dirAlts != nil && !containsOne(dir, g.dirAlts):
 		return false
 	}
 	if doublestar.MatchUnvalidated(g.dir, dir) {
@@ -356,29 +376,77 @@ func parent(p string) string {
 	return ""
 }
 
+// altLiterals returns, for a pattern with braces, the literal each of its
+// alternatives requires, or nil when one of them requires none.
+func altLiterals(p string) []string {
+	if !strings.Contains(p, "{") {
+		return nil
+	}
+	alts := expandBraces(p, 64)
+	if len(alts) < 2 {
+		return nil
+	}
+	lits := make([]string, 0, len(alts))
+	for _, a := range alts {
+		l := literal(a)
+		if l == "" {
+			return nil
+		}
+		lits = append(lits, l)
+	}
+	return lits
+}
+
+func containsOne(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // matchFile reports the ids of the globs that match a file, given its
 // folder's matcher.
 func matchFile(m *dirMatcher, foldedPath, foldedBase string, hit func(id int)) {
+	ids, known := m.byName[foldedBase]
+	if !known {
+		ids = m.matchName(foldedBase)
+		if m.byName == nil {
+			m.byName = map[string][]int{}
+		}
+		if len(m.byName) < maxNames {
+			m.byName[foldedBase] = ids
+		}
+	}
+	for _, id := range ids {
+		hit(id)
+	}
+	for _, g := range m.full {
+		if doublestar.MatchUnvalidated(g.full, foldedPath) {
+			hit(g.id)
+		}
+	}
+}
+
+// matchName lists the ids of the name globs that match a file name.
+func (m *dirMatcher) matchName(foldedBase string) []int {
+	var ids []int
 	if m.byExt != nil {
 		if dot := strings.LastIndexByte(foldedBase, '.'); dot >= 0 {
 			for _, g := range m.byExt[foldedBase[dot+1:]] {
 				if g.anyName || g.matchName(foldedBase) {
-					hit(g.id)
+					ids = append(ids, g.id)
 				}
 			}
 		}
 	}
 	for _, g := range m.other {
-		if g.full != "" {
-			if doublestar.MatchUnvalidated(g.full, foldedPath) {
-				hit(g.id)
-			}
-			continue
-		}
 		if g.matchName(foldedBase) {
-			hit(g.id)
+			ids = append(ids, g.id)
 		}
 	}
+	return ids
 }
 
 // matchName matches the name part, literal checks first.
@@ -409,6 +477,9 @@ type Matcher struct {
 	lastDir  string
 	last     *dirMatcher
 	haveLast bool
+	// globs and sig are scratch space for the folder being looked up.
+	globs []*glob
+	sig   []byte
 }
 
 // NewMatcher starts the matching of one walk.
@@ -422,11 +493,13 @@ func (m *Matcher) Match(foldedPath, dir, base string, hit func(id int)) {
 	if !m.haveLast || dir != m.lastDir {
 		app, ok := m.dirs[dir]
 		if !ok {
-			globs := m.set.forDir(dir)
-			sig := signature(globs)
-			if app, ok = m.shared[sig]; !ok {
-				app = newDirMatcher(globs)
-				m.shared[sig] = app
+			// The folder's globs and their signature are built in scratch
+			// space: most folders share a matcher already made.
+			m.globs = m.set.forDir(dir, m.globs)
+			m.sig = signature(m.globs, m.sig)
+			if app, ok = m.shared[string(m.sig)]; !ok {
+				app = newDirMatcher(append([]*glob(nil), m.globs...))
+				m.shared[string(m.sig)] = app
 			}
 			m.dirs[dir] = app
 		}
