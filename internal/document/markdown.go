@@ -160,7 +160,7 @@ func Parse(path string, src []byte) *Doc {
 			Line:    lines.lineOf(b.heading, src),
 		}
 		s.Words = textfold.Words(s.Heading)
-		var body, prose, own strings.Builder
+		var body, prose, own, ownProse strings.Builder
 		inOwn := true // before the first subsection
 		for _, nb := range blocks[i+1:] {
 			if nb.heading != nil && nb.heading.Level <= s.Level {
@@ -181,6 +181,10 @@ func Parse(path string, src []byte) *Doc {
 				default:
 					prose.WriteString(contentText(nb.node, src))
 					prose.WriteByte('\n')
+					if inOwn {
+						ownProse.WriteString(contentText(nb.node, src))
+						ownProse.WriteByte('\n')
+					}
 				}
 			}
 			collectFencesAndImages(nb.node, src, lines, &s)
@@ -191,8 +195,10 @@ func Parse(path string, src []byte) *Doc {
 		// A section that opens with a template's text left as it is
 		// ("These instructions will get you a copy of the project…") was
 		// never written, whatever its subsections say about other things.
-		if boilerplateOnly(own.String()) {
-			s.BodyWords, s.Placeholder = 0, shownBoilerplate(own.String())
+		// Its prose alone is weighed: the template's example commands
+		// ("npm run dev") come with it.
+		if boilerplateOnly(ownProse.String()) {
+			s.BodyWords, s.Placeholder = 0, shownBoilerplate(ownProse.String())
 		}
 		// A screenshot or a diagram says as much as a short paragraph.
 		s.BodyWords += imageWords * len(s.Images)
@@ -213,6 +219,14 @@ func Parse(path string, src []byte) *Doc {
 	d.Headings = headings(blocks, src, lines)
 	d.Words, d.Placeholder = Substance(all.String())
 	d.IntroWords, _ = Substance(intro.String())
+	if g := generatorText(src); g != "" {
+		// A generator's README, left as it is: nothing in it was written
+		// about this project.
+		d.Placeholder, d.IntroWords = g, 0
+		for i := range d.Sections {
+			d.Sections[i].BodyWords, d.Sections[i].OwnWords, d.Sections[i].Placeholder = 0, 0, g
+		}
+	}
 	classify(d)
 	if d.Genre == Navigation {
 		d.Pages = localPages(root, src, path)

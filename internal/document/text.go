@@ -64,10 +64,42 @@ func withoutPartialRune(data []byte) []byte {
 var placeholders = regexp.MustCompile(`(?i)\{\{[^}]*\}\}|\[[^\]]*(a completer|to be completed|todo|tbd|to do|placeholder|insert|votre texte|your text)[^\]]*\]|<[^>]*(a completer|to be completed|todo|placeholder)[^>]*>|lorem ipsum( dolor)?( sit amet)?|\b(todo|tbd|tbc|fixme|wip|xxx)\b|a completer|a rediger|to be completed|to be written|coming soon|en construction|under construction|work in progress|placeholder`)
 
 // boilerplate is the text of README templates that teams copy and leave as
-// it is (the widespread "README-Template.md" and its French translations):
+// it is (the widespread "README-Template.md" and its French translations,
+// the Vue templates' "Build Setup"):
 // its sentences say what a section should hold, never what the project is.
 // Matched on folded text, each up to the end of its sentence.
-var boilerplate = regexp.MustCompile(`these instructions will get you a copy of the project up and running[^.!?\n]*[.!?]?|see deployment for notes on how to deploy the project[^.!?\n]*[.!?]?|what things you need to install the software and how to install them[^.!?\n]*[.!?]?|a step by step series of examples that tell you how to get a development env(ironment)? running[^.!?\n]*[.!?]?|explain how to run the automated tests for this system[^.!?\n]*[.!?]?|explain what these tests test and why[^.!?\n]*[.!?]?|add additional notes about how to deploy this on a live system[^.!?\n]*[.!?]?|ces instructions vous permettront d'obtenir une copie du projet[^.!?\n]*[.!?]?|end with an example of getting some data out of the system[^.!?\n]*[.!?]?`)
+var boilerplate = regexp.MustCompile(`these instructions will get you a copy of the project up and running[^.!?\n]*[.!?]?|see deployment for notes on how to deploy the project[^.!?\n]*[.!?]?|what things you need to install the software and how to install them[^.!?\n]*[.!?]?|a step by step series of examples that tell you how to get a development env(ironment)? running[^.!?\n]*[.!?]?|explain how to run the automated tests for this system[^.!?\n]*[.!?]?|explain what these tests test and why[^.!?\n]*[.!?]?|add additional notes about how to deploy this on a live system[^.!?\n]*[.!?]?|ces instructions vous permettront d'obtenir une copie du projet[^.!?\n]*[.!?]?|end with an example of getting some data out of the system[^.!?\n]*[.!?]?|for a detailed explanation on how things work, check out the[^.!?\n]*[.!?]?`)
+
+// generatorOpening is how the README that a project generator writes opens
+// (QGIS Plugin Builder, Create React App, Angular CLI, Next.js, the Vue
+// templates), once markup is taken away: left as it is, it documents the
+// generator, not the project.
+var generatorOpening = regexp.MustCompile(`^(plugin builder results|this project was bootstrapped with \[?create react app|this project was generated with (the )?\[?angular cli|this is an? \[?next\.?js\]?|this template should help get you started developing with vue|a vue\.?js project\.?$)`)
+
+var htmlTag = regexp.MustCompile(`<[^>]*>`)
+
+// generatorText returns the generator's opening words when a document is
+// the README a project generator wrote, "" otherwise.
+func generatorText(src []byte) string {
+	head := src[:min(len(src), 1024)]
+	text := textfold.Fold(htmlTag.ReplaceAllString(string(head), ""))
+	text = strings.TrimLeft(text, " \t\r\n")
+	// The generator's words open the text, or follow its title.
+	seen := 0
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(strings.TrimLeft(l, "#>*= \t"))
+		if l == "" {
+			continue
+		}
+		if m := generatorOpening.FindString(l); m != "" {
+			return m
+		}
+		if seen++; seen == 2 {
+			break
+		}
+	}
+	return ""
+}
 
 // boilerplateOnly: the text is a template's sentences and little else.
 func boilerplateOnly(text string) bool {
