@@ -340,8 +340,17 @@ var testFolders = map[string]bool{"e2e": true, "test": true, "tests": true, "cyp
 func inTestFolder(p string) bool {
 	dirs := strings.Split(path.Dir(p), "/")
 	for _, d := range dirs {
-		if testFolders[strings.ToLower(d)] {
+		d = strings.ToLower(d)
+		if testFolders[d] {
 			return true
+		}
+		// "tests_e2e", "e2e-tests", "tests_watai": a suite named for its tool.
+		for _, sep := range []string{"_", "-"} {
+			for _, t := range []string{"tests", "e2e"} {
+				if strings.HasPrefix(d, t+sep) || strings.HasSuffix(d, sep+t) {
+					return true
+				}
+			}
 		}
 	}
 	return false
