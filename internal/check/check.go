@@ -182,10 +182,6 @@ func (c *Checker) Run(t source.Tree, opt Options) ([]finding.Result, error) {
 	if opt.MaxRead <= 0 {
 		opt.MaxRead = document.DefaultMaxRead
 	}
-	if opt.CacheDir == "" && c.needs.Licences {
-		// Without a cache, build the licence scanner while the tree is walked.
-		licence.Warm()
-	}
 	r := &run{
 		checker:   c,
 		tree:      t,

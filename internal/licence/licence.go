@@ -147,6 +147,7 @@ var scanned = map[string]bool{
 	"CC-BY-3.0": true, "CC-BY-SA-3.0": true, "CC-BY-NC-4.0": true, "CC-BY-ND-4.0": true, "CC-BY-NC-ND-4.0": true,
 }
 
+// scanner reads a text with the whole catalogue (families.go says when).
 var scanner = sync.OnceValues(func() (*licensecheck.Scanner, error) {
 	var keep []licensecheck.License
 	for _, l := range licensecheck.BuiltinLicenses() {
@@ -157,17 +158,13 @@ var scanner = sync.OnceValues(func() (*licensecheck.Scanner, error) {
 	return licensecheck.NewScanner(keep)
 })
 
-// Warm builds the scanner in the background, so that it is ready by the
-// time a licence file is read.
-func Warm() { go func() { _, _ = scanner() }() }
 
 // Identify scans a licence file's text.
 func Identify(text []byte) Identified {
-	sc, err := scanner()
+	cov, err := scan(text)
 	if err != nil {
 		return Identified{}
 	}
-	cov := sc.Scan(text)
 	out := Identified{Coverage: cov.Percent, FirstLine: firstLine(text)}
 	seen := map[string]bool{}
 	for _, m := range cov.Match {
