@@ -44,9 +44,9 @@ func TestFamilyScannerAgreesWithCatalogue(t *testing.T) {
 // by the whole catalogue.
 func TestFamiliesOf(t *testing.T) {
 	for text, want := range map[string]string{
-		"GNU AFFERO GENERAL PUBLIC LICENSE Version 3": "GNU",
+		"GNU AFFERO GENERAL PUBLIC LICENSE Version 3":          "GNU",
 		"Licence CeCILL version 2.1, see also the MIT License": "CECILL,MIT",
-		"All rights reserved.": "",
+		"All rights reserved.":                                 "",
 	} {
 		if got := strings.Join(familiesOf([]byte(text)), ","); got != want {
 			t.Errorf("%q: families %q, want %q", text, got, want)

@@ -158,7 +158,6 @@ var scanner = sync.OnceValues(func() (*licensecheck.Scanner, error) {
 	return licensecheck.NewScanner(keep)
 })
 
-
 // Identify scans a licence file's text.
 func Identify(text []byte) Identified {
 	cov, err := scan(text)
