@@ -30,6 +30,9 @@ type Doc struct {
 	// title): what a reader sees first.
 	IntroWords int
 	IntroLine  int
+	// Generator is the opening of a README that a project generator wrote
+	// and nobody edited ("plugin builder results"), "" otherwise.
+	Generator string
 	// links are the document's hyperlinks to other sites.
 	Links []Link
 	// Items counts the list items of the whole document.
@@ -95,6 +98,16 @@ type Fence struct {
 	Placeholder string
 }
 
+// isPlainText: a .txt file. Many are Markdown under another name
+// (README.txt); one that holds settings ("name=Checks", "[general]") is a
+// configuration, whose lines that open with "#" are comments (a QGIS
+// plugin's metadata.txt), never headings.
+func isPlainText(path string) bool { return strings.HasSuffix(strings.ToLower(path), ".txt") }
+
+var configLines = regexp.MustCompile(`(?m)^(\[[\w .-]+\]|[\w.-]+ ?=)`)
+
+var hashComments = regexp.MustCompile(`(?m)^([ \t]*)#`)
+
 var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // Parse reads Markdown, Org-mode and reStructuredText (and tolerates plain
@@ -105,6 +118,8 @@ func Parse(path string, src []byte) *Doc {
 		src = fromOrg(src)
 	case isRST(path):
 		src = fromRST(src)
+	case isPlainText(path) && configLines.Match(src):
+		src = hashComments.ReplaceAll(src, []byte("$1\\#"))
 	default:
 		src = frontMatter(src)
 	}
@@ -222,7 +237,7 @@ func Parse(path string, src []byte) *Doc {
 	if g := generatorText(src); g != "" {
 		// A generator's README, left as it is: nothing in it was written
 		// about this project.
-		d.Placeholder, d.IntroWords = g, 0
+		d.Placeholder, d.IntroWords, d.Generator = g, 0, g
 		for i := range d.Sections {
 			d.Sections[i].BodyWords, d.Sections[i].OwnWords, d.Sections[i].Placeholder = 0, 0, g
 		}

@@ -20,3 +20,20 @@ func TestGeneratorReadme(t *testing.T) {
 		}
 	}
 }
+
+// In a plain text file a line that opens with "#" is a comment, not a
+// heading; its underlined titles stay headings.
+func TestPlainTextComments(t *testing.T) {
+	d := Parse("metadata.txt", []byte("[general]\n# Uncomment the following line and add your changelog:\n# changelog=\nname=Checks\n\nUsage\n=====\n\nOpen the plugin from the menu and choose a layer to check.\n"))
+	if len(d.Sections) != 1 || d.Sections[0].Heading != "Usage" {
+		t.Errorf("sections %+v, want the underlined title alone", d.Sections)
+	}
+}
+
+// A README.txt written in Markdown keeps its "#" headings.
+func TestPlainTextMarkdown(t *testing.T) {
+	d := Parse("README.txt", []byte("# Outil\n\n## Contribuer\n\nOuvrez une demande de fusion depuis une branche, après les tests.\n"))
+	if d.Title != "Outil" || len(d.Sections) != 1 || d.Sections[0].Heading != "Contribuer" {
+		t.Errorf("title %q, sections %+v: want the Markdown headings", d.Title, d.Sections)
+	}
+}

@@ -19,8 +19,8 @@ var _ = register(Kind{
 	Options: []string{"min-words", "with"},
 	Example: "`files: [\"install*\", \"**/formation/**\"]`",
 	Passes: [2]string{
-		"a committed file matches and is not a stub. Case and accents do not matter (`Schéma.PNG` matches `*schema*.png`). A pattern without `/` is looked for at the root and in `docs/`, `doc/`, `documentation/`, `.github/`; a leading `/` anchors it at the root; `X/**` is any file below a folder matching `X`. A pattern that names no extension describes a document: a script (`install.sh`, or a `deploy` that opens with `#!`) does not match it. `with: {written: true}` takes, for such a pattern, only a document made of sentences (text, PDF, office document, web page): an image named `manuel-utilisateur.png` explains nothing, nor a PDF that holds no text (a logo, a scan). `with: {not-pointer: true}` refuses a document of under 80 words, and no list of steps, that links to a board or tracker kept elsewhere (`ROADMAP.md`: \"see our GitHub milestones\").",
-		"un fichier du commit correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`, ou un `deploy` qui commence par `#!`) n'y correspond pas. `with: {written: true}` ne prend alors qu'un document fait de phrases (texte, PDF, document bureautique, page web) : une image nommée `manuel-utilisateur.png` n'explique rien, ni un PDF sans texte (un logo, un document numérisé). `with: {not-pointer: true}` refuse un document de moins de 80 mots, sans liste d'étapes, qui renvoie à un tableau ou un outil de suivi extérieur (`ROADMAP.md` : « voir nos jalons GitHub »).",
+		"a committed file matches and is not a stub. Case and accents do not matter (`Schéma.PNG` matches `*schema*.png`). A pattern without `/` is looked for at the root and in `docs/`, `doc/`, `documentation/`, `.github/`; a leading `/` anchors it at the root; `X/**` is any file below a folder matching `X`. A pattern that names no extension describes a document: a script (`install.sh`, or a `deploy` that opens with `#!`) does not match it. `with: {written: true}` takes, for such a pattern, only a document made of sentences (text, PDF, office document, web page): an image named `manuel-utilisateur.png` explains nothing, nor a PDF that holds no text (a logo, a scan). `with: {documentation: true}` leaves out the documents of another genre that a folder pattern holds (release notes under `docs/releases/`, a licence text, a template); `with: {not-pointer: true}` refuses a document of under 80 words, and no list of steps, that links to a board or tracker kept elsewhere (`ROADMAP.md`: \"see our GitHub milestones\").",
+		"un fichier du commit correspond et n'est pas vide. La casse et les accents ne comptent pas (`Schéma.PNG` correspond à `*schema*.png`). Un motif sans `/` est cherché à la racine et dans `docs/`, `doc/`, `documentation/`, `.github/` ; un `/` initial l'ancre à la racine ; `X/**` est tout fichier sous un dossier qui correspond à `X`. Un motif sans extension décrit un document : un script (`install.sh`, ou un `deploy` qui commence par `#!`) n'y correspond pas. `with: {written: true}` ne prend alors qu'un document fait de phrases (texte, PDF, document bureautique, page web) : une image nommée `manuel-utilisateur.png` n'explique rien, ni un PDF sans texte (un logo, un document numérisé). `with: {documentation: true}` écarte les documents d'un autre genre que contient un motif de dossier (notes de version sous `docs/releases/`, texte de licence, modèle) ; `with: {not-pointer: true}` refuse un document de moins de 80 mots, sans liste d'étapes, qui renvoie à un tableau ou un outil de suivi extérieur (`ROADMAP.md` : « voir nos jalons GitHub »).",
 	},
 	Compile: compileFiles,
 })
@@ -38,6 +38,10 @@ type filesEvidence struct {
 	// notPointer (with: {not-pointer: true}) refuses a short document that
 	// only points to a tracker kept elsewhere (ROADMAP.md: "see our board").
 	notPointer bool
+	// documentsOnly (with: {documentation: true}) takes only the project's
+	// documentation, no changelog, licence text, template or legal page
+	// that a folder pattern such as docs/** also holds.
+	documentsOnly bool
 }
 
 func compileFiles(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
@@ -48,6 +52,7 @@ func compileFiles(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	p := newParams(ev)
 	f.written = p.boolean("written")
 	f.notPointer = p.boolean("not-pointer")
+	f.documentsOnly = p.boolean("documentation")
 	if err := p.err(); err != nil {
 		return nil, err
 	}
@@ -93,6 +98,9 @@ func (f *filesEvidence) Evaluate(r Run) Outcome {
 				continue
 			}
 			if f.docOnly[i] && (document.IsCode(e.Path) || script(r, e)) {
+				continue
+			}
+			if f.documentsOnly && document.GenreOf(e.Path) != document.Documentation {
 				continue
 			}
 			if f.written && f.docOnly[i] && !document.IsWritten(e.Path) {

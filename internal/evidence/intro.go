@@ -32,6 +32,7 @@ var introWords = i18n.Text{
 	"intro-name.many":  {"introduction under the heading %q (%d words)", "introduction sous le titre « %s » (%d mots)"},
 	"intro-short.one":  {"introduction too short (%d word)", "introduction trop courte (%d mot)"},
 	"intro-short.many": {"introduction too short (%d words)", "introduction trop courte (%d mots)"},
+	"generated":        {"written by a project generator (%q) and left as it is: it says nothing of this project", "écrit par un générateur de projet (« %s ») et laissé tel quel : il ne dit rien de ce projet"},
 	"desc-intro.one":   {"an introduction of at least %d word at the top of the README", "une introduction d'au moins %d mot en tête du README"},
 	"desc-intro.many":  {"an introduction of at least %d words at the top of the README", "une introduction d'au moins %d mots en tête du README"},
 }
@@ -66,6 +67,10 @@ func (i *introEvidence) Describe(lang string) string {
 func (i *introEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
 	eachDoc(r, i.ids, &o, nil, func(e source.Entry, d *document.Doc) {
+		if d.Generator != "" {
+			o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Line: 1, Detail: fmt.Sprintf(introWords.In(r.Lang(), "generated"), d.Generator)})
+			return
+		}
 		if d.IntroWords < i.minWords && len(d.Sections) > 0 && namesProject(d.Sections[0].Words, d.Title) {
 			// "# Registre" then "## Registre": the heading repeats the
 			// name, and what follows it is the opening a reader reads.

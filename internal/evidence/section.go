@@ -36,6 +36,8 @@ var sectionWords = i18n.Text{
 	"sec-noinstall": {"section %q runs no command that installs or starts the project", "la section « %s » ne lance aucune commande qui installe ou démarre le projet"},
 	"sec-tmpl":      {"section %q present but empty: template left unfilled (%q)", "section « %s » présente mais vide : modèle non rempli (« %s »)"},
 	"desc-section":  {"a section titled %s in %s", "une section intitulée %s dans %s"},
+	"desc-code":     {", holding a command to run", ", qui donne une commande à lancer"},
+	"desc-installs": {", whose commands install or start the project (pip install, docker compose up, go run…)", ", dont les commandes installent ou démarrent le projet (pip install, docker compose up, go run…)"},
 	"desc-pointer":  {", more than a pointer to a tracker kept elsewhere", ", qui ne se borne pas à renvoyer à un outil de suivi extérieur"},
 	"desc-pdf":      {", and the PDFs there whose name says they are documentation", ", et les PDF de la documentation dont le nom dit qu'ils en sont"},
 	"pdf-unread":    {"PDF not read: %s", "PDF non lu : %s"},
@@ -147,6 +149,12 @@ func (s *sectionEvidence) Describe(lang string) string {
 	if s.notPointer {
 		d += sectionWords.In(lang, "desc-pointer")
 	}
+	if s.withCode {
+		d += sectionWords.In(lang, "desc-code")
+	}
+	if s.installs {
+		d += sectionWords.In(lang, "desc-installs")
+	}
 	return d
 }
 
@@ -232,7 +240,7 @@ func (s *sectionEvidence) Evaluate(r Run) Outcome {
 		case s.withCode && len(sec.Code) == 0 && sec.BodyWords >= s.minWords:
 			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-nocode"), sec.Heading)
 			o.Rejected = append(o.Rejected, ev)
-		case s.installs && !sec.Installs():
+		case s.installs && sec.BodyWords >= s.minWords && !sec.Installs():
 			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-noinstall"), sec.Heading)
 			o.Rejected = append(o.Rejected, ev)
 		case s.notPointer && sec.BodyWords >= s.minWords && pointer(sec.BodyWords, sec.Items, sec.Links) != "":
