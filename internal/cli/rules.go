@@ -9,6 +9,7 @@ import (
 	"github.com/passation/passation/internal/check"
 	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/evidence"
+	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/rules"
 )
@@ -149,7 +150,7 @@ func runExplain(env *Env, args []string) int {
 	}
 	lab := func(k string) string { return labels.In(l, k) }
 	fmt.Fprintf(w, "%s — %s\n\n", r.ID, r.Title.In(l))
-	fmt.Fprintf(w, "%s %s\n%s %s\n%s %s\n\n", lab("group"), g.Title.In(l), lab("severity"), r.Severity, lab("profiles"), strings.Join(profilesOf(cat, r.ID), ", "))
+	fmt.Fprintf(w, "%s %s\n%s %s\n%s %s\n\n", lab("group"), g.Title.In(l), lab("severity"), severityShown(r.Severity, l), lab("profiles"), strings.Join(profilesOf(cat, r.ID), ", "))
 	fmt.Fprintf(w, "%s %s\n%s %s\n\n%s\n", lab("missing"), checker.Message(r.ID, l), lab("hint"), r.Hint.In(l), lab("evidence"))
 	for _, d := range desc {
 		fmt.Fprintf(w, "  - %s\n", d)
@@ -161,4 +162,13 @@ func runExplain(env *Env, args []string) int {
 	}
 	fmt.Fprintf(w, "\n%s %s\n", lab("defined"), where)
 	return ExitOK
+}
+
+// severityShown is a rule's severity in the reader's language, with the id
+// that rule files and --fail-on take when the two differ ("erreur (error)").
+func severityShown(s finding.Severity, lang string) string {
+	if w := s.In(lang); w != s.String() {
+		return w + " (" + s.String() + ")"
+	}
+	return s.String()
 }

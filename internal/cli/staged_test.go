@@ -94,7 +94,7 @@ func TestStagedFailOn(t *testing.T) {
 		t.Errorf("lesser gaps not counted:\n%s", out)
 	}
 	code, out, _ = run(t, nil, "check", "--staged", "--fail-on", "never", "--lang", "fr", r.Dir)
-	if code != ExitOK || !strings.Contains(out, "changelog [notice]") || !strings.Contains(out, "éléments manquants") {
+	if code != ExitOK || !strings.Contains(out, "changelog [remarque]") || !strings.Contains(out, "éléments manquants") {
 		t.Fatalf("--fail-on never: exit %d, output:\n%s\nwant every gap listed in French, exit 0", code, out)
 	}
 }

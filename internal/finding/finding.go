@@ -35,10 +35,24 @@ func (s Severity) String() string {
 	return fmt.Sprintf("severity(%d)", int(s))
 }
 
+// In names the severity in a report's language: the French words a reader
+// reads, the English id that --fail-on and the rule files take in English.
+func (s Severity) In(lang string) string {
+	if w, ok := severityLabels[s.String()]; ok {
+		return severityWords.In(lang, w)
+	}
+	return s.String()
+}
+
+var severityLabels = map[string]string{"error": "label-error", "warning": "label-warning", "notice": "label-notice"}
+
 // severityWords say a severity that is none, in both languages.
 var severityWords = i18n.Text{
 	"unknown-never": {"unknown severity %q: expected error, warning, notice or never", "niveau inconnu « %s » : attendu `error`, `warning`, `notice` ou `never`"},
 	"unknown":       {"unknown severity %q: expected error, warning or notice", "niveau inconnu « %s » : attendu `error`, `warning` ou `notice`"},
+	"label-error":   {"error", "erreur"},
+	"label-warning": {"warning", "avertissement"},
+	"label-notice":  {"notice", "remarque"},
 }
 
 // ParseSeverity reads "error", "warning", "notice" or, when allowNever is

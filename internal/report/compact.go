@@ -102,14 +102,14 @@ func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactO
 	}
 	for _, res := range shown {
 		if res.Status == finding.Skip {
-			p.line(yellow, fmt.Sprintf(cw(lang, "skip-line"), res.Rule, res.Severity, res.Title, res.Message))
+			p.line(yellow, fmt.Sprintf(cw(lang, "skip-line"), res.Rule, res.Severity.In(lang), res.Title, res.Message))
 			continue
 		}
 		col := red
 		if res.Severity < finding.Error {
 			col = yellow
 		}
-		s := fmt.Sprintf(cw(lang, "gap-line"), res.Rule, res.Severity, res.Title, res.Hint)
+		s := fmt.Sprintf(cw(lang, "gap-line"), res.Rule, res.Severity.In(lang), res.Title, res.Hint)
 		if len(res.Evidence) > 0 {
 			e := res.Evidence[0]
 			loc := e.Place()

@@ -155,7 +155,7 @@ func (p *printer) result(res finding.Result, lang string) {
 	}
 	head := fmt.Sprintf("  %s %-22s %s", mark, res.Rule, res.Title)
 	if res.Status == finding.Fail {
-		head += fmt.Sprintf(" [%s]", res.Severity)
+		head += fmt.Sprintf(" [%s]", res.Severity.In(lang))
 	}
 	p.line(col, head)
 	switch res.Status {
