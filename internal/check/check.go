@@ -156,7 +156,25 @@ func (c *Checker) Describe(ruleID, lang string) []string {
 	}
 	var out []string
 	for _, e := range c.rules[i].evidence {
-		out = append(out, e.Describe(lang))
+		if _, ok := e.(evidence.Advisory); !ok {
+			out = append(out, e.Describe(lang))
+		}
+	}
+	return out
+}
+
+// DescribeShown says what a rule shows without ever counting it (a link to
+// a guide kept elsewhere, the people the history names).
+func (c *Checker) DescribeShown(ruleID, lang string) []string {
+	i, ok := c.byID[ruleID]
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, e := range c.rules[i].evidence {
+		if _, ok := e.(evidence.Advisory); ok {
+			out = append(out, e.Describe(lang))
+		}
 	}
 	return out
 }

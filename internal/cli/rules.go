@@ -24,6 +24,8 @@ type ruleInfo struct {
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint"`
 	Evidence []string `json:"evidence"`
+	// Shown is what the rule shows and never counts (a hint, a link).
+	Shown []string `json:"shown,omitempty"`
 }
 
 func runRules(env *Env, args []string) int {
@@ -65,6 +67,7 @@ func runRules(env *Env, args []string) int {
 		infos = append(infos, ruleInfo{
 			ID: r.ID, Group: r.Group, Severity: r.Severity.String(), Profiles: profilesOf(cat, r.ID),
 			Title: r.Title.In(l), Message: checker.Message(r.ID, l), Hint: r.Hint.In(l), Evidence: desc,
+			Shown: checker.DescribeShown(r.ID, l),
 		})
 	}
 	switch *format {
@@ -147,6 +150,7 @@ func runExplain(env *Env, args []string) int {
 		"evidence": {"Passes when any of these is found:", "Validé dès que l'un de ces éléments est trouvé :"},
 		"defined":  {"Defined in:", "Défini dans :"},
 		"reads":    {"Reads:", "Lit :"},
+		"shown":    {"Shown, never enough on its own:", "Signalé, jamais suffisant à lui seul :"},
 	}
 	lab := func(k string) string { return labels.In(l, k) }
 	fmt.Fprintf(w, "%s — %s\n\n", r.ID, r.Title.In(l))
@@ -154,6 +158,12 @@ func runExplain(env *Env, args []string) int {
 	fmt.Fprintf(w, "%s %s\n%s %s\n\n%s\n", lab("missing"), checker.Message(r.ID, l), lab("hint"), r.Hint.In(l), lab("evidence"))
 	for _, d := range desc {
 		fmt.Fprintf(w, "  - %s\n", d)
+	}
+	if shown := checker.DescribeShown(r.ID, l); len(shown) > 0 {
+		fmt.Fprintf(w, "%s\n", lab("shown"))
+		for _, d := range shown {
+			fmt.Fprintf(w, "  - %s\n", d)
+		}
 	}
 	fmt.Fprintf(w, "%s %s\n", lab("reads"), check.DescribeScopes(r, l))
 	where := "rules/" + r.Pos.String()

@@ -132,3 +132,6 @@ func committedView(r Run, url string) bool {
 	}
 	return false
 }
+
+// Advisory: shown, never counted.
+func (*elsewhereEvidence) Advisory() {}

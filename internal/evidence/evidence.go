@@ -54,6 +54,13 @@ type Annotator interface {
 	Annotate(r Run, rule catalog.Rule, res *finding.Result)
 }
 
+// Advisory is evidence that is shown and never counts: a link to a
+// document kept elsewhere, a hint from the history. explain lists it apart
+// from what passes a rule.
+type Advisory interface {
+	Advisory()
+}
+
 // Parameterised is evidence whose parameters a rule's message may quote as
 // {name}.
 type Parameterised interface {

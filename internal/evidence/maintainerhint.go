@@ -123,3 +123,6 @@ func mentions(lower string, words []string, id history.Identity) bool {
 	}
 	return textfold.ContainsPhrase(words, nw)
 }
+
+// Advisory: shown, never counted.
+func (*maintainerHint) Advisory() {}
