@@ -541,6 +541,12 @@ func TestExplainCommand(t *testing.T) {
 			}
 		}
 	}
+	// The history's hint is listed apart, never among what passes the rule.
+	_, out, _ := run(t, map[string]string{"LANG": "C"}, "explain", "maintainer")
+	passes, shown, ok := strings.Cut(out, "Shown, never enough on its own:")
+	if !ok || strings.Contains(passes, "committed in the last") || !strings.Contains(shown, "committed in the last") {
+		t.Errorf("explain maintainer lists the history's hint among what passes:\n%s", out)
+	}
 }
 
 // messageOf is a rule's message with its parameters, as its compiled
