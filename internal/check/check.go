@@ -148,31 +148,24 @@ func Compile(rules []catalog.Rule, reg *evidence.Registry) (*Checker, error) {
 	return c, nil
 }
 
-// Describe lists, in lang, what each evidence of a compiled rule looks for.
-func (c *Checker) Describe(ruleID, lang string) []string {
-	i, ok := c.byID[ruleID]
-	if !ok {
-		return nil
-	}
-	var out []string
-	for _, e := range c.rules[i].evidence {
-		if _, ok := e.(evidence.Advisory); !ok {
-			out = append(out, e.Describe(lang))
-		}
-	}
-	return out
-}
+// Describe lists, in lang, what each evidence of a compiled rule looks for
+// and counts.
+func (c *Checker) Describe(ruleID, lang string) []string { return c.describe(ruleID, lang, false) }
 
 // DescribeShown says what a rule shows without ever counting it (a link to
 // a guide kept elsewhere, the people the history names).
-func (c *Checker) DescribeShown(ruleID, lang string) []string {
+func (c *Checker) DescribeShown(ruleID, lang string) []string { return c.describe(ruleID, lang, true) }
+
+// describe lists the descriptions of a rule's advisory evidence, or of the
+// rest.
+func (c *Checker) describe(ruleID, lang string, advisory bool) []string {
 	i, ok := c.byID[ruleID]
 	if !ok {
 		return nil
 	}
 	var out []string
 	for _, e := range c.rules[i].evidence {
-		if _, ok := e.(evidence.Advisory); ok {
+		if _, ok := e.(evidence.Advisory); ok == advisory {
 			out = append(out, e.Describe(lang))
 		}
 	}

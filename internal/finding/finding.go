@@ -38,13 +38,12 @@ func (s Severity) String() string {
 // In names the severity in a report's language: the French words a reader
 // reads, the English id that --fail-on and the rule files take in English.
 func (s Severity) In(lang string) string {
-	if w, ok := severityLabels[s.String()]; ok {
-		return severityWords.In(lang, w)
+	switch s {
+	case Error, Warning, Notice:
+		return severityWords.In(lang, "label-"+s.String())
 	}
 	return s.String()
 }
-
-var severityLabels = map[string]string{"error": "label-error", "warning": "label-warning", "notice": "label-notice"}
 
 // severityWords say a severity that is none, in both languages.
 var severityWords = i18n.Text{
