@@ -104,8 +104,6 @@ type Checker struct {
 	rules []compiledRule
 	byID  map[string]int
 	globs *globset.Set
-	// needs gathers what the rules' kinds read beyond the tree.
-	needs evidence.Needs
 	// navID, siteID and pageID match the tables of contents and the
 	// configurations of documentation sites, and the Markdown pages they
 	// may hold (sites.go).
@@ -125,14 +123,11 @@ func Compile(rules []catalog.Rule, reg *evidence.Registry) (*Checker, error) {
 	for _, r := range rules {
 		cr := compiledRule{Rule: r}
 		for _, ev := range r.Evidence {
-			e, kind, err := reg.Compile(r.ID, ev, c.globs)
+			e, err := reg.Compile(r.ID, ev, c.globs)
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
-			c.needs.Licences = c.needs.Licences || kind.Needs.Licences
-			c.needs.Manifests = c.needs.Manifests || kind.Needs.Manifests
-			c.needs.History = c.needs.History || kind.Needs.History
 			cr.evidence = append(cr.evidence, e)
 		}
 		c.byID[r.ID] = len(c.rules)

@@ -76,13 +76,11 @@ var boilerplate = regexp.MustCompile(`these instructions will get you a copy of 
 // generator, not the project.
 var generatorOpening = regexp.MustCompile(`^(plugin builder results|this project was bootstrapped with \[?create react app|this project was generated with (the )?\[?angular cli|this is an? \[?next\.?js\]?|this template should help get you started developing with vue|a vue\.?js project\.?$)`)
 
-var htmlTag = regexp.MustCompile(`<[^>]*>`)
-
 // generatorText returns the generator's opening words when a document is
 // the README a project generator wrote, "" otherwise.
 func generatorText(src []byte) string {
 	head := src[:min(len(src), 1024)]
-	text := textfold.Fold(htmlTag.ReplaceAllString(string(head), ""))
+	text := textfold.Fold(htmlTags.ReplaceAllString(string(head), ""))
 	text = strings.TrimLeft(text, " \t\r\n")
 	// The generator's words open the text, or follow its title.
 	seen := 0

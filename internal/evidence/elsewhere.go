@@ -21,7 +21,6 @@ var _ = register(Kind{
 		"never passes: a README link about documentation, or a documentation URL in publiccode.yml, is *shown* on the rule as kept outside the repository. A forge's view of a file the tree holds (`https://github.com/org/app/blob/main/front/README.md`) is that committed file, not kept elsewhere.",
 		"ne passe jamais : un lien du README vers une documentation, ou une URL de documentation dans publiccode.yml, est *signalé* sur la règle comme conservé hors du dépôt. La page d'une forge qui montre un fichier de l'arbre (`https://github.com/org/app/blob/main/front/README.md`) est ce fichier versé, pas un document conservé ailleurs.",
 	},
-	Needs:   Needs{Manifests: true},
 	Compile: compileElsewhere,
 })
 

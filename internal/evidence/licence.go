@@ -21,7 +21,6 @@ var _ = register(Kind{
 		"`present`: a licence file (`LICENSE`, `LICENCE.txt`, `COPYING`, REUSE `LICENSES/`) that is not a stub and whose licence is identified — by google/licensecheck, or for the French CeCILL texts and the Licence Ouverte by their clauses; a file naming no licence is *present but not identified*, its first line quoted, and no pass. `authorised`: every licence declared — files, manifests of the project itself, publiccode.yml — is identified, the same everywhere, and on the half of the list of CRPA art. D.323-2-1 that applies to what the repository holds (see [Licences](#licences-crpa-art-d323-2-1)).",
 		"`present` : un fichier de licence (`LICENSE`, `LICENCE.txt`, `COPYING`, `LICENSES/` de REUSE) qui n'est pas vide et dont la licence est identifiée — par google/licensecheck, ou, pour les textes français de la CeCILL et la Licence Ouverte, par leurs clauses ; un fichier qui ne nomme aucune licence est *présent mais non identifié*, sa première ligne citée, et ne valide rien. `authorised` : toute licence déclarée — fichiers, manifestes du projet lui-même, publiccode.yml — est identifiée, la même partout, et sur la moitié de la liste de l'article D.323-2-1 du CRPA qui s'applique à ce que contient le dépôt (voir [Licences](#licences-crpa-art-d323-2-1)).",
 	},
-	Needs:   Needs{Licences: true, Manifests: true},
 	Compile: compileLicence,
 })
 

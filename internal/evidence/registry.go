@@ -14,10 +14,6 @@ import (
 // Needs says what a kind reads beyond the tree's files, so that a run
 // prepares only what its rules use.
 type Needs struct {
-	// Licences: licence texts are identified (the scanner is built).
-	Licences bool
-	// Manifests: package manifests are parsed.
-	Manifests bool
 	// History: the kind is judged on the git history alone.
 	History bool
 }
@@ -104,7 +100,7 @@ func (r *Registry) Kind(name string) (*Kind, bool) {
 
 // Compile compiles one evidence item of a rule. Its error names the rule
 // file and line of the value at fault.
-func (r *Registry) Compile(rule string, ev catalog.Evidence, g *globset.Set) (Evidence, *Kind, error) {
+func (r *Registry) Compile(rule string, ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	k, ok := r.kinds[ev.Kind]
 	if !ok {
 		names := r.Names()
@@ -112,13 +108,13 @@ func (r *Registry) Compile(rule string, ev catalog.Evidence, g *globset.Set) (Ev
 		if s := catalog.Suggest(ev.Kind, names); s != "" {
 			msg = compileWords.Errorf("typo", s)
 		}
-		return nil, nil, catalog.Errorf(ev.Pos, "rule %q: unknown evidence kind %q: %s", rule, ev.Kind, msg)
+		return nil, catalog.Errorf(ev.Pos, "rule %q: unknown evidence kind %q: %s", rule, ev.Kind, msg)
 	}
 	e, err := k.Compile(ev, g)
 	if err != nil {
-		return nil, nil, catalog.Errorf(culprit(ev, k.Compile), "rule %q: %s: %v", rule, ev.Kind, syserr.Of(err))
+		return nil, catalog.Errorf(culprit(ev, k.Compile), "rule %q: %s: %v", rule, ev.Kind, syserr.Of(err))
 	}
-	return e, k, nil
+	return e, nil
 }
 
 // Validate compiles every evidence item of the rules on their own, for a
@@ -127,7 +123,7 @@ func (r *Registry) Validate(rules []catalog.Rule) error {
 	var errs []error
 	for _, rule := range rules {
 		for _, ev := range rule.Evidence {
-			if _, _, err := r.Compile(rule.ID, ev, globset.New()); err != nil {
+			if _, err := r.Compile(rule.ID, ev, globset.New()); err != nil {
 				errs = append(errs, err)
 			}
 		}

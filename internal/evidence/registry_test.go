@@ -194,7 +194,7 @@ func TestEveryKindIsUsedAndDescribed(t *testing.T) {
 // and suggests the closest name.
 func TestRegistryRefusesUnknownKinds(t *testing.T) {
 	ev := catalog.Evidence{Kind: "sections", Values: []string{"x"}, Pos: catalog.Pos{File: "r.yml", Line: 7, Col: 9}}
-	_, _, err := evidence.Default().Compile("r", ev, globset.New())
+	_, err := evidence.Default().Compile("r", ev, globset.New())
 	if err == nil || !strings.Contains(err.Error(), "r.yml:7:9") || !strings.Contains(err.Error(), `did you mean "section"?`) {
 		t.Fatalf("err = %v", err)
 	}
