@@ -85,6 +85,9 @@ var familyScanners sync.Map // "GNU,MIT" → func() (*licensecheck.Scanner, erro
 
 func scannerOf(families []string) (*licensecheck.Scanner, error) {
 	key := strings.Join(families, ",")
+	if build, ok := familyScanners.Load(key); ok {
+		return build.(func() (*licensecheck.Scanner, error))()
+	}
 	build, _ := familyScanners.LoadOrStore(key, sync.OnceValues(func() (*licensecheck.Scanner, error) {
 		want := map[string]bool{}
 		for _, f := range families {
