@@ -571,14 +571,9 @@ func (r *run) judge(cr compiledRule) finding.Result {
 		}
 		res.Status = finding.Skip
 		res.Evidence = tidy(rejected)
-		var said *i18n.Error
-		if errors.As(readErr, &said) {
-			// A reason of the history or of a kind, in the report's language.
-			res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), said.In(lang))
-		} else {
-			// The system's or go-git's words, quoted in French (syserr).
-			res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), syserr.Of(readErr).In(lang))
-		}
+		// passation's own reasons in the report's language, with the file
+		// that wraps them; the system's or go-git's words quoted in French.
+		res.Message = fmt.Sprintf(messages.In(lang, "unreadable"), syserr.Of(readErr).In(lang))
 	default:
 		res.Status = finding.Fail
 		res.Evidence = tidy(rejected)

@@ -128,6 +128,28 @@ func TestMissingBlobSkipsOnlyWhatNeedsIt(t *testing.T) {
 	if !strings.Contains(out, "? install-guide") || !strings.Contains(out, "README.md: object missing") {
 		t.Errorf("text report does not show the skipped rule and why:\n%s", out)
 	}
+	// In French, passation's own words are French.
+	_, out, _ = run(t, nil, "check", "--profile", "core", "--lang", "fr", r.Dir)
+	if !strings.Contains(out, "README.md: objet absent du dépôt") || strings.Contains(out, "object missing") {
+		t.Errorf("French report does not say the missing object in French:\n%s", out)
+	}
+}
+
+// A partial clone leaves large media out: a committed training video
+// counts on its name and size in the tree, without its content.
+func TestMissingMediaCountsOnItsName(t *testing.T) {
+	t.Parallel()
+	r := testrepo.New(t).CommitFiles(map[string]string{
+		"README.md":                     "# Outil\n",
+		"docs/videos/prise-en-main.mp4": "\x00\x00\x00\x18ftypmp42",
+	})
+	if err := os.Remove(objectFile(r.Dir, r.Git("rev-parse", "HEAD:docs/videos/prise-en-main.mp4"))); err != nil {
+		t.Fatal(err)
+	}
+	rep, _, _ := checkJSON(t, "--profile", "eig", r.Dir)
+	if tm := result(t, rep, "training-material"); tm.Status != finding.Pass {
+		t.Errorf("training-material with its video not fetched: %s %q, want pass on the committed file", tm.Status, tm.Message)
+	}
 }
 
 func TestPartialCloneIsChecked(t *testing.T) {

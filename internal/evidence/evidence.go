@@ -7,7 +7,9 @@
 package evidence
 
 import (
+	"errors"
 	"fmt"
+	"path"
 	"regexp"
 	"strings"
 	"time"
@@ -194,6 +196,12 @@ func stub(r Run, e source.Entry, minWords int) (string, error) {
 	lang := r.Lang()
 	if !document.IsText(e.Path) {
 		data, more, err := r.Read(e, 1)
+		if errors.Is(err, source.ErrMissingObject) && path.Ext(e.Path) != "" {
+			// A partial clone leaves large media out (a training video):
+			// the file is committed, only its content was not fetched. A
+			// LICENSE or INSTALL without an extension is a text to read.
+			return "", nil
+		}
 		if err != nil {
 			return "", err
 		}

@@ -64,7 +64,7 @@ var (
 	ErrUnknownRef = errors.New("unknown ref")
 	// ErrMissingObject: the object is not in the repository (a partial,
 	// shallow or damaged clone).
-	ErrMissingObject = errors.New("object missing from the repository (a partial or damaged clone)")
+	ErrMissingObject error = openWords.Errorf("missing-object")
 	// ErrNotReadable: the entry is a symlink or submodule.
 	ErrNotReadable = errors.New("not a regular file")
 )
@@ -97,6 +97,7 @@ var openWords = i18n.Text{
 	"open":           {"open %s: %s", "ouverture de %s impossible : %s"},
 	"bad-hash":       {"%s: %q holds no valid commit hash: the repository is damaged", "%s : « %s » ne contient pas d'empreinte de commit valide : le dépôt est endommagé"},
 	"missing-commit": {"%s: %q points to commit %s: object missing from the repository (a partial or damaged clone)", "%s : « %s » désigne le commit %s, absent du dépôt (un clone partiel ou endommagé)"},
+	"missing-object": {"object missing from the repository (a partial or damaged clone)", "objet absent du dépôt (un clone partiel ou endommagé)"},
 	"no-commits":     {"%s: the repository has no commits yet: commit something first", "%s : le dépôt n'a pas encore de commit : faites d'abord un commit"},
 	"bare-hook":      {"%s: bare repository: no commit is made in it, so it runs no pre-commit hook", "%s : dépôt nu : on n'y fait pas de commit, il ne lance donc aucun hook pre-commit"},
 	"bare":           {"%s: bare repository: it has no work tree", "%s : dépôt nu : il n'a pas d'arbre de travail"},
