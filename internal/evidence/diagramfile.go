@@ -43,6 +43,10 @@ var notDiagrams = map[string]bool{
 	"snapshot": true, "snapshots": true, "snap": true, "cypress": true, "e2e": true, "test": true, "tests": true,
 }
 
+// nameOnly are the words that count in a file's name only: a folder
+// named so holds the infrastructure's code (an error page's 503.svg).
+var nameOnly = map[string]bool{"infra": true, "infrastructure": true}
+
 // diagramFileEvidence: a file whose path has one of the words as a token.
 // The patterns find candidates cheaply (the word anywhere in the path);
 // the tokens decide.
@@ -111,9 +115,15 @@ func (d *diagramFileEvidence) named(p string) bool {
 		return false
 	}
 	found := false
+	base := path.Base(p)
 	for _, t := range Tokens(p) {
 		if notDiagrams[t] {
 			return false
+		}
+		if nameOnly[t] && !slices.Contains(Tokens(base), t) {
+			// The folder of the deployment code (.infra/, infra/): its
+			// images are served pages and configuration, not drawings.
+			continue
 		}
 		// A numbered drawing ("architecture2.svg") is still the word.
 		bare := strings.TrimRightFunc(t, unicode.IsDigit)
