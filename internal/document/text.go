@@ -72,9 +72,9 @@ var boilerplate = regexp.MustCompile(`these instructions will get you a copy of 
 
 // generatorOpening is how the README that a project generator writes opens
 // (QGIS Plugin Builder, Create React App, Angular CLI, Next.js, the Vue
-// templates), once markup is taken away: left as it is, it documents the
+// templates, the Gridsome, Gatsby, Nuxt, Vite and SvelteKit starters), once markup is taken away: left as it is, it documents the
 // generator, not the project.
-var generatorOpening = regexp.MustCompile(`^(plugin builder results|this project was bootstrapped with \[?create react app|this project was generated with (the )?\[?angular cli|this is an? \[?next\.?js\]?|this template should help get you started developing with vue|a vue\.?js project\.?$)`)
+var generatorOpening = regexp.MustCompile(`^(plugin builder results|this project was bootstrapped with \[?create react app|this project was generated with (the )?\[?angular cli|this is an? \[?next\.?js\]?|this template should help get you started developing with vue|a vue\.?js project\.?$|default starter for gridsome|gatsby.{0,3}s default starter|nuxt( 3)? minimal starter|this template provides a minimal setup to get react working in vite|everything you need to build a svelte project)`)
 
 // generatorText returns the generator's opening words when a document is
 // the README a project generator wrote, "" otherwise.

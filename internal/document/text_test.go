@@ -13,6 +13,10 @@ func TestGeneratorReadme(t *testing.T) {
 		"<h3>Plugin Builder Results</h3>\n<p>Your plugin was created.</p>\n":                                              true,
 		"# Registre\n\nOutil de suivi des dossiers.\n\nThis project was bootstrapped with Create React App.\n":            false,
 		"# Vue app\n\n> A Vue.js project, with our own map of the roads\n":                                                false,
+		"# Default starter for Gridsome\n\nThis is the project you get when you run `gridsome create new-project`.\n":     true,
+		"<h1>\n  Gatsby's default starter\n</h1>\n\nKick off your next project.\n":                                        true,
+		"# React + TypeScript + Vite\n\nThis template provides a minimal setup to get React working in Vite with HMR.\n":  true,
+		"# Boutique\n\nA shop for local producers, built from the default starter for Gridsome.\n":                        false,
 	}
 	for src, want := range cases {
 		if got := generatorText([]byte(src)) != ""; got != want {
