@@ -145,7 +145,7 @@ func TestHistoryRulesOnASoloProject(t *testing.T) {
 		"A key document last changed more than 6 months and 10 commits before the last change to the code; it may no longer describe it.",
 		[]string{"docs/INSTALL.md Installation guide: " + stale, "docs/architecture.svg Architecture diagram: " + stale}})
 	checkVerdict(t, got["release"], verdict{finding.Fail, "Nothing was ever released (no tag, no release branch).", nil})
-	if m := got["maintainer"]; m.Status != finding.Fail || !strings.HasSuffix(m.Hint, " People who committed in the last 12 months, who could be named: Alice Martin (10 commits).") {
+	if m := got["maintainer"]; m.Status != finding.Fail || !strings.HasSuffix(m.Hint, "\nPeople who committed in the last 12 months, who could be named: Alice Martin (10 commits).") {
 		t.Errorf("maintainer: %s, hint %q: want the recent committer suggested", m.Status, m.Hint)
 	}
 }
@@ -196,7 +196,7 @@ func TestHistoryRulesInFrench(t *testing.T) {
 	checkVerdict(t, got["bus-factor"], verdict{finding.Fail,
 		typo.French("Moins de 2 personnes ont commité depuis 12 mois ; la connaissance du code repose sur trop peu de personnes."),
 		[]string{typo.French("Alice Martin <alice@example.org> : 10 commits, le dernier le 2025-11-10")}})
-	if m := got["maintainer"]; !strings.HasSuffix(m.Hint, typo.French(" Personnes ayant commité depuis 12 mois, qui pourraient être nommées : Alice Martin (10 commits).")) {
+	if m := got["maintainer"]; !strings.HasSuffix(m.Hint, "\n"+typo.French("Personnes ayant commité depuis 12 mois, qui pourraient être nommées : Alice Martin (10 commits).")) {
 		t.Errorf("maintainer hint %q", m.Hint)
 	}
 }

@@ -44,10 +44,11 @@ func (m *maintainerHint) Annotate(r Run, _ catalog.Rule, res *finding.Result) {
 	}
 	if res.Status == finding.Fail {
 		if len(people) == 0 {
-			res.Hint += " " + fmt.Sprintf(historyWords.In(lang, "mhint-nobody"), window) + note + "."
+			res.Hint += "\n" + fmt.Sprintf(historyWords.In(lang, "mhint-nobody"), window) + note + "."
 			return
 		}
-		res.Hint += " " + fmt.Sprintf(historyWords.In(lang, "mhint-suggest"), window, withCounts(people, m.top, lang)) + note + "."
+		// A line of its own: what the history says, apart from the remedy.
+		res.Hint += "\n" + fmt.Sprintf(historyWords.In(lang, "mhint-suggest"), window, withCounts(people, m.top, lang)) + note + "."
 		return
 	}
 	var msg string

@@ -395,12 +395,18 @@ func isBot(id Identity) bool {
 	if strings.HasSuffix(n, "[bot]") || strings.Contains(e, "[bot]@") || e == "noreply@github.com" {
 		return true
 	}
-	for _, b := range []string{"dependabot", "renovate", "github-actions", "gitlab-bot", "greenkeeper", "snyk-bot", "pre-commit-ci"} {
+	for _, b := range []string{"dependabot", "renovate", "github-actions", "gitlab-bot", "greenkeeper", "snyk-bot", "pre-commit-ci", "semantic-release"} {
 		if strings.Contains(n, b) || strings.HasPrefix(e, b) {
 			return true
 		}
 	}
-	return false
+	// An organisation's own robot: "Social Groovy Bot", "ci-bot",
+	// "12345+SocialGroovyBot@users.noreply.github.com".
+	words := strings.FieldsFunc(n, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '.' })
+	local, _, _ := strings.Cut(id.Email, "@")
+	return len(words) > 0 && words[len(words)-1] == "bot" ||
+		strings.HasSuffix(e, "@users.noreply.github.com") &&
+			(strings.HasSuffix(local, "Bot") || strings.HasSuffix(local, "-bot") || strings.HasSuffix(local, "_bot"))
 }
 
 func sortPeople(m map[string]*Person) []Person {

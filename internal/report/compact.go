@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/i18n"
@@ -109,7 +110,7 @@ func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactO
 		if res.Severity < finding.Error {
 			col = yellow
 		}
-		s := fmt.Sprintf(cw(lang, "gap-line"), res.Rule, res.Severity.In(lang), res.Title, res.Hint)
+		s := fmt.Sprintf(cw(lang, "gap-line"), res.Rule, res.Severity.In(lang), res.Title, strings.ReplaceAll(res.Hint, "\n", " "))
 		if len(res.Evidence) > 0 {
 			e := res.Evidence[0]
 			loc := e.Place()

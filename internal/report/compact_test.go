@@ -18,6 +18,24 @@ func compactOf(t *testing.T, results []finding.Result, failOn finding.Severity, 
 	return b.String()
 }
 
+// A hint of two lines (the remedy, then what the history adds) is one
+// line in the compact report and two in the text report.
+func TestHintOfTwoLines(t *testing.T) {
+	maintainer := finding.Result{Rule: "maintainer", Severity: finding.Error, Status: finding.Fail, Title: "Maintainer",
+		Hint: "Add MAINTAINERS.md.\nPeople who committed lately: Alice (3 commits)."}
+	out := compactOf(t, []finding.Result{maintainer}, finding.Error, CompactOptions{})
+	if !strings.Contains(out, "Maintainer: Add MAINTAINERS.md. People who committed lately") {
+		t.Errorf("compact:\n%s", out)
+	}
+	var b bytes.Buffer
+	if err := Text(&b, &finding.Report{Results: []finding.Result{maintainer}}, finding.Error, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "      → Add MAINTAINERS.md.\n        People who committed lately: Alice (3 commits).\n") {
+		t.Errorf("text:\n%s", b.String())
+	}
+}
+
 func TestCompact(t *testing.T) {
 	pass := finding.Result{Rule: "licence", Severity: finding.Error, Status: finding.Pass}
 	install := finding.Result{Rule: "install-guide", Severity: finding.Error, Status: finding.Fail, Title: "Installation guide",

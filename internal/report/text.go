@@ -175,7 +175,14 @@ func (p *printer) result(res finding.Result, lang string) {
 			p.line(dim, "      · "+evidence(e))
 		}
 		if res.Hint != "" && res.Status == finding.Fail {
-			p.line("", "      → "+res.Hint)
+			// The remedy, then what the history adds, each on its line.
+			for i, l := range strings.Split(res.Hint, "\n") {
+				if i == 0 {
+					p.line("", "      → "+l)
+				} else {
+					p.line("", "        "+l)
+				}
+			}
 		}
 	}
 	p.considered(res, lang)
