@@ -10,7 +10,6 @@ import (
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/history"
-	"github.com/passation/passation/internal/textfold"
 )
 
 // busFactorEvidence: enough people committed lately.
@@ -73,11 +72,10 @@ type recentCommits struct {
 }
 
 // recentPeople lists the people, bots aside, who committed at or after
-// from, most commits first. One name with two addresses (a work and a
-// personal one, with no .mailmap) is one person, as git shortlog counts.
+// from, most commits first. The history has merged the addresses a name
+// links (a work and a personal one, with no .mailmap).
 func recentPeople(f *history.Facts, from time.Time) []recentCommits {
 	var out []recentCommits
-	byName := map[string]int{}
 	for _, p := range f.People {
 		if p.Bot {
 			continue
@@ -91,15 +89,6 @@ func recentPeople(f *history.Facts, from time.Time) []recentCommits {
 		if n == 0 {
 			continue
 		}
-		key := strings.Join(textfold.Words(p.Name), " ")
-		if i, ok := byName[key]; ok && key != "" {
-			out[i].count += n
-			if p.Dates[0].After(out[i].last) {
-				out[i].last = p.Dates[0]
-			}
-			continue
-		}
-		byName[key] = len(out)
 		out = append(out, recentCommits{Person: p, count: n, last: p.Dates[0]})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].count > out[j].count })

@@ -12,6 +12,8 @@ import (
 	"container/heap"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -19,6 +21,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+
+	"github.com/passation/passation/internal/textfold"
 )
 
 // Request says what the rules of one run need from the history, so that one
@@ -177,6 +181,7 @@ func Collect(st Store, commit plumbing.Hash, req Request) (*Facts, error) {
 		store: st, req: req,
 		facts:   &Facts{Changes: map[string]Change{}},
 		people:  map[string]*Person{},
+		names:   map[string]map[string]bool{},
 		pending: map[string]bool{},
 		under:   map[string]int{},
 		trees:   newTreeCache(),
@@ -229,6 +234,9 @@ type walker struct {
 	mailmap *Mailmap
 	shallow map[plumbing.Hash]bool
 	people  map[string]*Person
+	// names are the names each address committed under, folded: one name
+	// on two addresses is one person (as git shortlog counts).
+	names map[string]map[string]bool
 	// pending are the requested paths whose last change is not found yet;
 	// under counts them per folder ("" is the root), to prune tree diffs.
 	pending map[string]bool
@@ -259,6 +267,7 @@ func (w *walker) walk(head *object.Commit) error {
 	windowDone := w.req.Since.IsZero()
 	// windowCut is set when history is missing inside the window.
 	windowCut := false
+	older := 0
 	for q.Len() > 0 {
 		c := heap.Pop(q).(*object.Commit)
 		if !windowDone && c.Committer.When.Before(w.req.Since) {
@@ -267,11 +276,32 @@ func (w *walker) walk(head *object.Commit) error {
 		}
 		w.giveUp(c)
 		if windowDone && !w.needsTrees() {
-			break
+			// A few hundred older commits more, for their names only: they
+			// link the addresses of the window's people (cheap: no trees).
+			if older >= olderForNames || len(w.people) < 2 {
+				break
+			}
+			older++
+			w.name(c)
+			// Past the window nothing else is read: a missing or damaged
+			// parent there ends nothing the report says.
+			if parents, truncated, err := w.parents(c); err == nil && !truncated {
+				for _, p := range parents {
+					if !seen[p.Hash] {
+						seen[p.Hash] = true
+						heap.Push(q, p)
+					}
+				}
+			}
+			continue
 		}
 		w.facts.Walked++
 		if !windowDone {
 			w.author(c)
+		} else {
+			// Older commits, read for the trees anyway, still link the
+			// names and addresses of the people of the window.
+			w.name(c)
 		}
 		parents, truncated, err := w.parents(c)
 		if err != nil {
@@ -307,7 +337,7 @@ func (w *walker) walk(head *object.Commit) error {
 	if w.facts.Truncated || w.facts.Shallow {
 		w.facts.Depth = w.depth(head)
 	}
-	w.facts.People = sortPeople(w.people)
+	w.facts.People = sortPeople(samePeople(w.people, w.names))
 	return nil
 }
 
@@ -387,6 +417,82 @@ func (w *walker) author(c *object.Commit) {
 		w.people[key] = p
 	}
 	p.Dates = append(p.Dates, c.Committer.When)
+	w.addName(key, id.Name)
+}
+
+// name records the name an older commit's author used at an address.
+func (w *walker) name(c *object.Commit) {
+	id := w.mailmap.Resolve(Identity{Name: c.Author.Name, Email: c.Author.Email})
+	key := strings.ToLower(id.Email)
+	if key == "" {
+		return
+	}
+	if len(w.names) < maxNamedAddresses || w.names[key] != nil {
+		w.addName(key, id.Name)
+	}
+}
+
+// olderForNames is how many commits older than the window are read for
+// their authors' names alone.
+const olderForNames = 500
+
+// maxNamedAddresses bounds what the older commits add to the names, so
+// that a long history's many authors keep the memory small.
+const maxNamedAddresses = 10000
+
+func (w *walker) addName(key, name string) {
+	folded := strings.Join(textfold.Words(name), " ")
+	if folded == "" {
+		return
+	}
+	if w.names[key] == nil {
+		w.names[key] = map[string]bool{}
+	}
+	w.names[key][folded] = true
+}
+
+// samePeople merges the addresses linked by a name they share, however
+// far: "gschittek <g.s@a>" and "Gabin Schittek <g.s@a>" and "Gabin
+// Schittek <GS@a>" are one person. The identity shown is the one of the
+// newest commit; the dates are all of theirs, newest first.
+func samePeople(people map[string]*Person, names map[string]map[string]bool) map[string]*Person {
+	parent := map[string]string{}
+	var root func(k string) string
+	root = func(k string) string {
+		if p, ok := parent[k]; ok && p != k {
+			r := root(p)
+			parent[k] = r
+			return r
+		}
+		return k
+	}
+	byName := map[string]string{}
+	for _, k := range slices.Sorted(maps.Keys(people)) {
+		parent[k] = k
+		for _, n := range slices.Sorted(maps.Keys(names[k])) {
+			if other, ok := byName[n]; ok {
+				parent[root(k)] = root(other)
+			} else {
+				byName[n] = k
+			}
+		}
+	}
+	out := map[string]*Person{}
+	for _, k := range slices.Sorted(maps.Keys(people)) {
+		p, r := people[k], root(k)
+		m := out[r]
+		if m == nil {
+			out[r] = &Person{Identity: p.Identity, Bot: p.Bot, Dates: slices.Clone(p.Dates)}
+			continue
+		}
+		if len(p.Dates) > 0 && (len(m.Dates) == 0 || p.Dates[0].After(m.Dates[0])) {
+			m.Identity = p.Identity
+		}
+		m.Bot = m.Bot || p.Bot
+		m.Dates = append(m.Dates, p.Dates...)
+		slices.SortFunc(m.Dates, func(a, b time.Time) int { return b.Compare(a) })
+	}
+	return out
 }
 
 // isBot recognises the automated accounts of forges and dependency tools.

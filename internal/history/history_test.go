@@ -121,6 +121,25 @@ func TestMailmapMergesPeopleAndBotsAreMarked(t *testing.T) {
 	}
 }
 
+// A name links its addresses, however far: a short login and a full name
+// on one address, that full name on another, are one person, shown as the
+// newest commit names them.
+func TestNamesLinkAddresses(t *testing.T) {
+	r := testrepo.New(t)
+	r.CommitAt(at("2025-02-01"), "gschittek <gabin.schittek@ign.example>", map[string]string{"a.py": "1"})
+	r.CommitAt(at("2025-03-01"), "Gabin Schittek <gabin.schittek@ign.example>", map[string]string{"a.py": "2"})
+	r.CommitAt(at("2025-04-01"), "Gabin Schittek <GSchittek@ign.example>", map[string]string{"a.py": "3"})
+	r.CommitAt(at("2025-05-01"), "Mélanie Mortier <melanie@ign.example>", map[string]string{"a.py": "4"})
+	f := collect(t, r.Dir, "HEAD", history.Request{Since: at("2025-01-01")})
+	want := []history.Person{
+		{Identity: history.Identity{Name: "Gabin Schittek", Email: "GSchittek@ign.example"}, Dates: dates("2025-04-01", "2025-03-01", "2025-02-01")},
+		{Identity: history.Identity{Name: "Mélanie Mortier", Email: "melanie@ign.example"}, Dates: dates("2025-05-01")},
+	}
+	if got, want := people(f.People), people(want); !reflect.DeepEqual(got, want) {
+		t.Errorf("people:\n got %q\nwant %q", got, want)
+	}
+}
+
 func TestLastChangesOfDocumentsAndCode(t *testing.T) {
 	r := testrepo.New(t)
 	r.CommitAt(at("2025-01-10"), alice, map[string]string{"docs/INSTALL.md": "v1", "src/app.py": "1", "README.md": "r1"})
