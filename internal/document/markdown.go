@@ -5,6 +5,7 @@ import (
 	"net/url"
 	pathpkg "path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -83,10 +84,13 @@ type Section struct {
 	Placeholder string
 	Fences      []Fence  // fenced code blocks (mermaid, dot...)
 	Code        []string // lines of code blocks
-	Prose       string   // the section's text outside code blocks
-	Images      []string // destinations of images in the section
-	Links       []string // the http(s) links of the section, its subsections' too
-	Items       int      // list items of the section, its subsections' too
+	// Commands are the inline code spans of the section ("- `pnpm install`"):
+	// a list of commands written in the prose.
+	Commands []string
+	Prose    string   // the section's text outside code blocks
+	Images   []string // destinations of images in the section
+	Links    []string // the http(s) links of the section, its subsections' too
+	Items    int      // list items of the section, its subsections' too
 }
 
 // Fence is a fenced code block: its folded language and how much it says
@@ -559,6 +563,8 @@ func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section)
 			s.Code = append(s.Code, codeLines(t, src)...)
 		case *ast.CodeBlock:
 			s.Code = append(s.Code, codeLines(t, src)...)
+		case *ast.CodeSpan:
+			s.Commands = append(s.Commands, nodeText(t, src))
 		case *ast.Image:
 			s.Images = append(s.Images, string(t.Destination))
 		case *ast.ListItem:
@@ -723,7 +729,7 @@ var installCommands = regexp.MustCompile(`^(\$ )?(sudo )?(pip3? install|python3?
 // Installs reports whether the section's code installs or starts the
 // project (pip install, docker compose up, go run…).
 func (s *Section) Installs() bool {
-	for _, l := range s.Code {
+	for _, l := range slices.Concat(s.Code, s.Commands) {
 		if installCommands.MatchString(strings.TrimSpace(l)) {
 			return true
 		}
