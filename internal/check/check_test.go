@@ -228,9 +228,14 @@ func TestRulesReadTheirScopes(t *testing.T) {
 	if got.Status != finding.Fail {
 		t.Errorf("the root names none: a component's author is who wrote that part, want fail, got %v %v", got.Status, got.Evidence)
 	}
-	got = checktest.Status(t, c, map[string]string{"package.json": `{"name": "outil"}`, "back/package.json": `{"name": "outil-back", "license": "MIT"}`}, "licence")
-	if got.Status != finding.Pass || len(got.Evidence) == 0 || got.Evidence[0].Path != "back/package.json" {
+	got = checktest.Status(t, c, map[string]string{"package.json": `{"name": "outil"}`, "back/package.json": `{"name": "outil-back"}`, "back/README.md": "# Outil\n\n## Licence\n\nMIT, voir le dépôt.\n"}, "licence")
+	if got.Status != finding.Pass || len(got.Evidence) == 0 || got.Evidence[0].Path != "back/README.md" {
 		t.Errorf("the root declares no licence: want the component's, got %v %v", got.Status, got.Evidence)
+	}
+	// A component's manifest field alone is most often its scaffold's default.
+	got = checktest.Status(t, c, map[string]string{"package.json": `{"name": "outil"}`, "back/package.json": `{"name": "outil-back", "license": "ISC"}`}, "licence")
+	if got.Status != finding.Fail {
+		t.Errorf("only a component's manifest declares a licence: want fail, got %v %v", got.Status, got.Evidence)
 	}
 
 	mixed := map[string]string{"LICENSE": mitText, "package.json": `{"name": "outil", "license": "MIT"}`, "back/package.json": `{"name": "outil-back", "license": "Apache-2.0"}`}

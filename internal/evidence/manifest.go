@@ -12,6 +12,7 @@ import (
 	"github.com/passation/passation/internal/i18n"
 	"github.com/passation/passation/internal/licence"
 	"github.com/passation/passation/internal/manifest"
+	"github.com/passation/passation/internal/project"
 	"github.com/passation/passation/internal/syserr"
 )
 
@@ -20,8 +21,8 @@ var _ = register(Kind{
 	Values:  "strings",
 	Example: "`manifest: people`",
 	Passes: [2]string{
-		"a package manifest or `publiccode.yml` declares it: `people` (package.json `author`/`maintainers`/`contributors`, composer.json and CITATION.cff `authors`, pyproject.toml `[project]` or `[tool.poetry]`, setup.py/setup.cfg, Cargo.toml, pom.xml `<developers>`, DESCRIPTION `Authors@R`/`Maintainer`, publiccode.yml `maintenance.contacts`/`contractors`), `licence`, `documentation` or `roadmap` (URLs, shown as *declared elsewhere*). Placeholder values (`TODO`, `<your name>`, `UNLICENSED`) name nothing, and a person counts only with a way to reach them (an e-mail, a handle or a web address beyond a site's home page): a bare name, or an organisation with its home page (`INSEE (http://www.insee.fr)`), points a successor to nobody.",
-		"un manifeste de paquet ou `publiccode.yml` le déclare : `people` (`author`/`maintainers`/`contributors` de package.json, `authors` de composer.json et CITATION.cff, `[project]` ou `[tool.poetry]` de pyproject.toml, setup.py/setup.cfg, Cargo.toml, `<developers>` de pom.xml, `Authors@R`/`Maintainer` de DESCRIPTION, `maintenance.contacts`/`contractors` de publiccode.yml), `licence`, `documentation` ou `roadmap` (des URL, signalées comme *conservées ailleurs*). Les valeurs de modèle (`TODO`, `<your name>`, `UNLICENSED`) ne nomment rien, et une personne ne compte qu'avec un moyen de la joindre (adresse électronique, identifiant ou adresse web autre que la page d'accueil d'un site) : un nom seul, ou un organisme avec sa page d'accueil (`INSEE (http://www.insee.fr)`), n'indique personne à un repreneur.",
+		"a package manifest or `publiccode.yml` declares it: `people` (package.json `author`/`maintainers`/`contributors`, composer.json and CITATION.cff `authors`, pyproject.toml `[project]` or `[tool.poetry]`, setup.py/setup.cfg, Cargo.toml, pom.xml `<developers>`, DESCRIPTION `Authors@R`/`Maintainer`, publiccode.yml `maintenance.contacts`/`contractors`), `licence` (the root's manifest only: a sub-package's `\"license\": \"ISC\"` is most often its scaffold's default), `documentation` or `roadmap` (URLs, shown as *declared elsewhere*). Placeholder values (`TODO`, `<your name>`, `UNLICENSED`) name nothing, and a person counts only with a way to reach them (an e-mail, a handle or a web address beyond a site's home page): a bare name, or an organisation with its home page (`INSEE (http://www.insee.fr)`), points a successor to nobody.",
+		"un manifeste de paquet ou `publiccode.yml` le déclare : `people` (`author`/`maintainers`/`contributors` de package.json, `authors` de composer.json et CITATION.cff, `[project]` ou `[tool.poetry]` de pyproject.toml, setup.py/setup.cfg, Cargo.toml, `<developers>` de pom.xml, `Authors@R`/`Maintainer` de DESCRIPTION, `maintenance.contacts`/`contractors` de publiccode.yml), `licence` (le manifeste de la racine seulement : le `\"license\": \"ISC\"` d'un sous-paquet est le plus souvent la valeur par défaut de son générateur), `documentation` ou `roadmap` (des URL, signalées comme *conservées ailleurs*). Les valeurs de modèle (`TODO`, `<your name>`, `UNLICENSED`) ne nomment rien, et une personne ne compte qu'avec un moyen de la joindre (adresse électronique, identifiant ou adresse web autre que la page d'accueil d'un site) : un nom seul, ou un organisme avec sa page d'accueil (`INSEE (http://www.insee.fr)`), n'indique personne à un repreneur.",
 	},
 	Compile: compileManifest,
 })
@@ -132,8 +133,11 @@ func (m *manifestEvidence) Evaluate(r Run) Outcome {
 						Detail: fmt.Sprintf(manifestWords.In(r.Lang(), "no-contact"), f.Key, Shorten(f.Value, 80))})
 					continue
 				}
-				if want == "licence" && (!manifest.OfProject(e.Path) || len(licence.Declare(manifest.SPDX(e.Path, f)).Operands) == 0) {
-					continue // a helper's manifest, or no licence one can name
+				if want == "licence" && (!manifest.OfProject(e.Path) || r.ScopeOf(e.Path) != project.Root || len(licence.Declare(manifest.SPDX(e.Path, f)).Operands) == 0) {
+					// A helper's manifest, a component's (its scaffold's
+					// default "ISC" more often than a choice), or no
+					// licence one can name.
+					continue
 				}
 				key := "detail-manifest"
 				if want == "documentation" || want == "roadmap" {
