@@ -743,8 +743,15 @@ var setupWords = regexp.MustCompile(`\b(install|installer|installez|installation
 // SetupOnly reports whether a section only explains how to set the project
 // up: all its code is set-up commands and its prose speaks of installing.
 func (s *Section) SetupOnly() bool {
-	if len(s.Code) == 0 || !setupWords.MatchString(textfold.Fold(s.Prose)) {
+	if !setupWords.MatchString(textfold.Fold(s.Prose)) {
 		return false
+	}
+	if len(s.Code) == 0 {
+		// A short list of steps whose inline commands install the project
+		// ("Installer les dépendances avec `npm install`").
+		return s.BodyWords < setupListWords && slices.ContainsFunc(s.Commands, func(c string) bool {
+			return installCommands.MatchString(strings.TrimSpace(c))
+		})
 	}
 	for _, l := range s.Code {
 		if !setupCommands.MatchString(l) {
@@ -753,6 +760,10 @@ func (s *Section) SetupOnly() bool {
 	}
 	return true
 }
+
+// setupListWords is the length under which a section of prose whose
+// inline commands install the project is set-up only.
+const setupListWords = 120
 
 // imageWords is what one image in a section counts for.
 const imageWords = 10
