@@ -31,6 +31,10 @@ type Doc struct {
 	// title): what a reader sees first.
 	IntroWords int
 	IntroLine  int
+	// IntroElsewhere is the repository that the introduction says holds
+	// the project, this one being only its back end, its front end or an
+	// old copy ("Ce projet est le backend de [RadarTech](https://github.com/…)").
+	IntroElsewhere string
 	// Generator is the opening of a README that a project generator wrote
 	// and nobody edited ("plugin builder results"), "" otherwise.
 	Generator string
@@ -144,6 +148,7 @@ func Parse(path string, src []byte) *Doc {
 		blocks = append(blocks, b)
 	}
 	var all, intro strings.Builder
+	var introLinks []string
 	seenSection := false
 	title := readmeTitle(path, blocks, src)
 	for i, b := range blocks {
@@ -165,6 +170,7 @@ func Parse(path string, src []byte) *Doc {
 				}
 				intro.WriteString(leadText(b.node, src))
 				intro.WriteByte('\n')
+				introLinks = append(introLinks, forgeLinks(b.node, src)...)
 			}
 			if !isDiagramSkeleton(b.node, src) {
 				all.WriteString(contentText(b.node, src))
@@ -238,6 +244,7 @@ func Parse(path string, src []byte) *Doc {
 	d.Headings = headings(blocks, src, lines)
 	d.Words, d.Placeholder = Substance(all.String())
 	d.IntroWords, _ = Substance(intro.String())
+	d.IntroElsewhere = partOfAnother(d.Title+"\n"+intro.String(), introLinks)
 	if g := generatorText(src); g != "" {
 		// A generator's README, left as it is: nothing in it was written
 		// about this project.
@@ -469,6 +476,47 @@ func blockText(n ast.Node, src []byte, notes bool) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// partCues say that a repository is a part or an old copy of a project
+// whose description is elsewhere.
+var partCues = regexp.MustCompile(`\b(ce projet est|ce depot est|this project is|this repository is|this repo is|depot de code) (le |la |l'|the |du |de la )?(\*\*)?(back|backend|back-end|front|frontend|front-end)\b|\b(has been|have been|a ete|ont ete) (migrated|moved|migre|deplace)`)
+
+// partOfAnother returns the forge repository an introduction defers to
+// when it says this one is only a part or an old copy of that project.
+func partOfAnother(intro string, links []string) string {
+	if len(links) == 0 || !partCues.MatchString(textfold.Fold(intro)) {
+		return ""
+	}
+	return links[0]
+}
+
+// forgeRepo is a link to a repository on a code forge.
+var forgeRepo = regexp.MustCompile(`https?://(www\.)?(github\.com|gitlab\.com|gitlab\.[a-z0-9.-]+)/[^/\s)\]]+/[^/\s)\]#?]+`)
+
+// forgeLinks lists the links to forge repositories in a block: its link
+// targets and the addresses written out in its text.
+func forgeLinks(n ast.Node, src []byte) []string {
+	var out []string
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var u string
+		switch t := c.(type) {
+		case *ast.Link:
+			u = string(t.Destination)
+		case *ast.AutoLink:
+			u = string(t.URL(src))
+		case *ast.Text:
+			u = string(t.Segment.Value(src))
+		}
+		if m := forgeRepo.FindString(u); m != "" {
+			out = append(out, m)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }
 
 // leadText is the part of a README's opening a reader takes for its

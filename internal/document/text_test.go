@@ -41,3 +41,19 @@ func TestPlainTextMarkdown(t *testing.T) {
 		t.Errorf("title %q, sections %+v: want the Markdown headings", d.Title, d.Sections)
 	}
 }
+
+// An introduction that says the repository is only a part, or an old copy,
+// of a project in another repository defers its description there.
+func TestIntroElsewhere(t *testing.T) {
+	cases := map[string]string{
+		"# API\n\nCe projet est le **Backend** de l'application [Radar](https://github.com/org/radar).\n\n## Outils\n\nNode\n": "https://github.com/org/radar",
+		"# This project has been migrated to a monorepo.\n\nIt is now at https://github.com/org/sill\n\n## Licence\n\nMIT\n":   "https://github.com/org/sill",
+		"# Outil\n\nOutil de suivi des dossiers, dont le frontend est dans [ce dépôt](https://github.com/org/front).\n":        "",
+		"# API\n\nCe projet est le backend de l'application Radar, qui aide les agents à décrire leur métier.\n":               "",
+	}
+	for src, want := range cases {
+		if got := Parse("README.md", []byte(src)).IntroElsewhere; got != want {
+			t.Errorf("%q: elsewhere %q, want %q", src, got, want)
+		}
+	}
+}

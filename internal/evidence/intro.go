@@ -19,8 +19,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words"},
 	Example: "`readme-intro: \"true\"`",
 	Passes: [2]string{
-		"the root README opens with at least `min-words` (25) words before its first section, or under a first heading that repeats the project's name (`# Registre` then `## Registre`), counted without its subsections.",
-		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section, ou sous un premier titre qui répète le nom du projet (`# Registre` puis `## Registre`), comptés sans ses sous-sections.",
+		"the root README opens with at least `min-words` (25) words before its first section, or under a first heading that repeats the project's name (`# Registre` then `## Registre`), counted without its subsections. An introduction that says the repository is only the back end or front end of a project in another repository, or that the project has moved there (\"Ce projet est le backend de [Radar](https://github.com/…)\"), describes nothing here.",
+		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section, ou sous un premier titre qui répète le nom du projet (`# Registre` puis `## Registre`), comptés sans ses sous-sections. Une introduction qui dit que le dépôt n'est que le back-end ou le front-end d'un projet tenu dans un autre dépôt, ou que le projet y a été déplacé (« Ce projet est le backend de [Radar](https://github.com/…) »), ne décrit rien ici.",
 	},
 	Compile: compileIntro,
 })
@@ -33,6 +33,7 @@ var introWords = i18n.Text{
 	"intro-short.one":  {"introduction too short (%d word)", "introduction trop courte (%d mot)"},
 	"intro-short.many": {"introduction too short (%d words)", "introduction trop courte (%d mots)"},
 	"generated":        {"written by a project generator (%q) and left as it is: it says nothing of this project", "écrit par un générateur de projet (« %s ») et laissé tel quel : il ne dit rien de ce projet"},
+	"elsewhere":        {"says this repository is a part or an old copy of a project described elsewhere (%s): it does not say what the product does", "dit que ce dépôt est une partie ou une ancienne copie d'un projet décrit ailleurs (%s) : elle ne dit pas ce que fait le produit"},
 	"desc-intro.one":   {"an introduction of at least %d word at the top of the README", "une introduction d'au moins %d mot en tête du README"},
 	"desc-intro.many":  {"an introduction of at least %d words at the top of the README", "une introduction d'au moins %d mots en tête du README"},
 }
@@ -86,6 +87,11 @@ func (i *introEvidence) Evaluate(r Run) Outcome {
 			return
 		}
 		ev := finding.Evidence{Path: e.Path, Line: d.IntroLine}
+		if d.IntroElsewhere != "" {
+			ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "elsewhere"), d.IntroElsewhere)
+			o.Rejected = append(o.Rejected, ev)
+			return
+		}
 		if d.IntroWords >= i.minWords {
 			ev.Detail = introWords.Count(r.Lang(), "intro", d.IntroWords)
 			o.Found = append(o.Found, ev)
