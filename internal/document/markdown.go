@@ -88,8 +88,9 @@ type Section struct {
 	Placeholder string
 	Fences      []Fence  // fenced code blocks (mermaid, dot...)
 	Code        []string // lines of code blocks
-	// Commands are the inline code spans of the section ("- `pnpm install`"):
-	// a list of commands written in the prose.
+	// Commands are the inline code spans of the section ("- `pnpm install`")
+	// and the first lines of its list items ("- go run *.go"): the commands
+	// written in the prose.
 	Commands []string
 	Prose    string   // the section's text outside code blocks
 	Images   []string // destinations of images in the section
@@ -617,6 +618,10 @@ func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section)
 			s.Images = append(s.Images, string(t.Destination))
 		case *ast.ListItem:
 			s.Items++
+			// "- go run *.go": a command written as a list item's text.
+			if line, _, _ := strings.Cut(strings.TrimSpace(nodeText(t, src)), "\n"); line != "" {
+				s.Commands = append(s.Commands, line)
+			}
 		case *ast.Link:
 			if u := string(t.Destination); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
 				s.Links = append(s.Links, u)

@@ -57,3 +57,22 @@ func TestIntroElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// A section installs the project when a command is written in its prose:
+// inline code, or a list item's text.
+func TestInstallsFromProse(t *testing.T) {
+	cases := map[string]bool{
+		"# Outil\n\n## Utilisation\n\n- Créer config.toml à partir de config.toml.example\n- go run *.go\n": true,
+		"# Outil\n\n## Utilisation\n\n1. Installer les dépendances avec `npm install`.\n":                   true,
+		"# Outil\n\n## Utilisation\n\n- Ouvrir la carte\n- Choisir une commune dans la liste\n":             false,
+	}
+	for src, want := range cases {
+		d := Parse("README.md", []byte(src))
+		if len(d.Sections) != 1 {
+			t.Fatalf("%q: sections %+v", src, d.Sections)
+		}
+		if got := d.Sections[0].Installs(); got != want {
+			t.Errorf("%q: installs %v, want %v", src, got, want)
+		}
+	}
+}
