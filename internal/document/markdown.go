@@ -101,7 +101,10 @@ type Section struct {
 // Fence is a fenced code block: its folded language and how much it says
 // once template placeholders are taken away.
 type Fence struct {
-	Lang        string
+	Lang string
+	// Type is the first word of the block, folded: mermaid's kind of
+	// drawing (flowchart, graph, sequencediagram, erdiagram…).
+	Type        string
 	Line        int
 	Words       int
 	Placeholder string
@@ -606,7 +609,11 @@ func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section)
 				} else if t.Lines().Len() > 0 {
 					f.Line-- // the opening fence is the line before the content
 				}
-				f.Words, f.Placeholder = Substance(nodeText(t, src))
+				body := nodeText(t, src)
+				f.Words, f.Placeholder = Substance(body)
+				if w := strings.Fields(body); len(w) > 0 {
+					f.Type = textfold.Fold(w[0])
+				}
 				s.Fences = append(s.Fences, f)
 			}
 			s.Code = append(s.Code, codeLines(t, src)...)

@@ -2,6 +2,8 @@ package evidence
 
 import (
 	"fmt"
+	"maps"
+	"strings"
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/document"
@@ -13,11 +15,11 @@ import (
 var _ = register(Kind{
 	Name:    "diagram",
 	Values:  "strings",
-	Options: []string{"in", "min-words"},
+	Options: []string{"in", "min-words", "with"},
 	Example: "`diagram: [\"architecture\", \"schéma\"]`",
 	Passes: [2]string{
-		"a section whose heading contains the phrase holds a diagram: a ` ```mermaid ` (PlantUML, Graphviz, D2…) block whose text is not a template skeleton, or an image. `in:` restricts the files, as for `section`.",
-		"une section dont le titre contient l'expression porte un schéma : un bloc ` ```mermaid ` (PlantUML, Graphviz, D2…) dont le texte n'est pas un squelette de modèle, ou une image. `in:` restreint les fichiers, comme pour `section`.",
+		"a section whose heading contains the phrase holds a diagram: a ` ```mermaid ` (PlantUML, Graphviz, D2…) block whose text is not a template skeleton, or an image. `in:` restricts the files, as for `section`. `with: {flows: true}` takes only a text diagram that draws a flow between parts (mermaid `flowchart`, `graph`, `sequenceDiagram`, C4), never an image nor a data model (`erDiagram`, `classDiagram`): under a heading such as `## Fonctionnement`, an image is as often a screenshot.",
+		"une section dont le titre contient l'expression porte un schéma : un bloc ` ```mermaid ` (PlantUML, Graphviz, D2…) dont le texte n'est pas un squelette de modèle, ou une image. `in:` restreint les fichiers, comme pour `section`. `with: {flows: true}` ne prend qu'un schéma en texte qui dessine un flux entre des parties (`flowchart`, `graph`, `sequenceDiagram` de mermaid, C4), jamais une image ni un modèle de données (`erDiagram`, `classDiagram`) : sous un titre comme `## Fonctionnement`, une image est aussi souvent une capture d'écran.",
 	},
 	Compile: compileDiagram,
 })
@@ -36,15 +38,35 @@ var diagramWords = i18n.Text{
 // count: a skeleton is not a diagram.
 type diagramEvidence struct {
 	*sectionEvidence
+	// flows (with: {flows: true}) takes only a text diagram of a flow
+	// (mermaid flowchart, graph, sequenceDiagram), no image: under a
+	// heading such as "Fonctionnement", an image is as often a screenshot.
+	flows bool
 }
 
 func compileDiagram(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
+	flows := false
+	if v, ok := ev.With["flows"]; ok {
+		if len(v) != 1 || (v[0] != "true" && v[0] != "false") {
+			return nil, compileWords.Errorf("boolean", "flows", strings.Join(v, ", "))
+		}
+		flows = v[0] == "true"
+		// The rest of with: is the section's.
+		ev.With = maps.Clone(ev.With)
+		delete(ev.With, "flows")
+	}
 	s, err := compileSection(ev, g)
 	if err != nil {
 		return nil, err
 	}
-	return &diagramEvidence{s}, nil
+	return &diagramEvidence{sectionEvidence: s, flows: flows}, nil
 }
+
+// flowDrawings are the kinds of text diagram that draw the parts of a
+// system and what passes between them; a data model (erDiagram,
+// classDiagram) or a timeline draws something else.
+var flowDrawings = map[string]bool{"flowchart": true, "graph": true, "sequencediagram": true,
+	"c4context": true, "c4container": true, "c4component": true, "architecture-beta": true, "block-beta": true}
 
 func (d *diagramEvidence) Describe(lang string) string {
 	return fmt.Sprintf(diagramWords.In(lang, "desc-diagram"), quoteAll(d.written, lang), documents(d.in, lang))
@@ -56,7 +78,7 @@ func (d *diagramEvidence) Evaluate(r Run) Outcome {
 	d.eachSection(r, &o, false, func(path string, sec *document.Section, _ headingMatch) {
 		for _, f := range sec.Fences {
 			kind, ok := document.DiagramKind(f.Lang)
-			if !ok {
+			if !ok || d.flows && !flowDrawings[f.Type] {
 				continue
 			}
 			ev := finding.Evidence{Path: path, Line: f.Line}
@@ -73,7 +95,7 @@ func (d *diagramEvidence) Evaluate(r Run) Outcome {
 			}
 		}
 		for _, img := range sec.Images {
-			if img == "" {
+			if img == "" || d.flows {
 				continue
 			}
 			o.Found = append(o.Found, finding.Evidence{Path: path, Line: sec.Line,
