@@ -33,7 +33,7 @@ var introWords = i18n.Text{
 	"intro-short.one":  {"introduction too short (%d word)", "introduction trop courte (%d mot)"},
 	"intro-short.many": {"introduction too short (%d words)", "introduction trop courte (%d mots)"},
 	"generated":        {"written by a project generator (%q) and left as it is: it says nothing of this project", "écrit par un générateur de projet (« %s ») et laissé tel quel : il ne dit rien de ce projet"},
-	"elsewhere":        {"says this repository is a part or an old copy of a project described elsewhere (%s): it does not say what the product does", "dit que ce dépôt est une partie ou une ancienne copie d'un projet décrit ailleurs (%s) : elle ne dit pas ce que fait le produit"},
+	"elsewhere":        {"says this repository is a part or an old copy of a project described elsewhere (%s): it does not say what the product does", "dit que ce dépôt est une partie ou une ancienne copie d'un projet décrit ailleurs (%s) : il ne dit pas ce que fait le produit"},
 	"desc-intro.one":   {"an introduction of at least %d word at the top of the README", "une introduction d'au moins %d mot en tête du README"},
 	"desc-intro.many":  {"an introduction of at least %d words at the top of the README", "une introduction d'au moins %d mots en tête du README"},
 }
