@@ -29,12 +29,12 @@ var sectionWeights = map[string]int{
 }
 
 var scoreWords = i18n.Text{
-	"heading-whole":    {"heading is the phrase", "le titre est l'expression"},
+	"heading-whole":    {"heading is the phrase", "le titre est l'expression même"},
 	"heading-opens":    {"heading opens with the phrase", "le titre commence par l'expression"},
 	"heading-contains": {"heading holds the phrase", "le titre contient l'expression"},
 	"words.one":        {"%d word", "%d mot"},
 	"words.many":       {"%d words", "%d mots"},
-	"own-text":         {"text of its own", "un texte propre"},
+	"own-text":         {"text of its own", "du texte à elle, avant ses sous-sections"},
 	"top-level":        {"level %d heading", "titre de niveau %d"},
 	"main-document":    {"at the root or in the docs", "à la racine ou dans la documentation"},
 }

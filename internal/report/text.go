@@ -51,9 +51,9 @@ var textWords = i18n.Text{
 	"waived.one":   {"%d waived", "%d dérogation"},
 	"waived.many":  {"%d waived", "%d dérogations"},
 	"hint":         {"to do:", "à faire :"},
-	"ok":           {"Nothing is missing at or above %s.", "Rien ne manque de niveau `%s` ou supérieur."},
-	"missing.one":  {"%d missing at or above %s: %s", "%d élément manquant de niveau `%s` ou supérieur : %s"},
-	"missing.many": {"%d missing at or above %s: %s", "%d éléments manquants de niveau `%s` ou supérieur : %s"},
+	"ok":           {"Nothing is missing at or above %s.", "Rien ne manque de niveau %s ou supérieur."},
+	"missing.one":  {"%d missing at or above %s: %s", "%d élément manquant de niveau %s ou supérieur : %s"},
+	"missing.many": {"%d missing at or above %s: %s", "%d éléments manquants de niveau %s ou supérieur : %s"},
 	"never.one":    {"%d missing; with --fail-on never it does not fail the run.", "%d élément manquant ; avec --fail-on never, il ne fait pas échouer l'exécution."},
 	"never.many":   {"%d missing; with --fail-on never they do not fail the run.", "%d éléments manquants ; avec --fail-on never, ils ne font pas échouer l'exécution."},
 	"config":       {"configuration %s", "configuration %s"},
@@ -61,6 +61,15 @@ var textWords = i18n.Text{
 	"elsewhere":    {"kept elsewhere: %d", "conservés ailleurs : %d"},
 	"waivers":      {"waivers: %d", "dérogations : %d"},
 	"expired":      {"expired: %d", "expirées : %d"},
+}
+
+// levelIn is a --fail-on level as the report says it: in French, its
+// French name with the id that --fail-on takes ("erreur (`error`)").
+func levelIn(s finding.Severity, lang string) string {
+	if in := s.In(lang); in != s.String() {
+		return in + " (`" + s.String() + "`)"
+	}
+	return s.String()
 }
 
 func tw(lang, key string) string { return textWords.In(lang, key) }
@@ -129,13 +138,13 @@ func Text(w io.Writer, r *finding.Report, failOn finding.Severity, o TextOptions
 		}
 		p.line(col, textWords.Count(lang, "never", s.Fail))
 	} else if len(failing) == 0 {
-		p.line(green, fmt.Sprintf(tw(lang, "ok"), failOn))
+		p.line(green, fmt.Sprintf(tw(lang, "ok"), levelIn(failOn, lang)))
 	} else {
 		ids := make([]string, len(failing))
 		for i, f := range failing {
 			ids[i] = f.Rule
 		}
-		p.line(red, textWords.Count(lang, "missing", len(failing), failOn, strings.Join(ids, ", ")))
+		p.line(red, textWords.Count(lang, "missing", len(failing), levelIn(failOn, lang), strings.Join(ids, ", ")))
 	}
 	return p.err
 }
