@@ -28,19 +28,21 @@ var _ = register(Kind{
 })
 
 var sectionWords = i18n.Text{
-	"section":       {"section %q", "section « %s »"},
-	"sec-empty":     {"section %q present but empty", "section « %s » présente mais vide"},
-	"sec-setup":     {"section %q only explains how to set the project up", "la section « %s » n'explique que la mise en place du projet"},
-	"sec-pointer":   {"section %q only points to a tracker kept elsewhere (%s) — not committed: a successor without access reads nothing; write the plan down, or declare it with external: in .passation.yml", "la section « %s » ne fait que renvoyer à un outil de suivi extérieur (%s) — pas dans le dépôt : un repreneur sans accès n'y lit rien ; écrivez le plan, ou déclarez-le dans external: de .passation.yml"},
-	"sec-nocode":    {"section %q names what is needed but gives no command to run", "la section « %s » dit ce qu'il faut mais ne donne aucune commande à lancer"},
-	"sec-noinstall": {"section %q runs no command that installs or starts the project", "la section « %s » ne lance aucune commande qui installe ou démarre le projet"},
-	"sec-tmpl":      {"section %q present but empty: template left unfilled (%q)", "section « %s » présente mais vide : modèle non rempli (« %s »)"},
-	"desc-section":  {"a section titled %s in %s", "une section intitulée %s dans %s"},
-	"desc-code":     {", holding a command to run", ", qui donne une commande à lancer"},
-	"desc-installs": {", whose commands install or start the project (pip install, docker compose up, go run…)", ", dont les commandes installent ou démarrent le projet (pip install, docker compose up, go run…)"},
-	"desc-pointer":  {", more than a pointer to a tracker kept elsewhere", ", qui ne se borne pas à renvoyer à un outil de suivi extérieur"},
-	"desc-pdf":      {", and the PDFs there whose name says they are documentation", ", et les PDF de la documentation dont le nom dit qu'ils en sont"},
-	"pdf-unread":    {"PDF not read: %s", "PDF non lu : %s"},
+	"section":        {"section %q", "section « %s »"},
+	"sec-empty":      {"section %q present but empty", "section « %s » présente mais vide"},
+	"sec-short.one":  {"section %q too short: %d word, at least %d needed", "section « %s » trop courte : %d mot, il en faut au moins %d"},
+	"sec-short.many": {"section %q too short: %d words, at least %d needed", "section « %s » trop courte : %d mots, il en faut au moins %d"},
+	"sec-setup":      {"section %q only explains how to set the project up", "la section « %s » n'explique que la mise en place du projet"},
+	"sec-pointer":    {"section %q only points to a tracker kept elsewhere (%s) — not committed: a successor without access reads nothing; write the plan down, or declare it with external: in .passation.yml", "la section « %s » ne fait que renvoyer à un outil de suivi extérieur (%s) — pas dans le dépôt : un repreneur sans accès n'y lit rien ; écrivez le plan, ou déclarez-le dans external: de .passation.yml"},
+	"sec-nocode":     {"section %q names what is needed but gives no command to run", "la section « %s » dit ce qu'il faut mais ne donne aucune commande à lancer"},
+	"sec-noinstall":  {"section %q runs no command that installs or starts the project", "la section « %s » ne lance aucune commande qui installe ou démarre le projet"},
+	"sec-tmpl":       {"section %q present but empty: template left unfilled (%q)", "section « %s » présente mais vide : modèle non rempli (« %s »)"},
+	"desc-section":   {"a section titled %s in %s", "une section intitulée %s dans %s"},
+	"desc-code":      {", holding a command to run", ", qui donne une commande à lancer"},
+	"desc-installs":  {", whose commands install or start the project (pip install, docker compose up, go run…)", ", dont les commandes installent ou démarrent le projet (pip install, docker compose up, go run…)"},
+	"desc-pointer":   {", more than a pointer to a tracker kept elsewhere", ", qui ne se borne pas à renvoyer à un outil de suivi extérieur"},
+	"desc-pdf":       {", and the PDFs there whose name says they are documentation", ", et les PDF de la documentation dont le nom dit qu'ils en sont"},
+	"pdf-unread":     {"PDF not read: %s", "PDF non lu : %s"},
 	// Why, by document.PDFTooLarge and the others.
 	"too-large":   {"larger than the read cap (--max-read)", "plus grand que la limite de lecture (--max-read)"},
 	"damaged":     {"damaged, encrypted, or made to slow a reader down", "endommagé, chiffré ou fait pour ralentir la lecture"},
@@ -253,8 +255,12 @@ func (s *sectionEvidence) Evaluate(r Run) Outcome {
 		case sec.Placeholder != "":
 			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-tmpl"), sec.Heading, sec.Placeholder)
 			o.Rejected = append(o.Rejected, ev)
-		default:
+		case sec.BodyWords == 0:
 			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-empty"), sec.Heading)
+			o.Rejected = append(o.Rejected, ev)
+		default:
+			// A line or two: said as such, not as empty, with what counts.
+			ev.Detail = fmt.Sprintf(sectionWords.For(lang, "sec-short", sec.BodyWords), sec.Heading, sec.BodyWords, s.minWords)
 			o.Rejected = append(o.Rejected, ev)
 		}
 	})
