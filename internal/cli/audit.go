@@ -51,7 +51,7 @@ func runAudit(env *Env, args []string) int {
 	fs.StringVar(&f.cache, "cache", "", "keep clones in this folder and update them on the next audit instead of cloning again")
 	fs.StringVar(&f.shard, "shard", "", "audit only slice K of N of the list (K/N), to spread a cohort over machines")
 	fs.StringVar(&f.profile, "profile", "", "rule profile of repositories that name none: eig (default) or core")
-	fs.StringVar(&f.lang, "lang", "", "report language: en or fr (default from LANG); letters follow the list's lang column")
+	fs.StringVar(&f.lang, "lang", "", "report language: en or fr (default from LC_ALL, LC_MESSAGES or LANG); letters follow the list's lang column")
 	fs.StringVar(&f.failOn, "fail-on", "never", "also exit 1 when a repository misses an item at or above this level: error, warning, notice or never")
 	fs.Int64Var(&f.maxRead, "max-read", document.DefaultMaxRead, "read at most this many bytes of one file")
 	fs.IntVar(&f.maxFiles, "max-files", 200_000, "stop walking a repository after this many files (reported)")

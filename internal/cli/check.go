@@ -123,7 +123,7 @@ func parseCheck(env *Env, args []string) (checkFlags, string, int) {
 	fs.Var(&onceFlag{v: &f.format, name: "format"}, "format", "output format: "+report.Names(false)+" (default text; compact with --staged)")
 	fs.Var(reportsFlag{&f.reports}, "report", "also write a report to a file, FORMAT=PATH (repeatable, any format; each file whole or not at all)")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR; FORCE_COLOR or CLICOLOR_FORCE turn it on), always or never")
-	fs.StringVar(&f.lang, "lang", "", "message language: en or fr (default from LANG)")
+	fs.StringVar(&f.lang, "lang", "", "message language: en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when an item at or above this level is missing: error, warning, notice or never (default error)")
 	fs.StringVar(&f.config, "config", "", "configuration file to use instead of the repository's .passation.yml")
 	fs.Var(&f.rules, "rules", "folder of extra rule files, loaded after the embedded catalogue (repeatable)")

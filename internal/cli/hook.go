@@ -22,7 +22,7 @@ func runHook(env *Env, args []string) int {
 	fs := newFlags(env, "hook")
 	failOn := fs.String("fail-on", "", "install: refuse the commit when an item at or above this level is missing (default: the check's)")
 	profile := fs.String("profile", "", "install: rule profile the hook checks")
-	lng := fs.String("lang", "", "install: language of the hook's messages, en or fr (default from LANG)")
+	lng := fs.String("lang", "", "install: language of the hook's messages, en or fr (default from LC_ALL, LC_MESSAGES or LANG)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return parseFailed(err)

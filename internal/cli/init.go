@@ -34,7 +34,7 @@ func runInit(env *Env, args []string) int {
 	fs := newFlags(env, "init")
 	fs.BoolVar(&f.templates, "templates", false, "propose a starter document (from a template) for each missing item of the checklist")
 	fs.BoolVar(&f.write, "write", false, "with --templates, create the files; without it, only list what would be created")
-	fs.StringVar(&f.lang, "lang", "", "language of the documents and comments: fr or en (default from LANG)")
+	fs.StringVar(&f.lang, "lang", "", "language of the documents and comments: fr or en (default from LC_ALL, LC_MESSAGES or LANG)")
 	fs.StringVar(&f.profile, "profile", "", "rule profile: eig (default) or core")
 	fs.StringVar(&f.only, "only", "", "comma-separated rule ids: start only these documents (with --templates)")
 	pos, err := parse(fs, args)
