@@ -327,7 +327,7 @@ func TestDocFreshnessWithoutItsRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkVerdict(t, results[0], verdict{finding.Skip,
-		"Could not decide: no document satisfied install-guide, architecture-diagram, user-manual, maintainer, licence, so none can be dated.", nil})
+		"Could not decide: no document satisfied install-guide, architecture-diagram, user-manual, maintainer, so none can be dated.", nil})
 }
 
 func TestHistoryEvidenceErrors(t *testing.T) {
