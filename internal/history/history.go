@@ -404,12 +404,18 @@ func (w *walker) depth(head *object.Commit) int {
 	return n
 }
 
-func (w *walker) author(c *object.Commit) {
+// identity is a commit's author as .mailmap corrects it, and the key of
+// the person: the address, or the name when there is none.
+func (w *walker) identity(c *object.Commit) (Identity, string) {
 	id := w.mailmap.Resolve(Identity{Name: c.Author.Name, Email: c.Author.Email})
-	key := strings.ToLower(id.Email)
-	if key == "" {
-		key = "name:" + strings.ToLower(id.Name)
+	if id.Email == "" {
+		return id, "name:" + strings.ToLower(id.Name)
 	}
+	return id, strings.ToLower(id.Email)
+}
+
+func (w *walker) author(c *object.Commit) {
+	id, key := w.identity(c)
 	p := w.people[key]
 	if p == nil {
 		// The newest name a person used is the one to show.
@@ -422,10 +428,9 @@ func (w *walker) author(c *object.Commit) {
 
 // name records the name an older commit's author used at an address.
 func (w *walker) name(c *object.Commit) {
-	id := w.mailmap.Resolve(Identity{Name: c.Author.Name, Email: c.Author.Email})
-	key := strings.ToLower(id.Email)
-	if key == "" {
-		return
+	id, key := w.identity(c)
+	if id.Email == "" {
+		return // a name alone links no address
 	}
 	if len(w.names) < maxNamedAddresses || w.names[key] != nil {
 		w.addName(key, id.Name)
