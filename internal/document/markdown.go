@@ -484,7 +484,7 @@ func blockText(n ast.Node, src []byte, notes bool) string {
 
 // partCues say that a repository is a part or an old copy of a project
 // whose description is elsewhere.
-var partCues = regexp.MustCompile(`\b(ce projet est|ce depot est|this project is|this repository is|this repo is|depot de code) (le |la |l'|the |du |de la )?(\*\*)?(back|backend|back-end|front|frontend|front-end)\b|\b(has been|have been|a ete|ont ete) (migrated|moved|migre|deplace)`)
+var partCues = regexp.MustCompile(`\b(ce projet est|ce depot est|this project is|this repository is|this repo is|depot de code) (le |la |l'|the |du |de la )?(back|backend|back-end|front|frontend|front-end)\b|\b(has been|have been|a ete|ont ete) (migrated|moved|migre|deplace)`)
 
 // partOfAnother returns the forge repository an introduction defers to
 // when it says this one is only a part or an old copy of that project.
@@ -625,9 +625,12 @@ func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section)
 			s.Images = append(s.Images, string(t.Destination))
 		case *ast.ListItem:
 			s.Items++
-			// "- go run *.go": a command written as a list item's text.
-			if line, _, _ := strings.Cut(strings.TrimSpace(nodeText(t, src)), "\n"); line != "" {
-				s.Commands = append(s.Commands, line)
+			// "- go run *.go": a command written as a list item's text. Only
+			// its first block is read: a nested list is an item of its own.
+			if first := t.FirstChild(); first != nil {
+				if line, _, _ := strings.Cut(strings.TrimSpace(nodeText(first, src)), "\n"); line != "" {
+					s.Commands = append(s.Commands, line)
+				}
 			}
 		case *ast.Link:
 			if u := string(t.Destination); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
