@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -96,6 +97,11 @@ type Section struct {
 	Images   []string // destinations of images in the section
 	Links    []string // the http(s) links of the section, its subsections' too
 	Items    int      // list items of the section, its subsections' too
+	// Entries counts the table rows and list items that name something and
+	// say what it is ("| PORT | the port the API listens on |",
+	// "- `DB_URL`: the database's address"): a reference, of settings say,
+	// where a bare list of names explains nothing.
+	Entries int
 }
 
 // Fence is a fenced code block: its folded language and how much it says
@@ -616,15 +622,26 @@ func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section)
 				}
 				s.Fences = append(s.Fences, f)
 			}
-			s.Code = append(s.Code, codeLines(t, src)...)
+			code := codeLines(t, src)
+			s.Code = append(s.Code, code...)
+			s.Entries += commentedSettings(code)
 		case *ast.CodeBlock:
-			s.Code = append(s.Code, codeLines(t, src)...)
+			code := codeLines(t, src)
+			s.Code = append(s.Code, code...)
+			s.Entries += commentedSettings(code)
 		case *ast.CodeSpan:
 			s.Commands = append(s.Commands, nodeText(t, src))
 		case *ast.Image:
 			s.Images = append(s.Images, string(t.Destination))
+		case *east.TableRow:
+			if explainsRow(t, src) {
+				s.Entries++
+			}
 		case *ast.ListItem:
 			s.Items++
+			if explainsItem(t, src) {
+				s.Entries++
+			}
 			// "- go run *.go": a command written as a list item's text. Only
 			// its first block is read: a nested list is an item of its own.
 			if first := t.FirstChild(); first != nil {
@@ -643,6 +660,75 @@ func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section)
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// entryWords is how many words a row or an item must say about the name
+// it opens with: "the port the API listens on", not "string".
+const entryWords = 3
+
+// explainsRow: a table row whose cells after the first say something in a
+// few words.
+func explainsRow(row *east.TableRow, src []byte) bool {
+	first := row.FirstChild()
+	if first == nil {
+		return false
+	}
+	for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+		if len(strings.Fields(nodeText(c, src))) >= entryWords {
+			return true
+		}
+	}
+	return false
+}
+
+// namedItem is a list item that opens with a name and a separator:
+// "DB_URL: ...", "`port` — ...", "**timeout** = ...".
+var namedItem = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_.-]*\s*(:|=|—|–| - )\s*`)
+
+// explainsItem: a list item whose first line opens with a name (as inline
+// code, or an identifier before a colon or a dash) and goes on to say what
+// it is.
+func explainsItem(item *ast.ListItem, src []byte) bool {
+	first := item.FirstChild()
+	if first == nil {
+		return false
+	}
+	line, _, _ := strings.Cut(strings.TrimSpace(nodeText(first, src)), "\n")
+	var rest string
+	if c := first.FirstChild(); c != nil {
+		if _, ok := c.(*ast.CodeSpan); ok {
+			rest = strings.TrimLeft(strings.TrimPrefix(line, nodeText(c, src)), " :=—–-")
+		}
+	}
+	if rest == "" {
+		if m := namedItem.FindString(line); m != "" {
+			rest = line[len(m):]
+		}
+	}
+	return len(strings.Fields(rest)) >= entryWords
+}
+
+// settingLine assigns a setting ("API_URL=http://…", "port: 8080"), with
+// perhaps a comment after it.
+var settingLine = regexp.MustCompile(`^(export )?[A-Za-z_][A-Za-z0-9_.]*\s*[=:]\s*[^#]*?(\s#\s*(.*))?$`)
+
+// commentedSettings counts the settings of a code block that a comment
+// explains, on the line above or after the value: an .env sample written
+// for a reader.
+func commentedSettings(code []string) int {
+	n := 0
+	for i, l := range code {
+		m := settingLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		if len(strings.Fields(m[3])) >= 2 {
+			n++
+		} else if i > 0 && strings.HasPrefix(code[i-1], "#") && len(strings.Fields(strings.TrimLeft(code[i-1], "# "))) >= 2 {
+			n++
+		}
+	}
+	return n
 }
 
 // blockStart is a block's first byte offset, or 0 when it has no lines of
