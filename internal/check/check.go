@@ -383,6 +383,9 @@ func (r *run) Entry(p string) (source.Entry, bool) {
 // ScopeOf tells what a path is to the project.
 func (r *run) ScopeOf(p string) project.Scope { return r.model.Of(p) }
 
+// Component tells which component holds a path ("" for the root project).
+func (r *run) Component(p string) string { return r.model.Component(p) }
+
 // Doc reads and parses a file once, whatever the number of rules that look
 // into it.
 func (r *run) Doc(e source.Entry) (*document.Doc, error) { return r.docs.Get(e) }

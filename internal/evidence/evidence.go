@@ -103,6 +103,9 @@ type Run interface {
 	// for a kind that weighs places against each other before the rule's
 	// scopes filter what it found.
 	ScopeOf(path string) project.Scope
+	// Component is the folded folder of the component holding a path, ""
+	// when the root project holds it.
+	Component(path string) string
 }
 
 // words are the sentences that several kinds share.

@@ -11,6 +11,7 @@ import (
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/globset"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/project"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/textfold"
 )
@@ -21,8 +22,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "not-setup", "with"},
 	Example: "`section: [\"installation\", \"lancer le projet\", \"install*\", \"^usage\"]`",
 	Passes: [2]string{
-		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`, and `^le projet$` only the whole heading `## Le projet`, not `## Lancer le projet`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`), document at the root or under `docs/` or an R package's `vignettes/` (R Markdown and Quarto pages too), or page of a documentation site, wherever it sits: listed by its table of contents (GitBook's `SUMMARY.md`, docsify's `_sidebar.md`) or below the folder its configuration names (MkDocs' `docs_dir`, the `docs/` beside `docusaurus.config.js`). `in:` restricts the files; `with: {pdf: true}` reads the PDFs at the root and in the documentation folders too, when their name says they are documentation (guide, notice, manuel, tutoriel, installation, technique…: `docs/Notice.pdf`, not a report or a flyer): a PDF's headings are its bookmarks (without them, its short lines set in a larger type), read in its first 50 pages when the file is within the read cap; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {code: true}` takes only a section holding a command or a code block (`## Prerequisites` that names a runtime installs nothing), `with: {installs: true}` only one whose code installs or starts the project (`pip install`, `docker compose up`, `go run`: a `## Usage` that does is an installation guide), `with: {settings: true}` only one that says what at least two of its settings do, in a table row, a list item (`` `DB_URL`: the database's address ``) or a comment beside a value in a code block (a list of variable names documents nothing), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README), `with: {not-pointer: true}` refuses a section of under 80 words, and no list of steps, that links to a board or tracker kept elsewhere (GitHub Projects or milestones, GitLab boards, Trello, Notion, Jira): it says where the plan is, not what it is. A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read, nor, unless `in:` names them, documents of another genre: changelogs (their headings are versions and commit titles; only a section beside the versions, such as a `## TODO` list, is read), issue and pull-request templates, licence texts, legal pages (CGU, mentions légales, privacy policy) instructions to coding agents or editors (`AGENTS.md`, `.cursor/`, `.vscode/`) and the tables of contents themselves, whose headings group links.",
-		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`, et `^le projet$` seulement le titre entier `## Le projet`, pas `## Lancer le projet`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet), document à la racine ou sous `docs/` ou les `vignettes/` d'un paquet R (pages R Markdown et Quarto comprises), ou page d'un site de documentation, où qu'il soit : listée par sa table des matières (`SUMMARY.md` de GitBook, `_sidebar.md` de docsify) ou rangée sous le dossier que nomme sa configuration (`docs_dir` de MkDocs, le `docs/` voisin de `docusaurus.config.js`). `in:` restreint les fichiers ; `with: {pdf: true}` lit aussi les PDF de la racine et des dossiers de documentation, quand leur nom dit qu'ils sont de la documentation (guide, notice, manuel, tutoriel, installation, technique… : `docs/Notice.pdf`, pas un rapport ni un dépliant) : les titres d'un PDF sont ses signets (à défaut, ses lignes courtes composées plus grand), lus dans ses 50 premières pages quand le fichier tient dans la limite de lecture ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {code: true}` ne prend qu'une section qui contient une commande ou un bloc de code (`## Prérequis` qui nomme un environnement n'installe rien), `with: {installs: true}` seulement une section dont le code installe ou démarre le projet (`pip install`, `docker compose up`, `go run` : une `## Utilisation` qui le fait est un guide d'installation), `with: {settings: true}` seulement une section qui dit à quoi servent au moins deux de ses paramètres, dans une ligne de tableau, un élément de liste (`` `DB_URL` : l'adresse de la base ``) ou un commentaire à côté d'une valeur dans un bloc de code (une liste de noms de variables ne documente rien), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation), `with: {not-pointer: true}` refuse une section de moins de 80 mots, sans liste d'étapes, qui renvoie à un tableau ou un outil de suivi extérieur (GitHub Projects ou jalons, tableaux GitLab, Trello, Notion, Jira) : elle dit où est le plan, pas ce qu'il est. Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus, ni, sauf si `in:` les nomme, les documents d'un autre genre : journaux des modifications (leurs titres sont des versions et des titres de commits ; seule une section à côté des versions, comme une liste `## TODO`, est lue), modèles de tickets et de demandes de fusion, textes de licence, pages juridiques (CGU, mentions légales, politique de confidentialité) instructions aux agents de code ou aux éditeurs (`AGENTS.md`, `.cursor/`, `.vscode/`) et les tables des matières elles-mêmes, dont les titres regroupent des liens.",
+		"a Markdown heading contains the phrase (whole words, `*` ends a prefix, `^` anchors it at the start: `^usage` takes `## Usage` but not `## Cas d'usage`, and `^le projet$` only the whole heading `## Le projet`, not `## Lancer le projet`) and the section has real content, in any README (`README.fr.md`, a sub-project's `backend/README.md`), document at the root or under `docs/` or an R package's `vignettes/` (R Markdown and Quarto pages too), or page of a documentation site, wherever it sits: listed by its table of contents (GitBook's `SUMMARY.md`, docsify's `_sidebar.md`) or below the folder its configuration names (MkDocs' `docs_dir`, the `docs/` beside `docusaurus.config.js`). `in:` restricts the files; `with: {pdf: true}` reads the PDFs at the root and in the documentation folders too, when their name says they are documentation (guide, notice, manuel, tutoriel, installation, technique…: `docs/Notice.pdf`, not a report or a flyer): a PDF's headings are its bookmarks (without them, its short lines set in a larger type), read in its first 50 pages when the file is within the read cap; `not-setup: true` refuses a section that only installs the project; `with: {not-about: [contribu*, test*]}` refuses a heading holding one of those words (`## How to contribute` is no user guide), `with: {code: true}` takes only a section holding a command or a code block (`## Prerequisites` that names a runtime installs nothing), `with: {installs: true}` only one whose code installs or starts the project (`pip install`, `docker compose up`, `go run`: a `## Usage` that does is an installation guide), `with: {settings: true}` only one that says what at least two of its settings do, in a table row, a list item (`` `DB_URL`: the database's address ``) or a comment beside a value in a code block (a list of variable names documents nothing), `with: {max-level: 1}` reads only the headings of that level or above (a page's title), `with: {not-under: [helm*, elk]}` skips the documents below a folder of one of those names (an operations tool's README), `with: {readme-depth: 1}` skips the READMEs more than that many folders below the root of the project or of its component, outside the documentation folders (`app/utils/tiles/README.md` is a script's notes; `frontend/README.md` and `packages/client/README.md`, a component with its own manifest, are read), `with: {not-pointer: true}` refuses a section of under 80 words, and no list of steps, that links to a board or tracker kept elsewhere (GitHub Projects or milestones, GitLab boards, Trello, Notion, Jira): it says where the plan is, not what it is. A test suite's README (`e2e/`, `tests/`) and architecture decision records (`docs/adr/`) are not read, nor, unless `in:` names them, documents of another genre: changelogs (their headings are versions and commit titles; only a section beside the versions, such as a `## TODO` list, is read), issue and pull-request templates, licence texts, legal pages (CGU, mentions légales, privacy policy) instructions to coding agents or editors (`AGENTS.md`, `.cursor/`, `.vscode/`) and the tables of contents themselves, whose headings group links.",
+		"un titre Markdown contient l'expression (mots entiers, `*` termine un préfixe, `^` l'ancre au début : `^usage` prend `## Usage` mais pas `## Cas d'usage`, et `^le projet$` seulement le titre entier `## Le projet`, pas `## Lancer le projet`) et la section a un vrai contenu, dans tout README (`README.fr.md`, le `backend/README.md` d'un sous-projet), document à la racine ou sous `docs/` ou les `vignettes/` d'un paquet R (pages R Markdown et Quarto comprises), ou page d'un site de documentation, où qu'il soit : listée par sa table des matières (`SUMMARY.md` de GitBook, `_sidebar.md` de docsify) ou rangée sous le dossier que nomme sa configuration (`docs_dir` de MkDocs, le `docs/` voisin de `docusaurus.config.js`). `in:` restreint les fichiers ; `with: {pdf: true}` lit aussi les PDF de la racine et des dossiers de documentation, quand leur nom dit qu'ils sont de la documentation (guide, notice, manuel, tutoriel, installation, technique… : `docs/Notice.pdf`, pas un rapport ni un dépliant) : les titres d'un PDF sont ses signets (à défaut, ses lignes courtes composées plus grand), lus dans ses 50 premières pages quand le fichier tient dans la limite de lecture ; `not-setup: true` refuse une section qui ne fait qu'installer le projet ; `with: {not-about: [contribu*, test*]}` refuse un titre qui contient l'un de ces mots (`## Comment contribuer` n'est pas un guide d'utilisation), `with: {code: true}` ne prend qu'une section qui contient une commande ou un bloc de code (`## Prérequis` qui nomme un environnement n'installe rien), `with: {installs: true}` seulement une section dont le code installe ou démarre le projet (`pip install`, `docker compose up`, `go run` : une `## Utilisation` qui le fait est un guide d'installation), `with: {settings: true}` seulement une section qui dit à quoi servent au moins deux de ses paramètres, dans une ligne de tableau, un élément de liste (`` `DB_URL` : l'adresse de la base ``) ou un commentaire à côté d'une valeur dans un bloc de code (une liste de noms de variables ne documente rien), `with: {max-level: 1}` ne lit que les titres de ce niveau ou au-dessus (le titre d'une page), `with: {not-under: [helm*, elk]}` écarte les documents rangés sous un dossier de l'un de ces noms (le README d'un outil d'exploitation), `with: {readme-depth: 1}` écarte les README rangés plus bas que ce nombre de dossiers sous la racine du projet ou de son composant, hors des dossiers de documentation (`app/utils/tuiles/README.md` est la note d'un script ; `frontend/README.md` et `packages/client/README.md`, composant qui a son propre manifeste, sont lus), `with: {not-pointer: true}` refuse une section de moins de 80 mots, sans liste d'étapes, qui renvoie à un tableau ou un outil de suivi extérieur (GitHub Projects ou jalons, tableaux GitLab, Trello, Notion, Jira) : elle dit où est le plan, pas ce qu'il est. Le README d'une suite de tests (`e2e/`, `tests/`) et les décisions d'architecture (`docs/adr/`) ne sont pas lus, ni, sauf si `in:` les nomme, les documents d'un autre genre : journaux des modifications (leurs titres sont des versions et des titres de commits ; seule une section à côté des versions, comme une liste `## TODO`, est lue), modèles de tickets et de demandes de fusion, textes de licence, pages juridiques (CGU, mentions légales, politique de confidentialité) instructions aux agents de code ou aux éditeurs (`AGENTS.md`, `.cursor/`, `.vscode/`) et les tables des matières elles-mêmes, dont les titres regroupent des liens.",
 	},
 	Compile: func(ev catalog.Evidence, g *globset.Set) (Evidence, error) { return compileSection(ev, g) },
 })
@@ -69,9 +70,13 @@ type sectionEvidence struct {
 	maxLevel int      // deepest heading level read; 0 reads all
 	notUnder []string // folder names (folded globs) whose documents are not read
 	notNamed []string // document names (folded globs, without extension) not read
-	pdfIDs   []int    // the PDFs of the documentation places (with pdf: true)
-	withCode bool     // with: {code: true}: the section must hold a command or code block
-	installs bool     // with: {installs: true}: its code must install or start the project
+	// readmeDepth (with: {readme-depth: 1}), when set, leaves out the
+	// READMEs of folders deeper than that outside the documentation: a
+	// library's or a script's notes inside the code, not the project's guide.
+	readmeDepth int
+	pdfIDs      []int // the PDFs of the documentation places (with pdf: true)
+	withCode    bool  // with: {code: true}: the section must hold a command or code block
+	installs    bool  // with: {installs: true}: its code must install or start the project
 	// settings (with: {settings: true}): the section must say what each of
 	// its settings does, in a table or a list, not only name them.
 	settings bool
@@ -128,6 +133,7 @@ func compileSection(ev catalog.Evidence, g *globset.Set) (*sectionEvidence, erro
 		s.notNamed = append(s.notNamed, f)
 	}
 	s.maxLevel = p.number("max-level", 0)
+	s.readmeDepth = p.number("readme-depth", 0)
 	readPDF := p.boolean("pdf")
 	s.withCode = p.boolean("code")
 	s.installs = p.boolean("installs")
@@ -179,7 +185,7 @@ func (s *sectionEvidence) eachSection(r Run, o *Outcome, unread bool, fn func(pa
 			return // named by in: and among the PDFs of the documentation places
 		}
 		seen[e.Path] = true
-		if inTestFolder(e.Path) || inDecisionRecords(e.Path) || s.leftOut(e.Path) {
+		if inTestFolder(e.Path) || inDecisionRecords(e.Path) || s.leftOut(r, e.Path) {
 			return // a test suite's README or a design decision: not the project's own guide
 		}
 		if d.Unreadable != "" {
@@ -326,7 +332,10 @@ func (s *sectionEvidence) match(words []string) headingMatch {
 
 // leftOut: the document lies below a folder the evidence does not read, or
 // its name is one the evidence does not read.
-func (s *sectionEvidence) leftOut(p string) bool {
+func (s *sectionEvidence) leftOut(r Run, p string) bool {
+	if s.readmeDepth > 0 && deepReadme(p, r.Component(p), s.readmeDepth) {
+		return true
+	}
 	if len(s.notNamed) > 0 {
 		stem := textfold.Fold(path.Base(p))
 		stem = strings.TrimSuffix(stem, path.Ext(stem))
@@ -347,6 +356,33 @@ func (s *sectionEvidence) leftOut(p string) bool {
 		}
 	}
 	return false
+}
+
+// deepReadme: a README more than depth folders below the root of the
+// project or component (folded) holding it, none of which is a
+// documentation folder.
+func deepReadme(p, component string, depth int) bool {
+	fp := textfold.Fold(p)
+	if !strings.HasPrefix(path.Base(fp), "readme") {
+		return false
+	}
+	dir := path.Dir(fp)
+	if component != "" {
+		dir = strings.TrimPrefix(strings.TrimPrefix(dir, component), "/")
+		if dir == "" {
+			dir = "."
+		}
+	}
+	dirs := strings.Split(dir, "/")
+	if dirs[0] == "." || len(dirs) <= depth {
+		return false
+	}
+	for _, d := range dirs {
+		if project.DocRoot(strings.ToLower(d)) {
+			return false
+		}
+	}
+	return true
 }
 
 var romanNumerals = map[string]bool{"i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true, "vii": true, "viii": true, "ix": true, "x": true}
