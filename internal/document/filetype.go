@@ -104,6 +104,7 @@ func IsReadme(p string) bool { return strings.HasPrefix(foldedBase(p), "readme")
 var diagramLangs = map[string]string{
 	"mermaid": "mermaid", "plantuml": "PlantUML", "puml": "PlantUML", "dot": "Graphviz",
 	"graphviz": "Graphviz", "d2": "D2", "structurizr": "Structurizr", "nomnoml": "nomnoml",
+	asciiArt: "ASCII",
 }
 
 // DiagramKind names the diagram a fenced block of that (folded) language

@@ -608,7 +608,13 @@ func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section)
 		}
 		switch t := c.(type) {
 		case *ast.FencedCodeBlock:
-			if lang := t.Language(src); lang != nil {
+			if lang := t.Language(src); plainFence(lang) && asciiDrawing(codeLines(t, src)) {
+				// A box-and-arrow drawing in a plain block: a diagram
+				// drawn as text, which the forge shows as written.
+				f := Fence{Lang: asciiArt, Type: asciiArt, Line: lines.line(blockStart(t)) - 1}
+				f.Words, f.Placeholder = Substance(nodeText(t, src))
+				s.Fences = append(s.Fences, f)
+			} else if lang != nil {
 				f := Fence{Lang: textfold.Fold(string(lang)), Line: lines.line(blockStart(t))}
 				if t.Lines().Len() == 0 && t.Info != nil {
 					f.Line = lines.line(t.Info.Segment.Start)
@@ -706,6 +712,52 @@ func explainsItem(item *ast.ListItem, src []byte) bool {
 		}
 	}
 	return len(strings.Fields(rest)) >= entryWords
+}
+
+// asciiArt is the language given to a plain block that draws a diagram.
+const asciiArt = "ascii"
+
+// plainFence: a fenced block with no language, or one that says it is
+// plain text.
+func plainFence(lang []byte) bool {
+	switch textfold.Fold(string(lang)) {
+	case "", "text", "txt", "plain", "plaintext", "ascii", "asciiart":
+		return true
+	}
+	return false
+}
+
+// drawingGlyphs draw boxes and arrows; asciiArrows are their plain-ASCII
+// spellings.
+const drawingGlyphs = "─│┌┐└┘├┤┬┴┼═║╔╗╚╝▼▲►◄→←↑↓⇒"
+
+var asciiArrows = []string{"-->", "->", "<-", "==>", "=>", "+--", "--+", "-|", "|-"}
+
+// folderTree is a line of a folder tree ("│   ├── main.go  # entry point",
+// "|-- src/"), as tree(1) prints it.
+var folderTree = regexp.MustCompile(`^[│|\s]*([├└]──|[|+\x60]--)\s*[^─>│┌┐└┘]*$`)
+
+// asciiDrawing: at least three lines of a block, and two in five, draw
+// boxes or arrows. A shell session or a code sample has an arrow here and
+// there, never that many.
+func asciiDrawing(code []string) bool {
+	drawn := 0
+	for _, l := range code {
+		if folderTree.MatchString(l) {
+			continue // "├── src/": a folder tree lists files, it draws no parts
+		}
+		if strings.ContainsAny(l, drawingGlyphs) {
+			drawn++
+			continue
+		}
+		for _, a := range asciiArrows {
+			if strings.Contains(l, a) {
+				drawn++
+				break
+			}
+		}
+	}
+	return drawn >= 3 && 5*drawn >= 2*len(code)
 }
 
 // settingLine assigns a setting ("API_URL=http://…", "port: 8080"), with

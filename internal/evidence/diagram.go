@@ -18,8 +18,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "with"},
 	Example: "`diagram: [\"architecture\", \"schéma\"]`",
 	Passes: [2]string{
-		"a section whose heading contains the phrase holds a diagram: a ` ```mermaid ` (PlantUML, Graphviz, D2…) block whose text is not a template skeleton, or an image. `in:` restricts the files, as for `section`. `with: {flows: true}` takes only a text diagram that draws a flow between parts (mermaid `flowchart`, `graph`, `sequenceDiagram`, C4), never an image nor a data model (`erDiagram`, `classDiagram`): under a heading such as `## Fonctionnement`, an image is as often a screenshot.",
-		"une section dont le titre contient l'expression porte un schéma : un bloc ` ```mermaid ` (PlantUML, Graphviz, D2…) dont le texte n'est pas un squelette de modèle, ou une image. `in:` restreint les fichiers, comme pour `section`. `with: {flows: true}` ne prend qu'un schéma en texte qui dessine un flux entre des parties (`flowchart`, `graph`, `sequenceDiagram` de mermaid, C4), jamais une image ni un modèle de données (`erDiagram`, `classDiagram`) : sous un titre comme `## Fonctionnement`, une image est aussi souvent une capture d'écran.",
+		"a section whose heading contains the phrase holds a diagram: a ` ```mermaid ` (PlantUML, Graphviz, D2…) block whose text is not a template skeleton, boxes and arrows drawn in a plain block (a folder tree is none), or an image. `in:` restricts the files, as for `section`. `with: {flows: true}` takes only a text diagram that draws a flow between parts (mermaid `flowchart`, `graph`, `sequenceDiagram`, C4), never an image nor a data model (`erDiagram`, `classDiagram`): under a heading such as `## Fonctionnement`, an image is as often a screenshot.",
+		"une section dont le titre contient l'expression porte un schéma : un bloc ` ```mermaid ` (PlantUML, Graphviz, D2…) dont le texte n'est pas un squelette de modèle, des boîtes et des flèches dessinées dans un bloc de texte brut (une arborescence de dossiers n'en est pas), ou une image. `in:` restreint les fichiers, comme pour `section`. `with: {flows: true}` ne prend qu'un schéma en texte qui dessine un flux entre des parties (`flowchart`, `graph`, `sequenceDiagram` de mermaid, C4), jamais une image ni un modèle de données (`erDiagram`, `classDiagram`) : sous un titre comme `## Fonctionnement`, une image est aussi souvent une capture d'écran.",
 	},
 	Compile: compileDiagram,
 })
@@ -66,7 +66,8 @@ func compileDiagram(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 // system and what passes between them; a data model (erDiagram,
 // classDiagram) or a timeline draws something else.
 var flowDrawings = map[string]bool{"flowchart": true, "graph": true, "sequencediagram": true,
-	"c4context": true, "c4container": true, "c4component": true, "architecture-beta": true, "block-beta": true}
+	"c4context": true, "c4container": true, "c4component": true, "architecture-beta": true, "block-beta": true,
+	"ascii": true} // boxes and arrows drawn in a plain block
 
 func (d *diagramEvidence) Describe(lang string) string {
 	return fmt.Sprintf(diagramWords.In(lang, "desc-diagram"), quoteAll(d.written, lang), documents(d.in, lang))
