@@ -70,13 +70,13 @@ func (s summary) render(d detail, limit int) (string, int) {
 	fmt.Fprintf(&b, say(lang, "meta")+"\n\n", where, code(s.rep.Profile), report.Tally(lang, sum, true))
 	failing := finding.Failing(s.rep.Results, s.failOn)
 	if len(failing) == 0 {
-		fmt.Fprintf(&b, "✅ %s\n\n", fmt.Sprintf(say(lang, "ok"), s.failOn))
+		fmt.Fprintf(&b, "✅ %s\n\n", fmt.Sprintf(say(lang, "ok"), s.failOn.Level(lang)))
 	} else {
 		ids := make([]string, len(failing))
 		for i, f := range failing {
 			ids[i] = code(f.Rule)
 		}
-		fmt.Fprintf(&b, "❌ **%s** %s\n\n", words.Count(lang, "failing", len(failing), s.failOn), strings.Join(ids, ", "))
+		fmt.Fprintf(&b, "❌ **%s** %s\n\n", words.Count(lang, "failing", len(failing), s.failOn.Level(lang)), strings.Join(ids, ", "))
 	}
 	if d == compact {
 		fmt.Fprintf(&b, "_%s_\n\n", say(lang, "shortened"))
@@ -158,7 +158,7 @@ func (s summary) row(r finding.Result, d detail) string {
 		if r.Severity >= s.failOn {
 			mark = "❌"
 		}
-		item += " · " + r.Severity.String()
+		item += " · " + r.Severity.In(s.lang)
 		cell = append(cell, md(r.Message))
 		if d == full {
 			for i, e := range r.Evidence {

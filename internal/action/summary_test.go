@@ -84,7 +84,7 @@ func TestSummaryMarks(t *testing.T) {
 	fr := testReport()
 	fr.Lang = "fr"
 	md := summary{rep: fr, failOn: finding.Error, lang: "fr", name: "x", link: func(string, int) string { return "" }}.Markdown(SummaryLimit)
-	for _, w := range []string{"checklist de passation : 33/100", "| | Élément | Preuve, ou ce qu'il faut ajouter |", "1 élément manquant de niveau `error` ou supérieur :"} {
+	for _, w := range []string{"checklist de passation : 33/100", "| | Élément | Preuve, ou ce qu'il faut ajouter |", "1 élément manquant de niveau erreur (`error`) ou supérieur :", "`roadmap` · avertissement"} {
 		if w = typo.French(w); !strings.Contains(md, w) {
 			t.Errorf("French summary lacks %q:\n%s", w, md)
 		}

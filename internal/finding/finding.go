@@ -45,6 +45,16 @@ func (s Severity) In(lang string) string {
 	return s.String()
 }
 
+// Level is a --fail-on level as a report's sentence says it: in French, its
+// French name with the id that --fail-on takes ("erreur (`error`)"), in
+// English the id itself.
+func (s Severity) Level(lang string) string {
+	if in := s.In(lang); in != s.String() {
+		return in + " (`" + s.String() + "`)"
+	}
+	return s.String()
+}
+
 // severityWords say a severity that is none, in both languages.
 var severityWords = i18n.Text{
 	"unknown-never": {"unknown severity %q: expected error, warning, notice or never", "niveau inconnu « %s » : attendu `error`, `warning`, `notice` ou `never`"},

@@ -23,17 +23,17 @@ type CompactOptions struct {
 }
 
 var compactWords = i18n.Text{
-	"head.one":            {"passation: %d missing from the next commit at or above %s:", "passation : %d élément manquant dans le prochain commit (niveau `%s` ou supérieur) :"},
-	"head.many":           {"passation: %d missing from the next commit at or above %s:", "passation : %d éléments manquants dans le prochain commit (niveau `%s` ou supérieur) :"},
+	"head.one":            {"passation: %d missing from the next commit at or above %s:", "passation : %d élément manquant dans le prochain commit (niveau %s ou supérieur) :"},
+	"head.many":           {"passation: %d missing from the next commit at or above %s:", "passation : %d éléments manquants dans le prochain commit (niveau %s ou supérieur) :"},
 	"head-all.one":        {"passation: %d missing from the next commit:", "passation : %d élément manquant dans le prochain commit :"},
 	"head-all.many":       {"passation: %d missing from the next commit:", "passation : %d éléments manquants dans le prochain commit :"},
 	"staged":              {"staged", "indexé"},
-	"below.one":           {"  (+%d below %s: passation check --staged --fail-on never lists it)", "  (+%d sous le niveau `%s` : passation check --staged --fail-on never le liste)"},
-	"below.many":          {"  (+%d below %s: passation check --staged --fail-on never lists them)", "  (+%d sous le niveau `%s` : passation check --staged --fail-on never les liste)"},
+	"below.one":           {"  (+%d below %s: passation check --staged --fail-on never lists it)", "  (+%d sous le niveau %s : passation check --staged --fail-on never le liste)"},
+	"below.many":          {"  (+%d below %s: passation check --staged --fail-on never lists them)", "  (+%d sous le niveau %s : passation check --staged --fail-on never les liste)"},
 	"conflicts.one":       {"passation: %d unmerged path (merge conflict), judged as on this branch (ours): %s", "passation : %d chemin non fusionné (conflit de fusion), jugé comme sur cette branche (ours) : %s"},
 	"conflicts.many":      {"passation: %d unmerged paths (merge conflict), judged as on this branch (ours): %s", "passation : %d chemins non fusionnés (conflit de fusion), jugés comme sur cette branche (ours) : %s"},
-	"head-tree.one":       {"passation: %d missing at or above %s:", "passation : %d élément manquant de niveau `%s` ou supérieur :"},
-	"head-tree.many":      {"passation: %d missing at or above %s:", "passation : %d éléments manquants de niveau `%s` ou supérieur :"},
+	"head-tree.one":       {"passation: %d missing at or above %s:", "passation : %d élément manquant de niveau %s ou supérieur :"},
+	"head-tree.many":      {"passation: %d missing at or above %s:", "passation : %d éléments manquants de niveau %s ou supérieur :"},
 	"head-all-tree.one":   {"passation: %d missing:", "passation : %d élément manquant :"},
 	"head-all-tree.many":  {"passation: %d missing:", "passation : %d éléments manquants :"},
 	"undecided-tree.one":  {"passation: nothing is missing, but %d item could not be decided:", "passation : rien ne manque, mais %d élément est indéterminé :"},
@@ -99,7 +99,7 @@ func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactO
 	case failOn == finding.Never:
 		p.line(bold, compactWords.Count(lang, key("head-all"), gaps))
 	default:
-		p.line(bold, compactWords.Count(lang, key("head"), gaps, failOn))
+		p.line(bold, compactWords.Count(lang, key("head"), gaps, failOn.Level(lang)))
 	}
 	for _, res := range shown {
 		if res.Status == finding.Skip {
@@ -122,7 +122,7 @@ func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactO
 		p.line(col, s)
 	}
 	if below > 0 {
-		p.line(dim, compactWords.Count(lang, "below", below, failOn))
+		p.line(dim, compactWords.Count(lang, "below", below, failOn.Level(lang)))
 	}
 	return p.err
 }

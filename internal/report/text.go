@@ -63,15 +63,6 @@ var textWords = i18n.Text{
 	"expired":      {"expired: %d", "expirées : %d"},
 }
 
-// levelIn is a --fail-on level as the report says it: in French, its
-// French name with the id that --fail-on takes ("erreur (`error`)").
-func levelIn(s finding.Severity, lang string) string {
-	if in := s.In(lang); in != s.String() {
-		return in + " (`" + s.String() + "`)"
-	}
-	return s.String()
-}
-
 func tw(lang, key string) string { return textWords.In(lang, key) }
 
 // Text writes the human report: per group, found items with their evidence,
@@ -138,13 +129,13 @@ func Text(w io.Writer, r *finding.Report, failOn finding.Severity, o TextOptions
 		}
 		p.line(col, textWords.Count(lang, "never", s.Fail))
 	} else if len(failing) == 0 {
-		p.line(green, fmt.Sprintf(tw(lang, "ok"), levelIn(failOn, lang)))
+		p.line(green, fmt.Sprintf(tw(lang, "ok"), failOn.Level(lang)))
 	} else {
 		ids := make([]string, len(failing))
 		for i, f := range failing {
 			ids[i] = f.Rule
 		}
-		p.line(red, textWords.Count(lang, "missing", len(failing), levelIn(failOn, lang), strings.Join(ids, ", ")))
+		p.line(red, textWords.Count(lang, "missing", len(failing), failOn.Level(lang), strings.Join(ids, ", ")))
 	}
 	return p.err
 }
