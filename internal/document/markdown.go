@@ -923,6 +923,15 @@ func codeLines(n ast.Node, src []byte) []string {
 // than uses it.
 var setupCommands = regexp.MustCompile(`^(\$ )?(#|cd |\. |source |pip3? |python3? -m (pip|venv)|virtualenv|mkvirtualenv|conda |poetry install|pipenv |npm (i|install|ci)\b|yarn( install)?$|pnpm (i|install)|git clone|docker(-compose| compose)? (build|pull|compose|up)|make( install| setup| build)?$|cp |mv |mkdir |apt(-get)? |brew |bundle install|composer install|go (mod|get|install)|pytest|tox|export |touch )`)
 
+// devCommands run the project as its developers do: start it in
+// development, run its tests, build or lint it ("npm run start:docker",
+// "yarn dev:api", "mix phx.server"). A section of nothing else is the
+// team's routine, not a user's.
+var devCommands = regexp.MustCompile(`^(\$ )?((npm|yarn|pnpm)( run)? (start|dev|test|build|lint|serve|watch|storybook|cypress|e2e)(:\S+)?( |$)|npm (t|test)$|(bun|deno) (run|test|dev)|mix (phx\.server|deps\.get|test|ecto\.\S+)|python3? manage\.py (runserver|migrate|test|collectstatic|createsuperuser)|(bin/)?rails (s|server|db:\S+)|bundle exec (rails|rspec|rake)|go (run|test|build)|mvn |\./mvnw |gradle|\./gradlew|docker(-compose| compose) (up|run|exec|down|logs)|uvicorn |flask run|cargo (test|build|run))`)
+
+// devWords speak of running the project on a developer's machine.
+var devWords = regexp.MustCompile(`\b(lancer|lancez|demarrer|demarrez|start|run|running|launch|executer|executez|developpement|development|dev|tests?|docker|localhost|mode watch|serveur de developpement|development server)\b`)
+
 // installCommands install or start the project itself: what turns a
 // "## Usage" that lists them into an installation guide.
 var installCommands = regexp.MustCompile(`^(\$ )?(sudo )?(pip3? install|python3? -m pip install|poetry install|pipenv (install|sync)|uv (sync|pip install)|npm (i|install|ci)\b|yarn( install)?$|pnpm (i|install)\b|git clone|docker(-compose| compose) (build|up)|docker (build|run)|make( install| setup)?$|bundle install|composer install|go (mod download|get|install|build|run)|conda (create|install|env create)|mvn (install|package)|gradle(w)? build|\./gradlew build|R CMD INSTALL|cargo (build|install|run))`)
@@ -944,6 +953,9 @@ var setupWords = regexp.MustCompile(`\b(install|installer|installez|installation
 // SetupOnly reports whether a section only explains how to set the project
 // up: all its code is set-up commands and its prose speaks of installing.
 func (s *Section) SetupOnly() bool {
+	if s.DevOnly() {
+		return true
+	}
 	if !setupWords.MatchString(textfold.Fold(s.Prose)) {
 		return false
 	}
@@ -960,6 +972,26 @@ func (s *Section) SetupOnly() bool {
 		}
 	}
 	return true
+}
+
+// DevOnly reports whether a section's code blocks only set the project
+// up and run it as a developer does (start it in development, test, build)
+// while its prose speaks of that: "## Utilisation de l'application" whose
+// blocks are `npm run start:docker` and `npm run test`.
+func (s *Section) DevOnly() bool {
+	if len(s.Code) == 0 || !devWords.MatchString(textfold.Fold(s.Prose)) {
+		return false
+	}
+	dev := false
+	for _, l := range s.Code {
+		switch {
+		case devCommands.MatchString(l):
+			dev = true
+		case !setupCommands.MatchString(l):
+			return false
+		}
+	}
+	return dev
 }
 
 // setupListWords is the length under which a section of prose whose
