@@ -2,7 +2,9 @@ package evidence
 
 import (
 	"fmt"
+	"path"
 	"slices"
+	"strings"
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/document"
@@ -16,11 +18,11 @@ import (
 var _ = register(Kind{
 	Name:    "readme-intro",
 	Values:  "true",
-	Options: []string{"in", "min-words"},
+	Options: []string{"in", "min-words", "with"},
 	Example: "`readme-intro: \"true\"`",
 	Passes: [2]string{
-		"the root README opens with at least `min-words` (25) words before its first section, or under a first heading that repeats the project's name (`# Registre` then `## Registre`), counted without its subsections. An introduction that says the repository is only the back end or front end of a project in another repository, or that the project has moved there (\"Ce projet est le backend de [Radar](https://github.com/…)\"), describes nothing here.",
-		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section, ou sous un premier titre qui répète le nom du projet (`# Registre` puis `## Registre`), comptés sans ses sous-sections. Une introduction qui dit que le dépôt n'est que le back-end ou le front-end d'un projet tenu dans un autre dépôt, ou que le projet y a été déplacé (« Ce projet est le backend de [Radar](https://github.com/…) »), ne décrit rien ici.",
+		"the root README opens with at least `min-words` (25) words before its first section, or under a first heading that repeats the project's name (`# Registre` then `## Registre`), counted without its subsections. An introduction that says the repository is only the back end or front end of a project in another repository, or that the project has moved there (\"Ce projet est le backend de [Radar](https://github.com/…)\"), describes nothing here. `with: {components: true}` reads the README at the root of the project's own components too, beside the root or in a workspace's `apps/` or `packages/` (`apps/web/README.md`, with its own manifest), not a script's or a tool's deeper down (`scripts/export/README.md`).",
+		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section, ou sous un premier titre qui répète le nom du projet (`# Registre` puis `## Registre`), comptés sans ses sous-sections. Une introduction qui dit que le dépôt n'est que le back-end ou le front-end d'un projet tenu dans un autre dépôt, ou que le projet y a été déplacé (« Ce projet est le backend de [Radar](https://github.com/…) »), ne décrit rien ici. `with: {components: true}` lit aussi le README à la racine des composants du projet, à côté de la racine ou dans les `apps/` ou `packages/` d'un espace de travail (`apps/web/README.md`, qui a son propre manifeste), pas celui d'un script ou d'un outil rangé plus bas (`scripts/export/README.md`).",
 	},
 	Compile: compileIntro,
 })
@@ -43,6 +45,10 @@ var introWords = i18n.Text{
 type introEvidence struct {
 	ids      []int
 	minWords int
+	// components (with: {components: true}) reads the README at the root
+	// of each of the project's own components too: a monorepo's root
+	// README is often one line, its application's README the description.
+	components bool
 }
 
 func compileIntro(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
@@ -53,7 +59,16 @@ func compileIntro(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 	if i.minWords == 0 {
 		i.minWords = 25
 	}
-	ids, err := addDocs(g, ev.In, []string{"/readme*"})
+	p := newParams(ev)
+	i.components = p.boolean("components")
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	docs := []string{"/readme*"}
+	if i.components {
+		docs = append(docs, "**/readme*")
+	}
+	ids, err := addDocs(g, ev.In, docs)
 	if err != nil {
 		return nil, err
 	}
@@ -68,6 +83,9 @@ func (i *introEvidence) Describe(lang string) string {
 func (i *introEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
 	eachDoc(r, i.ids, &o, nil, func(e source.Entry, d *document.Doc) {
+		if dir := path.Dir(textfold.Fold(e.Path)); dir != "." && (r.Component(e.Path) != dir || !mainComponent(dir)) {
+			return // a README inside the code, or a side tool's
+		}
 		if d.Generator != "" {
 			o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Line: 1, Detail: fmt.Sprintf(introWords.In(r.Lang(), "generated"), d.Generator)})
 			return
@@ -101,6 +119,14 @@ func (i *introEvidence) Evaluate(r Run) Outcome {
 		}
 	})
 	return o
+}
+
+// mainComponent: a component folder where the application itself lives,
+// beside the root ("front/", "back/") or in a workspace's apps/ or
+// packages/; not a script or an analytics tool deeper down.
+func mainComponent(dir string) bool {
+	parts := strings.Split(dir, "/")
+	return len(parts) == 1 || len(parts) == 2 && (parts[0] == "apps" || parts[0] == "packages")
 }
 
 // namesProject: a heading whose words are those of the README's title.
