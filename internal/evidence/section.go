@@ -399,24 +399,19 @@ func withoutNumbering(words []string) []string {
 	return words
 }
 
-// testFolders hold a test suite: their documents describe the tests (how to
-// run them, what they cover), never the project's use or installation.
-var testFolders = map[string]bool{"e2e": true, "test": true, "tests": true, "cypress": true, "__tests__": true, "spec": true, "specs": true, "integration-tests": true}
-
+// inTestFolder: a test suite's documents describe the tests (how to run
+// them, what they cover), never the project's use or installation. An
+// RSpec suite's spec/ counts here, not in the tests scope, where a
+// specs/ folder of written specifications would be lost to the technical
+// documentation.
 func inTestFolder(p string) bool {
-	dirs := strings.Split(path.Dir(p), "/")
-	for _, d := range dirs {
-		d = strings.ToLower(d)
-		if testFolders[d] {
+	fp := textfold.Fold(p)
+	if project.InTests(fp) {
+		return true
+	}
+	for _, d := range strings.Split(path.Dir(fp), "/") {
+		if d == "spec" || d == "specs" {
 			return true
-		}
-		// "tests_e2e", "e2e-tests", "tests_watai": a suite named for its tool.
-		for _, sep := range []string{"_", "-"} {
-			for _, t := range []string{"tests", "e2e"} {
-				if strings.HasPrefix(d, t+sep) || strings.HasSuffix(d, sep+t) {
-					return true
-				}
-			}
 		}
 	}
 	return false

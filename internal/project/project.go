@@ -34,12 +34,16 @@ const (
 	// Tool: the configuration of an editor or a coding agent, and the
 	// forms of a forge (.vscode/, .cursor/, AGENTS.md, issue templates).
 	Tool
+	// Tests: a test suite and its data (tests/, __tests__/, e2e/,
+	// cypress/, fixtures/, mocks/, testdata/): a deck or a README there is
+	// a fixture or the suite's notes, never the project's documentation.
+	Tests
 	// Bundled: a copy of another project, its own licence naming another
 	// holder. The walk does not enter it; it is named here for messages.
 	Bundled
 )
 
-var scopeNames = [...]string{"root", "component", "assets", "tool", "bundled"}
+var scopeNames = [...]string{"root", "component", "assets", "tool", "tests", "bundled"}
 
 // Readable lists the scopes a rule may read: every one but the bundled
 // copies, which the walk never enters.
@@ -167,6 +171,9 @@ func (m *Model) Of(p string) Scope {
 	case document.AgentInstructions, document.Template:
 		return Tool
 	}
+	if InTests(fp) {
+		return Tests
+	}
 	if served(fp) {
 		return Assets
 	}
@@ -203,4 +210,29 @@ func served(fp string) bool {
 		inServed = inServed || servedFolders[d]
 	}
 	return inServed
+}
+
+// testFolders hold a test suite or its data.
+var testFolders = map[string]bool{
+	"test": true, "tests": true, "__tests__": true, "e2e": true, "cypress": true, "integration-tests": true,
+	"fixtures": true, "__fixtures__": true, "mocks": true, "__mocks__": true,
+	"testdata": true, "test-data": true, "test_data": true,
+}
+
+// InTests reports whether the folded path lies in a test suite's folder:
+// one of testFolders, or one named for its tool ("tests_e2e", "e2e-tests").
+func InTests(fp string) bool {
+	for _, d := range strings.Split(path.Dir(fp), "/") {
+		if testFolders[d] {
+			return true
+		}
+		for _, sep := range []string{"_", "-"} {
+			for _, t := range []string{"tests", "e2e"} {
+				if strings.HasPrefix(d, t+sep) || strings.HasSuffix(d, sep+t) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -27,6 +27,12 @@ func TestScopeOf(t *testing.T) {
 		"AGENTS.md":                             Tool,
 		".github/ISSUE_TEMPLATE/bug.md":         Tool,
 		".github/CONTRIBUTING.md":               Root,
+		"test/mocks/presentation.pptx":          Tests,
+		"back/tests/fixtures/README.md":         Tests,
+		"src/__mocks__/logo.png":                Tests,
+		"e2e-tests/docs/guide.md":               Tests,
+		"docs/specs/format.md":                  Root, // written specifications
+		"docs/testing.md":                       Root, // a page about testing
 	}
 	for p, want := range cases {
 		if got := m.Of(p); got != want {
@@ -52,7 +58,7 @@ func TestParseAndSet(t *testing.T) {
 	if !s.Has(Root) || !s.Has(Assets) || s.Has(Component) || s.Has(Tool) {
 		t.Errorf("SetOf(Root, Assets) = %08b", s)
 	}
-	if Default.Has(Tool) || Default.Has(Assets) || Default.Has(Bundled) || !Default.Has(Component) || !Default.Has(Root) {
+	if Default.Has(Tool) || Default.Has(Assets) || Default.Has(Tests) || Default.Has(Bundled) || !Default.Has(Component) || !Default.Has(Root) {
 		t.Errorf("Default = %08b: the project and its components only", Default)
 	}
 }
