@@ -10,6 +10,7 @@ import (
 
 	"github.com/passation/passation/internal/config"
 	"github.com/passation/passation/internal/config/schemacheck"
+	"github.com/passation/passation/internal/project"
 	"github.com/passation/passation/rules"
 )
 
@@ -83,5 +84,26 @@ func TestSchemaKnowsEveryKey(t *testing.T) {
 	sort.Strings(want)
 	if strings.Join(keys, " ") != strings.Join(want, " ") {
 		t.Errorf("schema keys %v, loader keys %v", keys, want)
+	}
+}
+
+// TestSchemaScopesFollowModel: the scopes an editor offers are those the
+// loader takes, so a scope added to the project model reaches the schema.
+func TestSchemaScopesFollowModel(t *testing.T) {
+	data, err := os.ReadFile("schema/rules.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := json.Marshal(project.Readable())
+	for _, key := range []string{`"scopes"`, `"fallback"`} {
+		line := ""
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), key+":") {
+				line = l
+			}
+		}
+		if !strings.Contains(strings.ReplaceAll(line, " ", ""), `"enum":`+string(want)) {
+			t.Errorf("rules.schema.json %s: enum is not %s:\n%s", key, want, line)
+		}
 	}
 }
