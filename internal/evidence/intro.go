@@ -21,8 +21,8 @@ var _ = register(Kind{
 	Options: []string{"in", "min-words", "with"},
 	Example: "`readme-intro: \"true\"`",
 	Passes: [2]string{
-		"the root README opens with at least `min-words` (25) words before its first section, or under a first heading that repeats the project's name (`# Registre` then `## Registre`), counted without its subsections. An introduction that says the repository is only the back end or front end of a project in another repository, or that the project has moved there (\"Ce projet est le backend de [Radar](https://github.com/…)\"), describes nothing here. `with: {components: true}` reads the README at the root of the project's own components too, beside the root or in a workspace's `apps/` or `packages/` (`apps/web/README.md`, with its own manifest), not a script's or a tool's deeper down (`scripts/export/README.md`).",
-		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section, ou sous un premier titre qui répète le nom du projet (`# Registre` puis `## Registre`), comptés sans ses sous-sections. Une introduction qui dit que le dépôt n'est que le back-end ou le front-end d'un projet tenu dans un autre dépôt, ou que le projet y a été déplacé (« Ce projet est le backend de [Radar](https://github.com/…) »), ne décrit rien ici. `with: {components: true}` lit aussi le README à la racine des composants du projet, à côté de la racine ou dans les `apps/` ou `packages/` d'un espace de travail (`apps/web/README.md`, qui a son propre manifeste), pas celui d'un script ou d'un outil rangé plus bas (`scripts/export/README.md`).",
+		"the root README opens with at least `min-words` (25) words before its first section, or under a first heading that repeats the project's name (`# Registre` then `## Registre`), counted without its subsections, or under the README's title when a banner stands above it (\"⚠️ Not maintained anymore\", a `## ⚠ Deprecation` warning, then `# GeoHisto` and what the project is). An introduction that says the repository is only the back end or front end of a project in another repository, or that the project has moved there (\"Ce projet est le backend de [Radar](https://github.com/…)\"), describes nothing here. `with: {components: true}` reads the README at the root of the project's own components too, beside the root or in a workspace's `apps/` or `packages/` (`apps/web/README.md`, with its own manifest), not a script's or a tool's deeper down (`scripts/export/README.md`).",
+		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section, ou sous un premier titre qui répète le nom du projet (`# Registre` puis `## Registre`), comptés sans ses sous-sections, ou sous le titre du README quand un bandeau le précède (« ⚠️ Ce dépôt n'est plus maintenu », un avertissement `## ⚠ Dépréciation`, puis `# GeoHisto` et ce qu'est le projet). Une introduction qui dit que le dépôt n'est que le back-end ou le front-end d'un projet tenu dans un autre dépôt, ou que le projet y a été déplacé (« Ce projet est le backend de [Radar](https://github.com/…) »), ne décrit rien ici. `with: {components: true}` lit aussi le README à la racine des composants du projet, à côté de la racine ou dans les `apps/` ou `packages/` d'un espace de travail (`apps/web/README.md`, qui a son propre manifeste), pas celui d'un script ou d'un outil rangé plus bas (`scripts/export/README.md`).",
 	},
 	Compile: compileIntro,
 })
@@ -101,6 +101,17 @@ func (i *introEvidence) Evaluate(r Run) Outcome {
 				return
 			}
 		}
+		if d.IntroWords < i.minWords && d.Title == "" {
+			// A banner above the title ("⚠️ Not maintained anymore",
+			// "## ⚠ Déprécation de l'API"), then "# GeoHisto" and what the
+			// project is: the lead a reader reads is under that title.
+			if s, ok := titleAfterBanner(d); ok && s.OwnWords >= i.minWords {
+				ev := finding.Evidence{Path: e.Path, Line: s.Line}
+				ev.Detail = fmt.Sprintf(introWords.For(r.Lang(), "intro-name", s.OwnWords), s.Heading, s.OwnWords)
+				o.Found = append(o.Found, ev)
+				return
+			}
+		}
 		if d.IntroWords == 0 {
 			return
 		}
@@ -119,6 +130,35 @@ func (i *introEvidence) Evaluate(r Run) Outcome {
 		}
 	})
 	return o
+}
+
+// titleAfterBanner finds a README's title below a banner: its first level-1
+// heading, when only a short notice or level-2 warnings stand above it and
+// it names the project rather than a part of the README ("# Installation").
+func titleAfterBanner(d *document.Doc) (document.Section, bool) {
+	for n, s := range d.Sections {
+		if n >= maxBanners {
+			break
+		}
+		if s.Level != 1 {
+			continue
+		}
+		if len(s.Words) == 0 || len(s.Words) > 4 || slices.ContainsFunc(s.Words, func(w string) bool { return readmePartWords[w] }) {
+			return document.Section{}, false
+		}
+		return s, true
+	}
+	return document.Section{}, false
+}
+
+// maxBanners is how many warnings may stand above a README's title.
+const maxBanners = 4
+
+// readmePartWords name a part of a README, not the project.
+var readmePartWords = map[string]bool{
+	"readme": true, "installation": true, "install": true, "usage": true, "utilisation": true, "sommaire": true,
+	"contents": true, "documentation": true, "introduction": true, "presentation": true, "licence": true, "license": true,
+	"contributing": true, "contribuer": true, "developpement": true, "development": true, "setup": true, "demarrage": true,
 }
 
 // mainComponent: a component folder where the application itself lives,
