@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"unicode"
 
 	"github.com/passation/passation/internal/catalog"
 	"github.com/passation/passation/internal/document"
@@ -53,6 +54,9 @@ func compileContent(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 				return nil, compileWords.Errorf("regexp", v, string(se.Code))
 			}
 			return nil, compileWords.Errorf("regexp", v, err.Error())
+		}
+		if r, ok := boundaryBeforeNonASCII(v); ok {
+			return nil, compileWords.Errorf("regexp-ascii-b", v, unicode.ToLower(r))
 		}
 		c.res = append(c.res, re)
 	}
@@ -127,4 +131,71 @@ func (c *contentEvidence) match(txt string) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// boundaryBeforeNonASCII finds a \b followed by a word that may open on a
+// letter outside ASCII ("\b(contact|écrivez)"): RE2's \b knows only
+// ASCII word characters, so that alternative never matches, silently — a
+// trap for rules written in French.
+func boundaryBeforeNonASCII(expr string) (rune, bool) {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return 0, false
+	}
+	var found rune
+	var walk func(*syntax.Regexp) bool
+	walk = func(re *syntax.Regexp) bool {
+		if re.Op == syntax.OpConcat {
+			for i := 0; i+1 < len(re.Sub); i++ {
+				if re.Sub[i].Op == syntax.OpWordBoundary {
+					if r, ok := opensNonASCII(re.Sub[i+1]); ok {
+						found = r
+						return true
+					}
+				}
+			}
+		}
+		for _, sub := range re.Sub {
+			if walk(sub) {
+				return true
+			}
+		}
+		return false
+	}
+	if walk(re) {
+		return found, true
+	}
+	return 0, false
+}
+
+// opensNonASCII: a first letter re may match lies outside ASCII.
+func opensNonASCII(re *syntax.Regexp) (rune, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) > 0 && re.Rune[0] > unicode.MaxASCII && unicode.IsLetter(re.Rune[0]) {
+			return re.Rune[0], true
+		}
+	case syntax.OpCapture:
+		return opensNonASCII(re.Sub[0])
+	case syntax.OpConcat:
+		if len(re.Sub) > 0 {
+			return opensNonASCII(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if r, ok := opensNonASCII(sub); ok {
+				return r, true
+			}
+		}
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1] > unicode.MaxASCII {
+				r := max(re.Rune[i], unicode.MaxASCII+1)
+				if unicode.IsLetter(r) {
+					return r, true
+				}
+			}
+		}
+	}
+	return 0, false
 }

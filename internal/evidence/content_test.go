@@ -45,3 +45,24 @@ func TestContentInvalidRegexPointsAtIt(t *testing.T) {
 		t.Fatalf("got %q\nwant %q", err, want)
 	}
 }
+
+// TestContentRefusesASCIIBoundaryBeforeAccent: \b before a word that opens
+// on an accented letter never matches in RE2; the rule file is refused,
+// saying why, rather than the rule silently never passing.
+func TestContentRefusesASCIIBoundaryBeforeAccent(t *testing.T) {
+	for expr, refused := range map[string]bool{
+		`(?i)\b(contact|écrivez)\b[^@]*@`:     true,
+		`\bétat des lieux`:                    true,
+		`(?i)(?:^|[^\p{L}])(contact|écrivez)`: false,
+		`(?i)\bcontact\b`:                     false,
+		`\bversion [0-9]+ à venir`:            false, // the accent is not after the \b
+	} {
+		_, err := check.Compile([]catalog.Rule{contentRule([]string{expr}, nil)}, evidence.Default())
+		if (err != nil) != refused {
+			t.Errorf("%s: error %v, want refused=%v", expr, err, refused)
+		}
+		if err != nil && !strings.Contains(err.Error(), `\b`) {
+			t.Errorf("%s: the error does not say what is wrong: %v", expr, err)
+		}
+	}
+}
