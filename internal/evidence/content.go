@@ -56,7 +56,7 @@ func compileContent(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 			return nil, compileWords.Errorf("regexp", v, err.Error())
 		}
 		if r, ok := boundaryBeforeNonASCII(v); ok {
-			return nil, compileWords.Errorf("regexp-ascii-b", v, unicode.ToLower(r))
+			return nil, compileWords.Errorf("regexp-ascii-b", v, string(unicode.ToLower(r)))
 		}
 		c.res = append(c.res, re)
 	}
