@@ -936,11 +936,20 @@ var devWords = regexp.MustCompile(`\b(lancer|lancez|demarrer|demarrez|start|run|
 // "## Usage" that lists them into an installation guide.
 var installCommands = regexp.MustCompile(`^(\$ )?(sudo )?(pip3? install|python3? -m pip install|poetry install|pipenv (install|sync)|uv (sync|pip install)|npm (i|install|ci)\b|yarn( install)?$|pnpm (i|install)\b|git clone|docker(-compose| compose) (build|up)|docker (build|run)|make( install| setup)?$|bundle install|composer install|go (mod download|get|install|build|run)|conda (create|install|env create)|mvn (install|package)|gradle(w)? build|\./gradlew build|R CMD INSTALL|cargo (build|install|run))`)
 
+// command is a line of code without its trailing shell comment
+// ("make # installe les dépendances"), as the shell runs it.
+func command(l string) string {
+	if i := strings.Index(l, " #"); i > 0 {
+		l = l[:i]
+	}
+	return strings.TrimSpace(l)
+}
+
 // Installs reports whether the section's code installs or starts the
 // project (pip install, docker compose up, go run…).
 func (s *Section) Installs() bool {
 	for _, l := range slices.Concat(s.Code, s.Commands) {
-		if installCommands.MatchString(strings.TrimSpace(l)) {
+		if installCommands.MatchString(command(l)) {
 			return true
 		}
 	}
@@ -963,11 +972,11 @@ func (s *Section) SetupOnly() bool {
 		// A short list of steps whose inline commands install the project
 		// ("Installer les dépendances avec `npm install`").
 		return s.BodyWords < setupListWords && slices.ContainsFunc(s.Commands, func(c string) bool {
-			return installCommands.MatchString(strings.TrimSpace(c))
+			return installCommands.MatchString(command(c))
 		})
 	}
 	for _, l := range s.Code {
-		if !setupCommands.MatchString(l) {
+		if !setupCommands.MatchString(command(l)) {
 			return false
 		}
 	}
@@ -985,9 +994,9 @@ func (s *Section) DevOnly() bool {
 	dev := false
 	for _, l := range s.Code {
 		switch {
-		case devCommands.MatchString(l):
+		case devCommands.MatchString(command(l)):
 			dev = true
-		case !setupCommands.MatchString(l):
+		case !setupCommands.MatchString(command(l)):
 			return false
 		}
 	}
