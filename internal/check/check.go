@@ -78,7 +78,7 @@ var scopeWords = i18n.Text{
 	"component": {"a component with its own manifest", "un composant doté de son propre manifeste"},
 	"assets":    {"the images the application serves (static/, public/, assets/, img/, src/)", "les images que sert l'application (static/, public/, assets/, img/, src/)"},
 	"tool":      {"the configuration of a tool or a forge form (.vscode/, AGENTS.md, issue templates)", "la configuration d'un outil ou un formulaire de la forge (.vscode/, AGENTS.md, modèles de tickets)"},
-	"tests":     {"a test suite or its data (tests/, fixtures/, mocks/)", "une suite de tests ou ses données (tests/, fixtures/, mocks/)"},
+	"tests":     {"a test suite or its mocks (tests/, e2e/, mocks/)", "une suite de tests ou ses maquettes (tests/, e2e/, mocks/)"},
 	"bundled":   {"a bundled copy of another project", "une copie embarquée d'un autre projet"},
 }
 

@@ -217,7 +217,7 @@ func TestHookInstallWithOptions(t *testing.T) {
 	}
 	// The core items are there, warnings are not: refused, in French.
 	r.Write(map[string]string{"a.txt": "a\n"}).Git("add", "a.txt")
-	if out, ok := commit(t, r.Dir, path, "-m", "a"); ok || !strings.Contains(out, "(niveau avertissement (`warning`) ou supérieur)") {
+	if out, ok := commit(t, r.Dir, path, "-m", "a"); ok || !strings.Contains(out, "dans le prochain commit, de niveau avertissement (`warning`) ou supérieur") {
 		t.Fatalf("commit with warnings missing and --fail-on warning:\n%s", out)
 	}
 	if code, _, _ := run(t, gitEnv, "hook", "uninstall", r.Dir); code != ExitOK {

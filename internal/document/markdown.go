@@ -36,6 +36,9 @@ type Doc struct {
 	// the project, this one being only its back end, its front end or an
 	// old copy ("Ce projet est le backend de [RadarTech](https://github.com/…)").
 	IntroElsewhere string
+	// Banner: the introduction is a warning above the title ("⚠️ Not
+	// maintained anymore", "Ce dépôt est archivé"), not the project's lead.
+	Banner bool
 	// Generator is the opening of a README that a project generator wrote
 	// and nobody edited ("plugin builder results"), "" otherwise.
 	Generator string
@@ -255,6 +258,7 @@ func Parse(path string, src []byte) *Doc {
 	d.Words, d.Placeholder = Substance(all.String())
 	d.IntroWords, _ = Substance(intro.String())
 	d.IntroElsewhere = partOfAnother(d.Title+"\n"+intro.String(), introLinks)
+	d.Banner = IsWarning(intro.String())
 	if g := generatorText(src); g != "" {
 		// A generator's README, left as it is: nothing in it was written
 		// about this project.
@@ -923,11 +927,12 @@ func codeLines(n ast.Node, src []byte) []string {
 // than uses it.
 var setupCommands = regexp.MustCompile(`^(\$ )?(#|cd |\. |source |pip3? |python3? -m (pip|venv)|virtualenv|mkvirtualenv|conda |poetry install|pipenv |npm (i|install|ci)\b|yarn( install)?$|pnpm (i|install)|git clone|docker(-compose| compose)? (build|pull|compose|up)|make( install| setup| build)?$|cp |mv |mkdir |apt(-get)? |brew |bundle install|composer install|go (mod|get|install)|pytest|tox|export |touch )`)
 
-// devCommands run the project as its developers do: start it in
-// development, run its tests, build or lint it ("npm run start:docker",
-// "yarn dev:api", "mix phx.server"). A section of nothing else is the
-// team's routine, not a user's.
-var devCommands = regexp.MustCompile(`^(\$ )?((npm|yarn|pnpm)( run)? (start|dev|test|build|lint|serve|watch|storybook|cypress|e2e)(:\S+)?( |$)|npm (t|test)$|(bun|deno) (run|test|dev)|mix (phx\.server|deps\.get|test|ecto\.\S+)|python3? manage\.py (runserver|migrate|test|collectstatic|createsuperuser)|(bin/)?rails (s|server|db:\S+)|bundle exec (rails|rspec|rake)|go (run|test|build)|mvn |\./mvnw |gradle|\./gradlew|docker(-compose| compose) (up|run|exec|down|logs)|uvicorn |flask run|cargo (test|build|run))`)
+// devCommands run the project as its developers do, whole commands with
+// no argument of their own: start it in development, run its tests, build
+// or lint it ("npm run start:docker", "yarn dev:api", "mix phx.server"). A
+// section of nothing else is the team's routine, not a user's; "go run
+// ./cmd/csvcheck --schema s.json f.csv" is how a user runs a tool.
+var devCommands = regexp.MustCompile(`^(\$ )?((npm|yarn|pnpm)( run)? (start|dev|test|build|lint|serve|watch|storybook|cypress|e2e)(:\S+)?|npm (t|test)|mix (phx\.server|deps\.get|test)|python3? manage\.py (runserver|migrate|test|collectstatic)|(bin/)?rails (s|server)|go (test|build)( \./\.\.\.)?|cargo (test|build)|docker(-compose| compose) (up|down|logs|build)( -d| --build)*|flask run)$`)
 
 // devWords speak of running the project on a developer's machine.
 var devWords = regexp.MustCompile(`\b(lancer|lancez|demarrer|demarrez|start|run|running|launch|executer|executez|developpement|development|dev|tests?|docker|localhost|mode watch|serveur de developpement|development server)\b`)
@@ -962,9 +967,6 @@ var setupWords = regexp.MustCompile(`\b(install|installer|installez|installation
 // SetupOnly reports whether a section only explains how to set the project
 // up: all its code is set-up commands and its prose speaks of installing.
 func (s *Section) SetupOnly() bool {
-	if s.DevOnly() {
-		return true
-	}
 	if !setupWords.MatchString(textfold.Fold(s.Prose)) {
 		return false
 	}
@@ -1002,6 +1004,19 @@ func (s *Section) DevOnly() bool {
 	}
 	return dev
 }
+
+// warningWords open or fill a banner: an archived, deprecated or moved
+// repository, a notice that it is no longer maintained (folded text: no
+// accents, since \b is an ASCII boundary).
+var warningWords = regexp.MustCompile(`⚠|\b(warning|attention|avertissement|archived?|deprecated|deprecation|deprecie|deprecation|obsolete|abandonne|abandoned|not maintained|no longer maintained|unmaintained|plus maintenu|n'est plus|moved to|a demenage|deplace)\b`)
+
+// IsWarning reports whether a short text is a banner's warning.
+func IsWarning(text string) bool {
+	return len(strings.Fields(text)) <= maxBannerWords && warningWords.MatchString(textfold.Fold(text))
+}
+
+// maxBannerWords: a banner is a line or two, not a paragraph.
+const maxBannerWords = 80
 
 // setupListWords is the length under which a section of prose whose
 // inline commands install the project is set-up only.

@@ -9,7 +9,7 @@ import (
 // both languages: a rule file's author reads them at its file and line.
 var compileWords = i18n.Text{
 	"regexp":         {"invalid regular expression `%s`: %s", "expression régulière `%s` non valide : `%s`"},
-	"regexp-ascii-b": {"regular expression `%s`: `\\b` is an ASCII word boundary and never stands before `%s`, so this part never matches; write `(?:^|[^\\p{L}])` before a word that opens on an accented letter", "expression régulière `%s` : `\\b` est une limite de mot ASCII et ne se trouve jamais devant « %s », cette partie ne correspond donc jamais ; écrivez `(?:^|[^\\p{L}])` devant un mot qui commence par une lettre accentuée"},
+	"regexp-ascii-b": {"regular expression `%s`: `\\b` is an ASCII word boundary and never stands next to `%s`, so this part never matches; write `(?:^|[^\\p{L}\\p{N}_])` before a word that opens on an accented letter, `(?:[^\\p{L}\\p{N}_]|$)` after one that ends on it", "expression régulière `%s` : `\\b` est une limite de mot ASCII et ne se trouve jamais à côté de « %s », cette partie ne correspond donc jamais ; écrivez `(?:^|[^\\p{L}\\p{N}_])` devant un mot qui commence par une lettre accentuée, `(?:[^\\p{L}\\p{N}_]|$)` après un mot qui finit par elle"},
 	"word":           {"word %q: expected one word of letters and digits", "mot « %s » : attendu un seul mot de lettres et de chiffres"},
 	"link-phrase":    {"link phrase %q has no words", "la phrase de lien « %s » n'a aucun mot"},
 	"intro":          {"expected readme-intro: true", "attendu `readme-intro: true`"},

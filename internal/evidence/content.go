@@ -133,10 +133,10 @@ func (c *contentEvidence) match(txt string) (int, string) {
 	return 0, ""
 }
 
-// boundaryBeforeNonASCII finds a \b followed by a word that may open on a
-// letter outside ASCII ("\b(contact|écrivez)"): RE2's \b knows only
-// ASCII word characters, so that alternative never matches, silently — a
-// trap for rules written in French.
+// boundaryBeforeNonASCII finds a \b that stands next to a letter outside
+// ASCII ("\b(contact|écrivez)", "café\b"): RE2's \b knows only ASCII
+// word characters, so that part never matches, silently — a trap for
+// rules written in French.
 func boundaryBeforeNonASCII(expr string) (rune, bool) {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
@@ -147,11 +147,16 @@ func boundaryBeforeNonASCII(expr string) (rune, bool) {
 	walk = func(re *syntax.Regexp) bool {
 		if re.Op == syntax.OpConcat {
 			for i := 0; i+1 < len(re.Sub); i++ {
-				if re.Sub[i].Op == syntax.OpWordBoundary {
-					if r, ok := opensNonASCII(re.Sub[i+1]); ok {
-						found = r
-						return true
-					}
+				r, ok := rune(0), false
+				switch {
+				case re.Sub[i].Op == syntax.OpWordBoundary:
+					r, ok = edgeLetter(re.Sub[i+1], true)
+				case re.Sub[i+1].Op == syntax.OpWordBoundary:
+					r, ok = edgeLetter(re.Sub[i], false)
+				}
+				if ok {
+					found = r
+					return true
 				}
 			}
 		}
@@ -168,34 +173,69 @@ func boundaryBeforeNonASCII(expr string) (rune, bool) {
 	return 0, false
 }
 
-// opensNonASCII: a first letter re may match lies outside ASCII.
-func opensNonASCII(re *syntax.Regexp) (rune, bool) {
+// edgeLetter: a letter outside ASCII that re may open with (first) or end
+// with (!first), where \b beside it can never hold.
+func edgeLetter(re *syntax.Regexp, first bool) (rune, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
-		if len(re.Rune) > 0 && re.Rune[0] > unicode.MaxASCII && unicode.IsLetter(re.Rune[0]) {
-			return re.Rune[0], true
+		if len(re.Rune) == 0 {
+			return 0, false
 		}
-	case syntax.OpCapture:
-		return opensNonASCII(re.Sub[0])
+		r := re.Rune[len(re.Rune)-1]
+		if first {
+			r = re.Rune[0]
+		}
+		return r, accented(r)
+	case syntax.OpCapture, syntax.OpPlus:
+		return edgeLetter(re.Sub[0], first)
+	case syntax.OpRepeat:
+		if re.Min > 0 {
+			return edgeLetter(re.Sub[0], first)
+		}
 	case syntax.OpConcat:
 		if len(re.Sub) > 0 {
-			return opensNonASCII(re.Sub[0])
+			sub := re.Sub[len(re.Sub)-1]
+			if first {
+				sub = re.Sub[0]
+			}
+			return edgeLetter(sub, first)
 		}
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
-			if r, ok := opensNonASCII(sub); ok {
+			if r, ok := edgeLetter(sub, first); ok {
 				return r, true
 			}
 		}
 	case syntax.OpCharClass:
+		// A class that may also hold an ASCII word character ([a-zà-ü],
+		// (?i)[ck], which adds the Kelvin sign) can match there.
+		var letter rune
 		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i+1] > unicode.MaxASCII {
-				r := max(re.Rune[i], unicode.MaxASCII+1)
-				if unicode.IsLetter(r) {
-					return r, true
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			for r := lo; r <= hi && r <= unicode.MaxASCII; r++ {
+				if r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+					return 0, false
 				}
 			}
+			if letter == 0 && hi > unicode.MaxASCII && accented(max(lo, unicode.MaxASCII+1)) {
+				letter = max(lo, unicode.MaxASCII+1)
+			}
 		}
+		return letter, letter != 0
 	}
 	return 0, false
+}
+
+// accented: a letter outside ASCII that no ASCII letter folds to (é, not
+// the long s ſ that (?i) adds for s).
+func accented(r rune) bool {
+	if r <= unicode.MaxASCII || !unicode.IsLetter(r) {
+		return false
+	}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f <= unicode.MaxASCII {
+			return false
+		}
+	}
+	return true
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/passation/passation/internal/finding"
 	"github.com/passation/passation/internal/globset"
 	"github.com/passation/passation/internal/i18n"
+	"github.com/passation/passation/internal/manifest"
 	"github.com/passation/passation/internal/source"
 	"github.com/passation/passation/internal/textfold"
 )
@@ -22,7 +23,7 @@ var _ = register(Kind{
 	Example: "`readme-intro: \"true\"`",
 	Passes: [2]string{
 		"the root README opens with at least `min-words` (25) words before its first section, or under a first heading that repeats the project's name (`# Registre` then `## Registre`), counted without its subsections, or under the README's title when a banner stands above it (\"⚠️ Not maintained anymore\", a `## ⚠ Deprecation` warning, then `# GeoHisto` and what the project is). An introduction that says the repository is only the back end or front end of a project in another repository, or that the project has moved there (\"Ce projet est le backend de [Radar](https://github.com/…)\"), describes nothing here. `with: {components: true}` reads the README at the root of the project's own components too, beside the root or in a workspace's `apps/` or `packages/` (`apps/web/README.md`, with its own manifest), not a script's or a tool's deeper down (`scripts/export/README.md`).",
-		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section, ou sous un premier titre qui répète le nom du projet (`# Registre` puis `## Registre`), comptés sans ses sous-sections, ou sous le titre du README quand un bandeau le précède (« ⚠️ Ce dépôt n'est plus maintenu », un avertissement `## ⚠ Dépréciation`, puis `# GeoHisto` et ce qu'est le projet). Une introduction qui dit que le dépôt n'est que le back-end ou le front-end d'un projet tenu dans un autre dépôt, ou que le projet y a été déplacé (« Ce projet est le backend de [Radar](https://github.com/…) »), ne décrit rien ici. `with: {components: true}` lit aussi le README à la racine des composants du projet, à côté de la racine ou dans les `apps/` ou `packages/` d'un espace de travail (`apps/web/README.md`, qui a son propre manifeste), pas celui d'un script ou d'un outil rangé plus bas (`scripts/export/README.md`).",
+		"le README racine s'ouvre sur au moins `min-words` (25) mots avant sa première section, ou sous un premier titre qui répète le nom du projet (`# Registre` puis `## Registre`), comptés sans ses sous-sections, ou sous le titre du README quand un bandeau le précède (« ⚠️ Ce dépôt n'est plus maintenu », un avertissement `## ⚠ Projet abandonné`, puis `# GeoHisto` et ce qu'est le projet). Une introduction qui dit que le dépôt n'est que le back-end ou le front-end d'un projet tenu dans un autre dépôt, ou que le projet y a été déplacé (« Ce projet est le backend de [Radar](https://github.com/…) »), ne décrit rien ici. `with: {components: true}` lit aussi le README des composants du projet placés à côté de la racine ou dans les `apps/` ou `packages/` d'un espace de travail (`apps/web/README.md`, qui a son propre manifeste), pas celui d'un script ou d'un outil rangé plus bas (`scripts/export/README.md`).",
 	},
 	Compile: compileIntro,
 })
@@ -60,7 +61,8 @@ func compileIntro(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 		i.minWords = 25
 	}
 	p := newParams(ev)
-	i.components = p.boolean("components")
+	// in: names the READMEs to read, as they are.
+	i.components = p.boolean("components") && len(ev.In) == 0
 	if err := p.err(); err != nil {
 		return nil, err
 	}
@@ -83,7 +85,7 @@ func (i *introEvidence) Describe(lang string) string {
 func (i *introEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
 	eachDoc(r, i.ids, &o, nil, func(e source.Entry, d *document.Doc) {
-		if dir := path.Dir(textfold.Fold(e.Path)); dir != "." && (r.Component(e.Path) != dir || !mainComponent(dir)) {
+		if dir := path.Dir(textfold.Fold(e.Path)); i.components && dir != "." && (r.Component(e.Path) != dir || !mainComponent(dir)) {
 			return // a README inside the code, or a side tool's
 		}
 		if d.Generator != "" {
@@ -101,6 +103,12 @@ func (i *introEvidence) Evaluate(r Run) Outcome {
 				return
 			}
 		}
+		if d.IntroElsewhere != "" {
+			ev := finding.Evidence{Path: e.Path, Line: d.IntroLine}
+			ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "elsewhere"), d.IntroElsewhere)
+			o.Rejected = append(o.Rejected, ev)
+			return
+		}
 		if d.IntroWords < i.minWords && d.Title == "" {
 			// A banner above the title ("⚠️ Not maintained anymore",
 			// "## ⚠ Déprécation de l'API"), then "# GeoHisto" and what the
@@ -116,11 +124,6 @@ func (i *introEvidence) Evaluate(r Run) Outcome {
 			return
 		}
 		ev := finding.Evidence{Path: e.Path, Line: d.IntroLine}
-		if d.IntroElsewhere != "" {
-			ev.Detail = fmt.Sprintf(introWords.In(r.Lang(), "elsewhere"), d.IntroElsewhere)
-			o.Rejected = append(o.Rejected, ev)
-			return
-		}
 		if d.IntroWords >= i.minWords {
 			ev.Detail = introWords.Count(r.Lang(), "intro", d.IntroWords)
 			o.Found = append(o.Found, ev)
@@ -133,15 +136,22 @@ func (i *introEvidence) Evaluate(r Run) Outcome {
 }
 
 // titleAfterBanner finds a README's title below a banner: its first level-1
-// heading, when only a short notice or level-2 warnings stand above it and
-// it names the project rather than a part of the README ("# Installation").
+// heading, when a warning stands above it (a short notice, or level-2
+// warnings) and it names the project rather than a part of the README
+// ("# Installation", "# Table des matières").
 func titleAfterBanner(d *document.Doc) (document.Section, bool) {
+	banner := d.Banner
 	for n, s := range d.Sections {
 		if n >= maxBanners {
 			break
 		}
 		if s.Level != 1 {
+			// "## ⚠ Déprécation de l'API" and its few lines.
+			banner = banner || document.IsWarning(s.Heading)
 			continue
+		}
+		if !banner {
+			return document.Section{}, false
 		}
 		if len(s.Words) == 0 || len(s.Words) > 4 || slices.ContainsFunc(s.Words, func(w string) bool { return readmePartWords[w] }) {
 			return document.Section{}, false
@@ -159,6 +169,8 @@ var readmePartWords = map[string]bool{
 	"readme": true, "installation": true, "install": true, "usage": true, "utilisation": true, "sommaire": true,
 	"contents": true, "documentation": true, "introduction": true, "presentation": true, "licence": true, "license": true,
 	"contributing": true, "contribuer": true, "developpement": true, "development": true, "setup": true, "demarrage": true,
+	"deploiement": true, "deployment": true, "configuration": true, "tests": true, "prerequis": true, "prerequisites": true,
+	"table": true, "matieres": true, "toc": true, "faq": true, "getting": true, "started": true,
 }
 
 // mainComponent: a component folder where the application itself lives,
@@ -166,6 +178,9 @@ var readmePartWords = map[string]bool{
 // packages/; not a script or an analytics tool deeper down.
 func mainComponent(dir string) bool {
 	parts := strings.Split(dir, "/")
+	if !manifest.OfProject(dir + "/README.md") {
+		return false // scripts/, tools/, docs/, examples/…: a helper's manifest
+	}
 	return len(parts) == 1 || len(parts) == 2 && (parts[0] == "apps" || parts[0] == "packages")
 }
 

@@ -33,6 +33,7 @@ var sectionWords = i18n.Text{
 	"sec-empty":      {"section %q present but empty", "section « %s » présente mais vide"},
 	"sec-short.one":  {"section %q too short: %d word, at least %d needed", "section « %s » trop courte : %d mot, il en faut au moins %d"},
 	"sec-short.many": {"section %q too short: %d words, at least %d needed", "section « %s » trop courte : %d mots, il en faut au moins %d"},
+	"sec-dev":        {"section %q only starts, tests or builds the project as its developers do (npm run dev, docker compose up)", "la section « %s » ne fait que démarrer, tester ou construire le projet comme le font ses développeurs (npm run dev, docker compose up)"},
 	"sec-setup":      {"section %q only explains how to set the project up", "la section « %s » n'explique que la mise en place du projet"},
 	"sec-pointer":    {"section %q only points to a tracker kept elsewhere (%s) — not committed: a successor without access reads nothing; write the plan down, or declare it with external: in .passation.yml", "la section « %s » ne fait que renvoyer à un outil de suivi extérieur (%s) — pas dans le dépôt : un repreneur sans accès n'y lit rien ; écrivez le plan, ou déclarez-le dans external: de .passation.yml"},
 	"sec-nocode":     {"section %q names what is needed but gives no command to run", "la section « %s » dit ce qu'il faut mais ne donne aucune commande à lancer"},
@@ -253,6 +254,9 @@ func (s *sectionEvidence) Evaluate(r Run) Outcome {
 		switch {
 		case s.notSetup && sec.SetupOnly():
 			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-setup"), sec.Heading)
+			o.Rejected = append(o.Rejected, ev)
+		case s.notSetup && sec.DevOnly():
+			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-dev"), sec.Heading)
 			o.Rejected = append(o.Rejected, ev)
 		case s.withCode && len(sec.Code) == 0 && sec.BodyWords >= s.minWords:
 			ev.Detail = fmt.Sprintf(sectionWords.In(lang, "sec-nocode"), sec.Heading)

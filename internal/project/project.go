@@ -34,9 +34,10 @@ const (
 	// Tool: the configuration of an editor or a coding agent, and the
 	// forms of a forge (.vscode/, .cursor/, AGENTS.md, issue templates).
 	Tool
-	// Tests: a test suite and its data (tests/, __tests__/, e2e/,
-	// cypress/, fixtures/, mocks/, testdata/): a deck or a README there is
-	// a fixture or the suite's notes, never the project's documentation.
+	// Tests: a test suite and its mocks (tests/, __tests__/, e2e/,
+	// cypress/, mocks/): a deck or a README there is what a test uploads or
+	// the suite's notes, never the project's documentation. (The walk
+	// skips fixtures/ and testdata/ altogether, as it does vendor/.)
 	Tests
 	// Bundled: a copy of another project, its own licence naming another
 	// holder. The walk does not enter it; it is named here for messages.
@@ -212,17 +213,21 @@ func served(fp string) bool {
 	return inServed
 }
 
-// testFolders hold a test suite or its data.
+// testFolders hold a test suite or its mocks.
 var testFolders = map[string]bool{
 	"test": true, "tests": true, "__tests__": true, "e2e": true, "cypress": true, "integration-tests": true,
-	"fixtures": true, "__fixtures__": true, "mocks": true, "__mocks__": true,
-	"testdata": true, "test-data": true, "test_data": true,
+	"mocks": true, "__mocks__": true, "test-data": true, "test_data": true,
 }
 
 // InTests reports whether the folded path lies in a test suite's folder:
-// one of testFolders, or one named for its tool ("tests_e2e", "e2e-tests").
+// one of testFolders, or one named for its tool ("tests_e2e", "e2e-tests");
+// inside a documentation folder, it is documentation ("docs/tests-utilisateurs/"
+// holds the reports of user tests).
 func InTests(fp string) bool {
 	for _, d := range strings.Split(path.Dir(fp), "/") {
+		if DocRoot(d) {
+			return false
+		}
 		if testFolders[d] {
 			return true
 		}

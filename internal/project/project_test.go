@@ -28,7 +28,8 @@ func TestScopeOf(t *testing.T) {
 		".github/ISSUE_TEMPLATE/bug.md":         Tool,
 		".github/CONTRIBUTING.md":               Root,
 		"test/mocks/presentation.pptx":          Tests,
-		"back/tests/fixtures/README.md":         Tests,
+		"back/tests/README.md":                  Tests,
+		"docs/tests-utilisateurs/rapport.md":    Root, // reports of user tests
 		"src/__mocks__/logo.png":                Tests,
 		"e2e-tests/docs/guide.md":               Tests,
 		"docs/specs/format.md":                  Root, // written specifications

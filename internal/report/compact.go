@@ -23,13 +23,13 @@ type CompactOptions struct {
 }
 
 var compactWords = i18n.Text{
-	"head.one":            {"passation: %d missing from the next commit at or above %s:", "passation : %d élément manquant dans le prochain commit (niveau %s ou supérieur) :"},
-	"head.many":           {"passation: %d missing from the next commit at or above %s:", "passation : %d éléments manquants dans le prochain commit (niveau %s ou supérieur) :"},
+	"head.one":            {"passation: %d missing from the next commit at or above %s:", "passation : %d élément manquant dans le prochain commit, de niveau %s ou supérieur :"},
+	"head.many":           {"passation: %d missing from the next commit at or above %s:", "passation : %d éléments manquants dans le prochain commit, de niveau %s ou supérieur :"},
 	"head-all.one":        {"passation: %d missing from the next commit:", "passation : %d élément manquant dans le prochain commit :"},
 	"head-all.many":       {"passation: %d missing from the next commit:", "passation : %d éléments manquants dans le prochain commit :"},
 	"staged":              {"staged", "indexé"},
-	"below.one":           {"  (+%d below %s: passation check --staged --fail-on never lists it)", "  (+%d sous le niveau %s : passation check --staged --fail-on never le liste)"},
-	"below.many":          {"  (+%d below %s: passation check --staged --fail-on never lists them)", "  (+%d sous le niveau %s : passation check --staged --fail-on never les liste)"},
+	"below.one":           {"  (+%d below %s: passation check --staged --fail-on never lists it)", "  … et %d sous le niveau %s, que liste passation check --staged --fail-on never"},
+	"below.many":          {"  (+%d below %s: passation check --staged --fail-on never lists them)", "  … et %d sous le niveau %s, que liste passation check --staged --fail-on never"},
 	"conflicts.one":       {"passation: %d unmerged path (merge conflict), judged as on this branch (ours): %s", "passation : %d chemin non fusionné (conflit de fusion), jugé comme sur cette branche (ours) : %s"},
 	"conflicts.many":      {"passation: %d unmerged paths (merge conflict), judged as on this branch (ours): %s", "passation : %d chemins non fusionnés (conflit de fusion), jugés comme sur cette branche (ours) : %s"},
 	"head-tree.one":       {"passation: %d missing at or above %s:", "passation : %d élément manquant de niveau %s ou supérieur :"},
