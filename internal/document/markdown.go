@@ -376,15 +376,15 @@ type block struct {
 }
 
 // readmeTitle returns the index of a README's title — its first heading,
-// when that is of level 1 and only badges, images or HTML stand above it —
-// or -1.
+// when that is of level 1, names no part of a README ("# Installation")
+// and only badges, images or HTML stand above it — or -1.
 func readmeTitle(path string, blocks []block, src []byte) int {
 	if !IsReadme(path) {
 		return -1
 	}
 	for i, b := range blocks {
 		if b.heading != nil {
-			if b.heading.Level == 1 {
+			if b.heading.Level == 1 && !ReadmePart(textfold.Words(nodeText(b.heading, src))) {
 				return i
 			}
 			return -1
@@ -397,6 +397,22 @@ func readmeTitle(path string, blocks []block, src []byte) int {
 		}
 	}
 	return -1
+}
+
+// readmePartWords name a part of a README, not the project.
+var readmePartWords = map[string]bool{
+	"readme": true, "installation": true, "install": true, "usage": true, "utilisation": true, "sommaire": true,
+	"contents": true, "documentation": true, "introduction": true, "presentation": true, "licence": true, "license": true,
+	"contributing": true, "contribuer": true, "developpement": true, "development": true, "setup": true, "demarrage": true,
+	"deploiement": true, "deployment": true, "configuration": true, "tests": true, "prerequis": true, "prerequisites": true,
+	"table": true, "matieres": true, "toc": true, "faq": true, "getting": true, "started": true,
+}
+
+// ReadmePart reports whether heading words (folded) name a part of a
+// README rather than the project: they open on one ("Installation", "Table
+// des matières"); "Kit de développement Web" is a project's name.
+func ReadmePart(words []string) bool {
+	return len(words) > 0 && readmePartWords[words[0]]
 }
 
 // substanceWords counts the words of a block's text, links and images

@@ -153,7 +153,7 @@ func titleAfterBanner(d *document.Doc) (document.Section, bool) {
 		if !banner {
 			return document.Section{}, false
 		}
-		if len(s.Words) == 0 || len(s.Words) > 4 || slices.ContainsFunc(s.Words, func(w string) bool { return readmePartWords[w] }) {
+		if len(s.Words) == 0 || len(s.Words) > 4 || document.ReadmePart(s.Words) {
 			return document.Section{}, false
 		}
 		return s, true
@@ -163,15 +163,6 @@ func titleAfterBanner(d *document.Doc) (document.Section, bool) {
 
 // maxBanners is how many warnings may stand above a README's title.
 const maxBanners = 4
-
-// readmePartWords name a part of a README, not the project.
-var readmePartWords = map[string]bool{
-	"readme": true, "installation": true, "install": true, "usage": true, "utilisation": true, "sommaire": true,
-	"contents": true, "documentation": true, "introduction": true, "presentation": true, "licence": true, "license": true,
-	"contributing": true, "contribuer": true, "developpement": true, "development": true, "setup": true, "demarrage": true,
-	"deploiement": true, "deployment": true, "configuration": true, "tests": true, "prerequis": true, "prerequisites": true,
-	"table": true, "matieres": true, "toc": true, "faq": true, "getting": true, "started": true,
-}
 
 // mainComponent: a component folder where the application itself lives,
 // beside the root ("front/", "back/") or in a workspace's apps/ or
