@@ -22,8 +22,8 @@ var _ = register(Kind{
 	Options: []string{"in"},
 	Example: "`content: ['(?i)^astreinte\\s*:\\s*\\S']`, `in: [docs/contacts-dsi.md]`",
 	Passes: [2]string{
-		"a line of a text file matches one of the regular expressions (Go's RE2 syntax, linear time), in the files of `in:` (default: the READMEs and documents, as for `section`, without changelogs, templates, licence texts, legal pages and agent instructions; a PDF named by `in:` is read for its text). For what a team writes its own way, in its own rule files or in the `overrides:` of its configuration.",
-		"une ligne d'un fichier texte correspond à l'une des expressions régulières (syntaxe RE2 de Go, en temps linéaire), dans les fichiers de `in:` (par défaut : les README et documents, comme pour `section`, sans les journaux des modifications, modèles, textes de licence, pages juridiques et instructions aux agents ; un PDF désigné par `in:` est lu pour son texte). Pour ce qu'une équipe écrit à sa façon, dans ses propres fichiers de règles ou dans les `overrides:` de sa configuration.",
+		"a line of a text file, read with the next line when that carries on its paragraph (wrapped prose), matches one of the regular expressions (Go's RE2 syntax, linear time), in the files of `in:` (default: the READMEs and documents, as for `section`, without changelogs, templates, licence texts, legal pages and agent instructions; a PDF named by `in:` is read for its text). For what a team writes its own way, in its own rule files or in the `overrides:` of its configuration.",
+		"une ligne d'un fichier texte, lue avec la suivante quand celle-ci continue son paragraphe (texte coupé à la ligne), correspond à l'une des expressions régulières (syntaxe RE2 de Go, en temps linéaire), dans les fichiers de `in:` (par défaut : les README et documents, comme pour `section`, sans les journaux des modifications, modèles, textes de licence, pages juridiques et instructions aux agents ; un PDF désigné par `in:` est lu pour son texte). Pour ce qu'une équipe écrit à sa façon, dans ses propres fichiers de règles ou dans les `overrides:` de sa configuration.",
 	},
 	Compile: compileContent,
 })
@@ -122,8 +122,14 @@ func (c *contentEvidence) Evaluate(r Run) Outcome {
 // match returns the first line (1-based) that one of the expressions
 // matches, and that expression as written.
 func (c *contentEvidence) match(txt string) (int, string) {
-	for n, line := range strings.Split(txt, "\n") {
+	lines := strings.Split(txt, "\n")
+	for n, line := range lines {
 		line = strings.TrimSuffix(line, "\r")
+		// Prose is wrapped: "Contact us directly at" and the address on
+		// the next line of the same paragraph are one sentence.
+		if n+1 < len(lines) && continues(lines[n+1]) {
+			line += " " + strings.TrimSpace(strings.TrimSuffix(lines[n+1], "\r"))
+		}
 		for i, re := range c.res {
 			if re.MatchString(line) {
 				return n + 1, c.written[i]
@@ -131,6 +137,23 @@ func (c *contentEvidence) match(txt string) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// continues: a line that carries on the paragraph above it, not a blank
+// line, a heading, a list item or a table row of its own.
+func continues(line string) bool {
+	t := strings.TrimSpace(line)
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case '#', '-', '*', '+', '|', '>', '`':
+		return false
+	}
+	if i := strings.IndexAny(t, ".)"); i > 0 && i <= 3 && strings.Trim(t[:i], "0123456789") == "" {
+		return false // "2. Contact us": an item of its own
+	}
+	return true
 }
 
 // boundaryBeforeNonASCII finds a \b that stands next to a letter outside
