@@ -38,6 +38,7 @@ var introWords = i18n.Text{
 	"generated":        {"written by a project generator (%q) and left as it is: it says nothing of this project", "écrit par un générateur de projet (« %s ») et laissé tel quel : il ne dit rien de ce projet"},
 	"elsewhere":        {"says this repository is a part or an old copy of a project described elsewhere (%s): it does not say what the product does", "dit que ce dépôt est une partie ou une ancienne copie d'un projet décrit ailleurs (%s) : il ne dit pas ce que fait le produit"},
 	"desc-intro.one":   {"an introduction of at least %d word at the top of the README", "une introduction d'au moins %d mot en tête du README"},
+	"desc-components":  {", or of an application component's README (apps/web/README.md)", ", ou du README d'un composant de l'application (apps/web/README.md)"},
 	"desc-intro.many":  {"an introduction of at least %d words at the top of the README", "une introduction d'au moins %d mots en tête du README"},
 }
 
@@ -79,7 +80,11 @@ func compileIntro(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 }
 
 func (i *introEvidence) Describe(lang string) string {
-	return introWords.Count(lang, "desc-intro", i.minWords)
+	d := introWords.Count(lang, "desc-intro", i.minWords)
+	if i.components {
+		d += introWords.In(lang, "desc-components")
+	}
+	return d
 }
 
 func (i *introEvidence) Evaluate(r Run) Outcome {
