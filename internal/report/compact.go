@@ -30,6 +30,8 @@ var compactWords = i18n.Text{
 	"staged":              {"staged", "indexé"},
 	"below.one":           {"  (+%d below %s: passation check --staged --fail-on never lists it)", "  … et %d sous le niveau %s, que liste passation check --staged --fail-on never"},
 	"below.many":          {"  (+%d below %s: passation check --staged --fail-on never lists them)", "  … et %d sous le niveau %s, que liste passation check --staged --fail-on never"},
+	"below-tree.one":      {"  (+%d below %s: passation check --fail-on never lists it)", "  … et %d sous le niveau %s, que liste passation check --fail-on never"},
+	"below-tree.many":     {"  (+%d below %s: passation check --fail-on never lists them)", "  … et %d sous le niveau %s, que liste passation check --fail-on never"},
 	"conflicts.one":       {"passation: %d unmerged path (merge conflict), judged as on this branch (ours): %s", "passation : %d chemin non fusionné (conflit de fusion), jugé comme sur cette branche (ours) : %s"},
 	"conflicts.many":      {"passation: %d unmerged paths (merge conflict), judged as on this branch (ours): %s", "passation : %d chemins non fusionnés (conflit de fusion), jugés comme sur cette branche (ours) : %s"},
 	"head-tree.one":       {"passation: %d missing at or above %s:", "passation : %d élément manquant de niveau %s ou supérieur :"},
@@ -122,7 +124,7 @@ func Compact(w io.Writer, r *finding.Report, failOn finding.Severity, o CompactO
 		p.line(col, s)
 	}
 	if below > 0 {
-		p.line(dim, compactWords.Count(lang, "below", below, failOn.Level(lang)))
+		p.line(dim, compactWords.Count(lang, key("below"), below, failOn.Level(lang)))
 	}
 	return p.err
 }

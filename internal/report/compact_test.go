@@ -55,9 +55,9 @@ func TestCompact(t *testing.T) {
 		t.Fatalf("got\n%s\nwant\n%s", out, want)
 	}
 	// A commit or a folder checked: no "next commit".
-	out = compactOf(t, []finding.Result{pass, install}, finding.Error, CompactOptions{})
-	if !strings.HasPrefix(out, "passation: 1 missing at or above error:\n") {
-		t.Fatalf("plain check in compact form:\n%s", out)
+	out = compactOf(t, []finding.Result{pass, install, roadmap}, finding.Error, CompactOptions{})
+	if !strings.HasPrefix(out, "passation: 1 missing at or above error:\n") || !strings.HasSuffix(out, "  (+1 below error: passation check --fail-on never lists it)\n") {
+		t.Fatalf("plain check in compact form (no --staged to suggest):\n%s", out)
 	}
 	out = compactOf(t, []finding.Result{install, roadmap, changelog}, finding.Never, CompactOptions{Lang: "fr"})
 	if !strings.HasPrefix(out, typo.French("passation : 3 éléments manquants :")) || strings.Count(out, "✘") != 3 || strings.Contains(out, "sous le niveau") {
