@@ -635,7 +635,9 @@ func collectFencesAndImages(n ast.Node, src []byte, lines lineIndex, s *Section)
 				f.Words, f.Placeholder = Substance(nodeText(t, src))
 				s.Fences = append(s.Fences, f)
 			} else if lang != nil {
-				f := Fence{Lang: textfold.Fold(string(lang)), Line: lines.line(blockStart(t))}
+				// MyST and Sphinx write a directive as {mermaid}: the
+				// language is the same.
+				f := Fence{Lang: strings.Trim(textfold.Fold(string(lang)), "{}"), Line: lines.line(blockStart(t))}
 				if t.Lines().Len() == 0 && t.Info != nil {
 					f.Line = lines.line(t.Info.Segment.Start)
 				} else if t.Lines().Len() > 0 {
