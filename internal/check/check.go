@@ -638,11 +638,18 @@ func tidy(ev []finding.Evidence) []finding.Evidence {
 		return ev[i].Line < ev[j].Line
 	})
 	out := make([]finding.Evidence, 0, len(ev))
-	for i, e := range ev {
-		if i > 0 && e.Path == ev[i-1].Path && e.Line == ev[i-1].Line && e.Detail == ev[i-1].Detail {
-			continue // one place found by two evidences of the rule (their scores may differ)
+	type place struct {
+		path, detail string
+		line         int
+	}
+	seen := make(map[place]bool, len(ev))
+	for _, e := range ev {
+		// One place found by two evidences of the rule (their scores may
+		// differ), even apart: a diagram under a page's title and its section.
+		if k := (place{e.Path, e.Detail, e.Line}); !seen[k] {
+			seen[k] = true
+			out = append(out, e)
 		}
-		out = append(out, e)
 	}
 	out = bestFirst(out)
 	if len(out) > maxEvidence {
