@@ -1026,7 +1026,7 @@ func (s *Section) DevOnly() bool {
 // warningWords open or fill a banner: an archived, deprecated or moved
 // repository, a notice that it is no longer maintained (folded text: no
 // accents, since \b is an ASCII boundary).
-var warningWords = regexp.MustCompile(`⚠|\b(warning|attention|avertissement|archived?|deprecated|deprecation|deprecie|deprecation|obsolete|abandonne|abandoned|not maintained|no longer maintained|unmaintained|plus maintenu|n'est plus|moved to|a demenage|deplace)\b`)
+var warningWords = regexp.MustCompile(`⚠|\b(warning|attention|avertissement|archived?|deprecated|deprecation|deprecie|obsolete|abandonne|abandoned|not maintained|no longer maintained|unmaintained|plus maintenu|n'est plus|moved to|a demenage|deplace)\b`)
 
 // IsWarning reports whether a short text is a banner's warning.
 func IsWarning(text string) bool {

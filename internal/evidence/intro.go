@@ -89,10 +89,16 @@ func (i *introEvidence) Describe(lang string) string {
 
 func (i *introEvidence) Evaluate(r Run) Outcome {
 	var o Outcome
-	eachDoc(r, i.ids, &o, nil, func(e source.Entry, d *document.Doc) {
-		if dir := path.Dir(textfold.Fold(e.Path)); i.components && dir != "." && (r.Component(e.Path) != dir || !mainComponent(dir)) {
-			return // a README inside the code, or a side tool's
+	var keep func(string) bool
+	if i.components {
+		// Decided on the path, before any README is read: one inside the
+		// code or a side tool's is not opened at all.
+		keep = func(p string) bool {
+			dir := path.Dir(textfold.Fold(p))
+			return dir == "." || r.Component(p) == dir && mainComponent(dir)
 		}
+	}
+	eachDoc(r, i.ids, &o, keep, func(e source.Entry, d *document.Doc) {
 		if d.Generator != "" {
 			o.Rejected = append(o.Rejected, finding.Evidence{Path: e.Path, Line: 1, Detail: fmt.Sprintf(introWords.In(r.Lang(), "generated"), d.Generator)})
 			return
