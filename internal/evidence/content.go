@@ -55,7 +55,7 @@ func compileContent(ev catalog.Evidence, g *globset.Set) (Evidence, error) {
 			}
 			return nil, compileWords.Errorf("regexp", v, err.Error())
 		}
-		if r, ok := boundaryBeforeNonASCII(v); ok {
+		if r, ok := asciiBoundaryByAccent(v); ok {
 			return nil, compileWords.Errorf("regexp-ascii-b", v, string(unicode.ToLower(r)))
 		}
 		c.res = append(c.res, re)
@@ -126,12 +126,14 @@ func (c *contentEvidence) match(txt string) (int, string) {
 	for n, line := range lines {
 		line = strings.TrimSuffix(line, "\r")
 		// Prose is wrapped: "Contact us directly at" and the address on
-		// the next line of the same paragraph are one sentence.
+		// the next line of the same paragraph are one sentence. The line
+		// alone is tried first, so that a pattern ending in $ still holds.
+		joined := ""
 		if n+1 < len(lines) && continues(lines[n+1]) {
-			line += " " + strings.TrimSpace(strings.TrimSuffix(lines[n+1], "\r"))
+			joined = line + " " + strings.TrimSpace(strings.TrimSuffix(lines[n+1], "\r"))
 		}
 		for i, re := range c.res {
-			if re.MatchString(line) {
+			if re.MatchString(line) || joined != "" && re.MatchString(joined) {
 				return n + 1, c.written[i]
 			}
 		}
@@ -156,11 +158,11 @@ func continues(line string) bool {
 	return true
 }
 
-// boundaryBeforeNonASCII finds a \b that stands next to a letter outside
+// asciiBoundaryByAccent finds a \b that stands next to a letter outside
 // ASCII ("\b(contact|écrivez)", "café\b"): RE2's \b knows only ASCII
 // word characters, so that part never matches, silently — a trap for
 // rules written in French.
-func boundaryBeforeNonASCII(expr string) (rune, bool) {
+func asciiBoundaryByAccent(expr string) (rune, bool) {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return 0, false

@@ -28,6 +28,12 @@ func TestContentEvidence(t *testing.T) {
 	if got.Status != finding.Fail {
 		t.Fatalf("got %s %+v, want fail", got.Status, got.Evidence)
 	}
+	// A pattern anchored at the line's end holds on a line that a
+	// paragraph's next line carries on.
+	got = runOne(t, contentRule([]string{`(?i)^astreinte\s*:\s*\d+$`}, nil), map[string]string{"README.md": "# Outil\n\nAstreinte : 0102030405\nen semaine de 9 h à 18 h.\n"})
+	if got.Status != finding.Pass {
+		t.Fatalf("anchored at the end: got %s %+v", got.Status, got.Evidence)
+	}
 	// Without "in", the READMEs and docs are read.
 	got = runOne(t, contentRule([]string{"Responsable technique : \\w+"}, nil), map[string]string{"README.md": "# Outil\n\nResponsable technique : Marc\n"})
 	if got.Status != finding.Pass || got.Evidence[0].Path != "README.md" {
